@@ -1,0 +1,366 @@
+//! Settings: built-in defaults < optional TOML file named by `DSR_CONFIG` < `DSR_*`
+//! environment variables. Every value is checked once here; an invalid one stops the
+//! start with a message naming the setting (exit code 2, see main.rs).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::domain::calendar::Country;
+use crate::domain::newtypes::EmailAddress;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    pub base_url: String,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    /// `None`: mail is written as `.eml` files under `data_dir/mail`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub timezone: Tz,
+    pub country: Country,
+    pub policy_days: u32,
+    /// 64 bytes or more, for signing and encrypting cookies.
+    pub secret_key: Vec<u8>,
+    pub organisation: String,
+    pub verification_days: u32,
+    pub access_link_days: u32,
+    pub amber_days: i64,
+    pub mail_max_attempts: i32,
+    /// Seconds between dispatcher and sweeper runs inside the server.
+    pub worker_interval_ms: u64,
+    /// Failed logins allowed per account and per address in a burst (then one per minute).
+    pub login_burst: u32,
+    pub pause_clock: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting {name}: {message}")]
+pub struct SettingsError {
+    pub name: String,
+    pub message: String,
+}
+
+fn invalid(name: &str, message: impl Into<String>) -> SettingsError {
+    SettingsError {
+        name: name.to_string(),
+        message: message.into(),
+    }
+}
+
+/// The TOML file: every key optional, named like the variables without `DSR_`,
+/// lower-case (`bind`, `base_url`, `database_url`, …).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    bind: Option<String>,
+    base_url: Option<String>,
+    database_url: Option<String>,
+    data_dir: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    timezone: Option<String>,
+    country: Option<String>,
+    policy_days: Option<u32>,
+    secret_key: Option<String>,
+    organisation: Option<String>,
+    verification_days: Option<u32>,
+    access_link_days: Option<u32>,
+    amber_days: Option<u32>,
+    mail_max_attempts: Option<u32>,
+    worker_interval_ms: Option<u64>,
+    login_burst: Option<u32>,
+    pause_clock: Option<bool>,
+}
+
+impl Settings {
+    /// Load from the process environment.
+    pub fn load() -> Result<Self, SettingsError> {
+        let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("DSR_")).collect();
+        Self::from_env(&env)
+    }
+
+    /// Load from the given variables (tests pass their own map).
+    pub fn from_env(env: &HashMap<String, String>) -> Result<Self, SettingsError> {
+        let file = match env.get("DSR_CONFIG") {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| invalid("DSR_CONFIG", format!("cannot read {path}: {e}")))?;
+                toml::from_str::<FileSettings>(&text)
+                    .map_err(|e| invalid("DSR_CONFIG", format!("{path}: {}", e.message())))?
+            }
+            None => FileSettings::default(),
+        };
+        // Environment beats file beats default.
+        let pick = |var: &str, from_file: Option<String>| -> Option<String> {
+            env.get(var).cloned().or(from_file)
+        };
+        let num = |var: &str, from_file: Option<u64>, default: u64, max: u64| -> Result<u64, SettingsError> {
+            let v = match env.get(var) {
+                Some(s) => s
+                    .trim()
+                    .parse::<u64>()
+                    .map_err(|_| invalid(var, format!("'{s}' is not a whole number")))?,
+                None => from_file.unwrap_or(default),
+            };
+            if v > max {
+                return Err(invalid(var, format!("{v} is more than the maximum {max}")));
+            }
+            Ok(v)
+        };
+
+        let bind_raw = pick("DSR_BIND", file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_raw
+            .parse()
+            .map_err(|_| invalid("DSR_BIND", format!("'{bind_raw}' is not an address like 127.0.0.1:8080")))?;
+
+        let base_url = pick("DSR_BASE_URL", file.base_url).unwrap_or_else(|| format!("http://{bind}"));
+        let base_url = base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) || base_url.len() < 10 {
+            return Err(invalid("DSR_BASE_URL", format!("'{base_url}' must start with http:// or https://")));
+        }
+
+        let data_dir = PathBuf::from(pick("DSR_DATA_DIR", file.data_dir).unwrap_or_else(|| "./data".into()));
+        let database_url = pick("DSR_DATABASE_URL", file.database_url)
+            .unwrap_or_else(|| data_dir.join("dsr-tracker.db").to_string_lossy().into_owned());
+        if database_url.trim().is_empty() {
+            return Err(invalid("DSR_DATABASE_URL", "is empty"));
+        }
+        if database_url.contains("://")
+            && !(database_url.starts_with("postgres://")
+                || database_url.starts_with("postgresql://")
+                || database_url.starts_with("sqlite://"))
+        {
+            return Err(invalid(
+                "DSR_DATABASE_URL",
+                "must be a SQLite file path, sqlite://PATH or postgres://…",
+            ));
+        }
+
+        let smtp_url = pick("DSR_SMTP_URL", file.smtp_url).filter(|s| !s.trim().is_empty());
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(invalid("DSR_SMTP_URL", format!("'{url}' must start with smtp:// or smtps://")));
+            }
+            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
+                .map_err(|e| invalid("DSR_SMTP_URL", e.to_string()))?;
+        }
+
+        let mail_from =
+            pick("DSR_MAIL_FROM", file.mail_from).unwrap_or_else(|| "Privacy team <privacy@example.com>".into());
+        mail_from
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|_| invalid("DSR_MAIL_FROM", format!("'{mail_from}' is not a mailbox like Privacy <privacy@example.com>")))?;
+        if let Some((_, addr)) = mail_from.rsplit_once('<') {
+            EmailAddress::parse(addr.trim_end_matches('>')).map_err(|m| invalid("DSR_MAIL_FROM", m))?;
+        }
+
+        let tz_raw = pick("DSR_TIMEZONE", file.timezone).unwrap_or_else(|| "Europe/Oslo".into());
+        let timezone: Tz = tz_raw
+            .parse()
+            .map_err(|_| invalid("DSR_TIMEZONE", format!("'{tz_raw}' is not a known time zone such as Europe/Oslo")))?;
+
+        let country_raw = pick("DSR_COUNTRY", file.country).unwrap_or_else(|| "NO".into());
+        let country = Country::parse(country_raw.trim()).map_err(|e| invalid("DSR_COUNTRY", e.to_string()))?;
+
+        let policy_days = num("DSR_POLICY_DAYS", file.policy_days.map(u64::from), 30, 365)? as u32;
+        let verification_days = num("DSR_VERIFICATION_DAYS", file.verification_days.map(u64::from), 7, 90)? as u32;
+        if verification_days == 0 {
+            return Err(invalid("DSR_VERIFICATION_DAYS", "must be at least 1"));
+        }
+        let access_link_days = num("DSR_ACCESS_LINK_DAYS", file.access_link_days.map(u64::from), 30, 365)? as u32;
+        if access_link_days == 0 {
+            return Err(invalid("DSR_ACCESS_LINK_DAYS", "must be at least 1"));
+        }
+        let amber_days = num("DSR_AMBER_DAYS", file.amber_days.map(u64::from), 7, 60)? as i64;
+        let mail_max_attempts = num("DSR_MAIL_MAX_ATTEMPTS", file.mail_max_attempts.map(u64::from), 8, 50)? as i32;
+        if mail_max_attempts == 0 {
+            return Err(invalid("DSR_MAIL_MAX_ATTEMPTS", "must be at least 1"));
+        }
+        let worker_interval_ms = num("DSR_WORKER_INTERVAL_MS", file.worker_interval_ms, 5_000, 3_600_000)?;
+        if worker_interval_ms < 10 {
+            return Err(invalid("DSR_WORKER_INTERVAL_MS", "must be at least 10"));
+        }
+        let login_burst = num("DSR_LOGIN_BURST", file.login_burst.map(u64::from), 5, 1000)? as u32;
+        if login_burst == 0 {
+            return Err(invalid("DSR_LOGIN_BURST", "must be at least 1"));
+        }
+        let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
+            Some(v) => match v.trim() {
+                "true" | "1" | "yes" => true,
+                "false" | "0" | "no" => false,
+                other => return Err(invalid("DSR_PAUSE_CLOCK", format!("'{other}' is not true or false"))),
+            },
+            None => file.pause_clock.unwrap_or(true),
+        };
+        let organisation =
+            pick("DSR_ORGANISATION", file.organisation).unwrap_or_else(|| "Example Telecom AS".into());
+
+        let secret_key = match pick("DSR_SECRET_KEY", file.secret_key) {
+            Some(hex_key) => decode_key(&hex_key).map_err(|m| invalid("DSR_SECRET_KEY", m))?,
+            None => Vec::new(), // filled by `ensure_secret_key` once the data directory exists
+        };
+
+        Ok(Settings {
+            bind,
+            base_url,
+            database_url,
+            data_dir,
+            smtp_url,
+            mail_from,
+            timezone,
+            country,
+            policy_days,
+            secret_key,
+            organisation,
+            verification_days,
+            access_link_days,
+            amber_days,
+            mail_max_attempts,
+            worker_interval_ms,
+            login_burst,
+            pause_clock,
+        })
+    }
+
+    /// Create the data directory and, when no key was given, read or generate
+    /// `secret.key` in it (64 random bytes, hex, file mode 0600).
+    pub fn prepare_data_dir(&mut self) -> Result<(), SettingsError> {
+        std::fs::create_dir_all(self.mail_dir())
+            .map_err(|e| invalid("DSR_DATA_DIR", format!("cannot create {}: {e}", self.data_dir.display())))?;
+        if self.secret_key.is_empty() {
+            self.secret_key = read_or_create_key(&self.data_dir.join("secret.key"))?;
+        }
+        Ok(())
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn clock_settings(&self) -> crate::domain::clock::ClockSettings {
+        crate::domain::clock::ClockSettings {
+            country: self.country,
+            policy_days: self.policy_days,
+        }
+    }
+
+    /// The supervisory authority named in Art. 12(4) notices.
+    pub fn supervisory_authority(&self) -> &'static str {
+        match self.country {
+            Country::No => "Datatilsynet (www.datatilsynet.no)",
+            Country::Se => "Integritetsskyddsmyndigheten, IMY (www.imy.se)",
+        }
+    }
+}
+
+fn decode_key(hex_key: &str) -> Result<Vec<u8>, String> {
+    let key = hex::decode(hex_key.trim()).map_err(|_| "must be hexadecimal".to_string())?;
+    if key.len() < 64 {
+        return Err(format!("must be at least 64 bytes (128 hex digits), got {}", key.len()));
+    }
+    Ok(key)
+}
+
+fn read_or_create_key(path: &Path) -> Result<Vec<u8>, SettingsError> {
+    if path.exists() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| invalid("DSR_SECRET_KEY", format!("cannot read {}: {e}", path.display())))?;
+        return decode_key(&text).map_err(|m| invalid("DSR_SECRET_KEY", format!("{}: {m}", path.display())));
+    }
+    let mut key = vec![0u8; 64];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
+    write_private(path, &hex::encode(&key))
+        .map_err(|e| invalid("DSR_SECRET_KEY", format!("cannot write {}: {e}", path.display())))?;
+    Ok(key)
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_setup() {
+        let s = Settings::from_env(&env(&[])).expect("defaults");
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert!(s.database_url.ends_with("dsr-tracker.db"));
+        assert!(s.smtp_url.is_none());
+        assert_eq!(s.timezone, chrono_tz::Europe::Oslo);
+        assert_eq!(s.country, Country::No);
+        assert_eq!(s.policy_days, 30);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_setting() {
+        for (var, value) in [
+            ("DSR_BIND", "nowhere"),
+            ("DSR_BASE_URL", "ftp://x"),
+            ("DSR_TIMEZONE", "Mars/Olympus"),
+            ("DSR_COUNTRY", "DK"),
+            ("DSR_POLICY_DAYS", "thirty"),
+            ("DSR_POLICY_DAYS", "1000"),
+            ("DSR_SMTP_URL", "http://mail"),
+            ("DSR_MAIL_FROM", "not a mailbox"),
+            ("DSR_SECRET_KEY", "abcd"),
+            ("DSR_DATABASE_URL", "mysql://x"),
+            ("DSR_PAUSE_CLOCK", "maybe"),
+        ] {
+            let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
+            assert_eq!(err.name, var);
+            assert!(err.to_string().starts_with(&format!("invalid setting {var}: ")));
+        }
+    }
+
+    #[test]
+    fn environment_overrides_file_overrides_default() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("dsr.toml");
+        std::fs::write(&path, "country = \"SE\"\npolicy_days = 20\ntimezone = \"Europe/Stockholm\"\n").expect("write");
+        let p = path.to_string_lossy().to_string();
+        let s = Settings::from_env(&env(&[("DSR_CONFIG", &p), ("DSR_POLICY_DAYS", "10")])).expect("ok");
+        assert_eq!(s.country, Country::Se);
+        assert_eq!(s.policy_days, 10);
+        assert_eq!(s.timezone, chrono_tz::Europe::Stockholm);
+        std::fs::write(&path, "colour = \"blue\"\n").expect("write");
+        let err = Settings::from_env(&env(&[("DSR_CONFIG", &p)])).expect_err("unknown key");
+        assert_eq!(err.name, "DSR_CONFIG");
+    }
+
+    #[test]
+    fn secret_key_is_generated_once_and_reused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path().to_string_lossy().to_string();
+        let mut a = Settings::from_env(&env(&[("DSR_DATA_DIR", &d)])).expect("ok");
+        a.prepare_data_dir().expect("prepare");
+        let mut b = Settings::from_env(&env(&[("DSR_DATA_DIR", &d)])).expect("ok");
+        b.prepare_data_dir().expect("prepare");
+        assert_eq!(a.secret_key.len(), 64);
+        assert_eq!(a.secret_key, b.secret_key);
+    }
+}

@@ -1,0 +1,157 @@
+//! Storage: one diesel code path over SQLite and PostgreSQL (DESIGN §10).
+//! This module and its children are the only place SQL lives.
+
+pub mod audit;
+pub mod models;
+pub mod outbox;
+pub mod requests;
+pub mod schema;
+pub mod tokens;
+pub mod users;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to whichever backend the database URL names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Chooses the backend from the URL scheme (AnyConnection would hide the real error)
+/// and applies the SQLite per-connection settings on every new connection.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: String,
+    backend: Backend,
+}
+
+impl ConnectionManager {
+    pub fn new(url: &str) -> Self {
+        let backend = Backend::of_url(url);
+        let url = match backend {
+            Backend::Sqlite => url.strip_prefix("sqlite://").unwrap_or(url).to_string(),
+            Backend::Postgres => url.to_string(),
+        };
+        Self { url, backend }
+    }
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                // WAL lets readers run beside the writer; the busy timeout makes a second
+                // writer wait instead of failing; SQLite enforces foreign keys only when asked.
+                c.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(c))
+            }
+            Backend::Postgres => PgConnection::establish(&self.url)
+                .map(DbConn::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database pool: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("migrations: {0}")]
+    Migration(String),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
+    if Backend::of_url(url) == Backend::Sqlite {
+        let path = std::path::Path::new(url.strip_prefix("sqlite://").unwrap_or(url));
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbError::Migration(format!("cannot create {}: {e}", parent.display())))?;
+        }
+    }
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .build(ConnectionManager::new(url))?;
+    Ok(pool)
+}
+
+/// Run pending migrations for the connection's backend.
+pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
+    let applied = match conn {
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// A transaction that writes. It takes the write lock first, so on SQLite a transaction
+/// that reads and then writes never fails with SQLITE_BUSY halfway, and on PostgreSQL
+/// numbering (references) is serialised.
+pub fn write_transaction<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|c| {
+        use schema::write_lock::dsl as wl;
+        diesel::update(wl::write_lock.filter(wl::id.eq(1)))
+            .set(wl::counter.eq(wl::counter + 1))
+            .execute(c)?;
+        f(c)
+    })
+}
+
+/// `GET /healthz`: does the database answer?
+pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
+    conn.batch_execute("SELECT 1")?;
+    Ok(())
+}

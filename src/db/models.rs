@@ -1,0 +1,195 @@
+//! Rows as stored. `NewX` structs insert; `X` structs read. Parsing stored text into
+//! domain types happens in the accessor methods, so a bad value surfaces as an error.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::{audit_events, outbox, requests, tokens, users};
+use super::DbError;
+use crate::domain::kinds::{Kind, RequestDetails};
+use crate::domain::status::{Outcome, RejectionReason, Status};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = requests)]
+pub struct Request {
+    pub id: String,
+    pub reference: String,
+    pub kind: String,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub rejection_reason: Option<String>,
+    pub subject_name: String,
+    pub subject_email: String,
+    pub subject_phone: Option<String>,
+    pub customer_number: Option<String>,
+    pub details: String,
+    pub message: Option<String>,
+    pub channel: String,
+    pub received_at: NaiveDateTime,
+    pub verified_at: Option<NaiveDateTime>,
+    pub verification_method: Option<String>,
+    pub paused_since: Option<NaiveDateTime>,
+    pub paused_days: i32,
+    pub extended_to: Option<NaiveDate>,
+    pub extension_reason: Option<String>,
+    pub due_date: NaiveDate,
+    pub assignee_id: Option<String>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Request {
+    pub fn kind(&self) -> Result<Kind, DbError> {
+        Kind::parse(&self.kind).ok_or_else(|| DbError::Corrupt(format!("kind '{}'", self.kind)))
+    }
+    pub fn status(&self) -> Result<Status, DbError> {
+        Status::parse(&self.status).ok_or_else(|| DbError::Corrupt(format!("status '{}'", self.status)))
+    }
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.outcome.as_deref().and_then(Outcome::parse)
+    }
+    pub fn rejection_reason(&self) -> Option<RejectionReason> {
+        self.rejection_reason.as_deref().and_then(RejectionReason::parse)
+    }
+    pub fn details(&self) -> Result<RequestDetails, DbError> {
+        serde_json::from_str(&self.details).map_err(|e| DbError::Corrupt(format!("details: {e}")))
+    }
+    pub fn paused_days(&self) -> u32 {
+        u32::try_from(self.paused_days).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = requests)]
+pub struct NewRequest<'a> {
+    pub id: &'a str,
+    pub reference: &'a str,
+    pub kind: &'a str,
+    pub status: &'a str,
+    pub subject_name: &'a str,
+    pub subject_email: &'a str,
+    pub subject_phone: Option<&'a str>,
+    pub customer_number: Option<&'a str>,
+    pub details: &'a str,
+    pub message: Option<&'a str>,
+    pub channel: &'a str,
+    pub received_at: NaiveDateTime,
+    pub verified_at: Option<NaiveDateTime>,
+    pub verification_method: Option<&'a str>,
+    pub paused_since: Option<NaiveDateTime>,
+    pub paused_days: i32,
+    pub due_date: NaiveDate,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tokens)]
+pub struct Token {
+    pub id: String,
+    pub token_hash: String,
+    pub purpose: String,
+    pub request_id: Option<String>,
+    pub email: Option<String>,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = tokens)]
+pub struct NewToken<'a> {
+    pub id: &'a str,
+    pub token_hash: &'a str,
+    pub purpose: &'a str,
+    pub request_id: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub expires_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_events)]
+pub struct AuditEvent {
+    pub id: i64,
+    pub request_id: Option<String>,
+    pub actor: String,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub note: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = audit_events)]
+pub struct NewAuditEvent<'a> {
+    pub request_id: Option<&'a str>,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub from_status: Option<&'a str>,
+    pub to_status: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    pub id: String,
+    pub template: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub request_id: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub lease_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct NewOutboxMessage<'a> {
+    pub id: &'a str,
+    pub template: &'a str,
+    pub to_address: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: Option<&'a str>,
+    pub request_id: Option<&'a str>,
+    pub status: &'a str,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub last_login_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub password_hash: &'a str,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+}

@@ -1,0 +1,112 @@
+// The portable schema (DESIGN §10): UUIDs and JSON as Text, instants as UTC Timestamp.
+// Written to match migrations/sqlite and migrations/postgres; tests/schema.rs checks
+// that both backends have the same tables and columns.
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        reference -> Text,
+        kind -> Text,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        rejection_reason -> Nullable<Text>,
+        subject_name -> Text,
+        subject_email -> Text,
+        subject_phone -> Nullable<Text>,
+        customer_number -> Nullable<Text>,
+        details -> Text,
+        message -> Nullable<Text>,
+        channel -> Text,
+        received_at -> Timestamp,
+        verified_at -> Nullable<Timestamp>,
+        verification_method -> Nullable<Text>,
+        paused_since -> Nullable<Timestamp>,
+        paused_days -> Integer,
+        extended_to -> Nullable<Date>,
+        extension_reason -> Nullable<Text>,
+        due_date -> Date,
+        assignee_id -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reference_counters (year) {
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    tokens (id) {
+        id -> Text,
+        token_hash -> Text,
+        purpose -> Text,
+        request_id -> Nullable<Text>,
+        email -> Nullable<Text>,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> BigInt,
+        request_id -> Nullable<Text>,
+        actor -> Text,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        note -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        template -> Text,
+        to_address -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    write_lock (id) {
+        id -> Integer,
+        counter -> BigInt,
+    }
+}
+
+diesel::joinable!(requests -> users (assignee_id));
+diesel::joinable!(tokens -> requests (request_id));
+diesel::joinable!(audit_events -> requests (request_id));
+diesel::joinable!(outbox -> requests (request_id));
+
+diesel::allow_tables_to_appear_in_same_query!(users, requests, reference_counters, tokens, audit_events, outbox, write_lock);

@@ -1,0 +1,43 @@
+//! Queries on `tokens`: only hashes are stored (DESIGN §9).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::models::{NewToken, Token};
+use super::schema::tokens;
+use super::DbConn;
+
+pub fn insert(conn: &mut DbConn, new: &NewToken<'_>) -> QueryResult<()> {
+    diesel::insert_into(tokens::table).values(new).execute(conn)?;
+    Ok(())
+}
+
+/// A token with this hash and purpose that is unused and not expired.
+pub fn find_live(
+    conn: &mut DbConn,
+    hash: &str,
+    purpose: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<Token>> {
+    tokens::table
+        .filter(tokens::token_hash.eq(hash))
+        .filter(tokens::purpose.eq(purpose))
+        .filter(tokens::used_at.is_null())
+        .filter(tokens::expires_at.gt(now))
+        .select(Token::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Use a single-use token. False if it was already used (by a concurrent click).
+pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(tokens::table.filter(tokens::id.eq(id)).filter(tokens::used_at.is_null()))
+        .set(tokens::used_at.eq(now))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Verification links still waiting for the given request (to expire them together).
+pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(tokens::table.filter(tokens::expires_at.lt(now))).execute(conn)
+}

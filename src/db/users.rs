@@ -1,0 +1,44 @@
+//! Queries on `users` (handlers, DPOs, auditors).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::models::{NewUser, User};
+use super::schema::users;
+use super::DbConn;
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewUser<'_>) -> QueryResult<()> {
+    diesel::insert_into(users::table).values(new).execute(conn)?;
+    Ok(())
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::id.eq(id))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn touch_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::last_login_at.eq(now))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn names(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
+    users::table.select((users::id, users::name)).load(conn)
+}

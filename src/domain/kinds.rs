@@ -1,0 +1,537 @@
+//! The six request kinds (DESIGN §2) and what the subject supplies for each.
+
+use serde::{Deserialize, Serialize};
+
+use super::newtypes::{limits, FieldError, FreeText, ShortText};
+use super::status::text_enum;
+
+text_enum!(
+    /// What the subject asks for.
+    Kind {
+        Access => "access", "Access to my data (Art. 15)";
+        Rectification => "rectification", "Correction of my data (Art. 16)";
+        Erasure => "erasure", "Erasure of my data (Art. 17)";
+        Restriction => "restriction", "Restriction of processing (Art. 18)";
+        Portability => "portability", "A portable copy of my data (Art. 20)";
+        Objection => "objection", "Objection to a use of my data (Art. 21)";
+    }
+);
+
+impl Kind {
+    /// A short noun for lists and mail subjects.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Access => "access",
+            Self::Rectification => "correction",
+            Self::Erasure => "erasure",
+            Self::Restriction => "restriction",
+            Self::Portability => "portability",
+            Self::Objection => "objection",
+        }
+    }
+
+    pub fn article(self) -> &'static str {
+        match self {
+            Self::Access => "Art. 15",
+            Self::Rectification => "Art. 16",
+            Self::Erasure => "Art. 17",
+            Self::Restriction => "Art. 18",
+            Self::Portability => "Art. 20",
+            Self::Objection => "Art. 21",
+        }
+    }
+
+    /// The right in plain words, for the portal's home page.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::Access => "Ask which personal data we hold about you, why we use it, who we share it with and how long we keep it, and get a copy.",
+            Self::Rectification => "Tell us what is wrong or incomplete in your data, for example your name or address, and we correct it.",
+            Self::Erasure => "Ask us to delete your data. Where the law makes us keep some of it (for example accounting records), we tell you what we keep, why and until when.",
+            Self::Restriction => "Ask us to stop using your data for a while but keep it, for example while we check whether it is correct.",
+            Self::Portability => "Get the data you gave us in a machine-readable file (JSON or CSV), or have it sent to another company.",
+            Self::Objection => "Object to a use of your data, such as direct marketing (we then always stop) or profiling.",
+        }
+    }
+}
+
+/// Data categories of the telecom and hosting world the demo data and forms use.
+pub const DATA_CATEGORIES: &[(&str, &str)] = &[
+    ("contact", "Name, address, email and phone number"),
+    ("billing", "Invoices, payments and billing history"),
+    ("traffic", "Call detail records and traffic data"),
+    ("ip_logs", "IP address assignments and connection logs"),
+    ("support", "Support tickets and call recordings"),
+    ("marketing", "Marketing preferences and campaign history"),
+    ("analytics", "Website analytics and cookies"),
+];
+
+pub fn category_label(code: &str) -> &str {
+    DATA_CATEGORIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+        .unwrap_or(code)
+}
+
+/// Art. 17(1)(a)–(f).
+pub const ERASURE_GROUNDS: &[(&str, &str)] = &[
+    ("a", "The data are no longer needed for the purpose they were collected for"),
+    ("b", "I withdraw my consent and there is no other legal ground"),
+    ("c", "I object to the processing (Art. 21)"),
+    ("d", "The data have been processed unlawfully"),
+    ("e", "The data must be erased to comply with a legal obligation"),
+    ("f", "The data were collected in relation to information society services offered to a child"),
+];
+
+/// Art. 18(1)(a)–(d).
+pub const RESTRICTION_GROUNDS: &[(&str, &str)] = &[
+    ("a", "I contest the accuracy of the data (while you verify it)"),
+    ("b", "The processing is unlawful but I do not want the data erased"),
+    ("c", "You no longer need the data, but I need them for a legal claim"),
+    ("d", "I have objected (Art. 21(1)) and you are checking whether your grounds override mine"),
+];
+
+/// Art. 21: what the subject objects to.
+pub const OBJECTION_PURPOSES: &[(&str, &str)] = &[
+    ("direct_marketing", "Direct marketing (we always stop, Art. 21(3))"),
+    ("profiling", "Profiling"),
+    ("other", "Another use based on legitimate interests or a public task"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RectificationItem {
+    pub field: String,
+    pub corrected_value: String,
+    pub current_value: Option<String>,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PortableFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherController {
+    pub name: String,
+    pub email: String,
+}
+
+/// What the subject supplied, per kind. Stored as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RequestDetails {
+    Access {
+        scope: Option<String>,
+    },
+    Rectification {
+        items: Vec<RectificationItem>,
+    },
+    Erasure {
+        /// Empty means everything.
+        categories: Vec<String>,
+        ground: Option<String>,
+    },
+    Restriction {
+        ground: String,
+        details: Option<String>,
+    },
+    Portability {
+        format: PortableFormat,
+        send_to: Option<OtherController>,
+    },
+    Objection {
+        purposes: Vec<String>,
+        reasons: Option<String>,
+    },
+}
+
+impl RequestDetails {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Self::Access { .. } => Kind::Access,
+            Self::Rectification { .. } => Kind::Rectification,
+            Self::Erasure { .. } => Kind::Erasure,
+            Self::Restriction { .. } => Kind::Restriction,
+            Self::Portability { .. } => Kind::Portability,
+            Self::Objection { .. } => Kind::Objection,
+        }
+    }
+
+    /// Human-readable lines for the request page and the handler.
+    pub fn summary_lines(&self) -> Vec<String> {
+        match self {
+            Self::Access { scope } => vec![format!(
+                "Scope: {}",
+                scope.as_deref().unwrap_or("all personal data")
+            )],
+            Self::Rectification { items } => items
+                .iter()
+                .map(|i| {
+                    let mut s = format!("{}: should be “{}”", i.field, i.corrected_value);
+                    if let Some(c) = &i.current_value {
+                        s.push_str(&format!(" (now “{c}”)"));
+                    }
+                    if let Some(e) = &i.evidence {
+                        s.push_str(&format!("; evidence: {e}"));
+                    }
+                    s
+                })
+                .collect(),
+            Self::Erasure { categories, ground } => {
+                let mut v = vec![if categories.is_empty() {
+                    "Scope: everything".to_string()
+                } else {
+                    format!(
+                        "Scope: {}",
+                        categories
+                            .iter()
+                            .map(|c| category_label(c))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                }];
+                if let Some(g) = ground {
+                    v.push(format!("Ground: Art. 17(1)({g}) {}", lookup(ERASURE_GROUNDS, g)));
+                }
+                v
+            }
+            Self::Restriction { ground, details } => {
+                let mut v = vec![format!(
+                    "Ground: Art. 18(1)({ground}) {}",
+                    lookup(RESTRICTION_GROUNDS, ground)
+                )];
+                if let Some(d) = details {
+                    v.push(format!("Details: {d}"));
+                }
+                v
+            }
+            Self::Portability { format, send_to } => {
+                let mut v = vec![format!(
+                    "Format: {}",
+                    match format {
+                        PortableFormat::Json => "JSON",
+                        PortableFormat::Csv => "CSV",
+                    }
+                )];
+                if let Some(c) = send_to {
+                    v.push(format!("Send to: {} <{}>", c.name, c.email));
+                }
+                v
+            }
+            Self::Objection { purposes, reasons } => {
+                let mut v = vec![format!(
+                    "Objects to: {}",
+                    purposes
+                        .iter()
+                        .map(|p| lookup(OBJECTION_PURPOSES, p))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )];
+                if let Some(r) = reasons {
+                    v.push(format!("Reasons: {r}"));
+                }
+                v
+            }
+        }
+    }
+}
+
+fn lookup<'a>(table: &'a [(&'a str, &'a str)], code: &'a str) -> &'a str {
+    table
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+        .unwrap_or(code)
+}
+
+/// Form input: every value a field was sent with (checkbox lists send several).
+pub trait FormInput {
+    fn value(&self, name: &str) -> &str;
+    fn values(&self, name: &str) -> Vec<&str>;
+}
+
+/// Parse the kind-specific part of a request. Errors name the form field.
+pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let opt_free = |name: &str, what: &str, errors: &mut Vec<FieldError>| {
+        FreeText::parse_optional(f.value(name), limits::FREE_TEXT, what)
+            .map_err(|m| errors.push(FieldError::new(name, m)))
+            .ok()
+            .flatten()
+            .map(FreeText::into_string)
+    };
+    let details = match kind {
+        Kind::Access => RequestDetails::Access {
+            scope: opt_free("access_scope", "the scope", &mut errors),
+        },
+        Kind::Rectification => {
+            let mut items = Vec::new();
+            for n in 1..=limits::RECTIFICATION_ITEMS {
+                let field_name = format!("rect_field_{n}");
+                let value_name = format!("rect_value_{n}");
+                let current_name = format!("rect_current_{n}");
+                let evidence_name = format!("rect_evidence_{n}");
+                let any = [&field_name, &value_name, &current_name, &evidence_name]
+                    .iter()
+                    .any(|k| !f.value(k).trim().is_empty());
+                if !any {
+                    continue;
+                }
+                let field = ShortText::parse(f.value(&field_name), limits::FIELD_NAME, "what should be corrected")
+                    .map_err(|m| errors.push(FieldError::new(&field_name, m)))
+                    .ok();
+                let value = ShortText::parse(f.value(&value_name), limits::FIELD_VALUE, "the correct value")
+                    .map_err(|m| errors.push(FieldError::new(&value_name, m)))
+                    .ok();
+                let current = ShortText::parse_optional(f.value(&current_name), limits::FIELD_VALUE, "the current value")
+                    .map_err(|m| errors.push(FieldError::new(&current_name, m)))
+                    .ok()
+                    .flatten();
+                let evidence = FreeText::parse_optional(f.value(&evidence_name), limits::FIELD_VALUE, "the evidence")
+                    .map_err(|m| errors.push(FieldError::new(&evidence_name, m)))
+                    .ok()
+                    .flatten();
+                if let (Some(field), Some(value)) = (field, value) {
+                    items.push(RectificationItem {
+                        field: field.into_string(),
+                        corrected_value: value.into_string(),
+                        current_value: current.map(ShortText::into_string),
+                        evidence: evidence.map(FreeText::into_string),
+                    });
+                }
+            }
+            if items.is_empty() && errors.is_empty() {
+                errors.push(FieldError::new(
+                    "rect_field_1",
+                    "Tell us at least one thing to correct and its correct value.",
+                ));
+            }
+            RequestDetails::Rectification { items }
+        }
+        Kind::Erasure => {
+            let scope = f.value("erasure_scope");
+            let mut categories = Vec::new();
+            match scope {
+                "" | "everything" => {}
+                "categories" => {
+                    for c in f.values("erasure_categories") {
+                        if DATA_CATEGORIES.iter().any(|(code, _)| *code == c) {
+                            if !categories.iter().any(|x: &String| x == c) {
+                                categories.push(c.to_string());
+                            }
+                        } else {
+                            errors.push(FieldError::new("erasure_categories", "Choose categories from the list."));
+                        }
+                    }
+                    if categories.is_empty() && errors.is_empty() {
+                        errors.push(FieldError::new(
+                            "erasure_categories",
+                            "Choose at least one category, or choose “everything”.",
+                        ));
+                    }
+                }
+                _ => errors.push(FieldError::new("erasure_scope", "Choose everything or chosen categories.")),
+            }
+            let ground = match f.value("erasure_ground") {
+                "" => None,
+                g if ERASURE_GROUNDS.iter().any(|(c, _)| *c == g) => Some(g.to_string()),
+                _ => {
+                    errors.push(FieldError::new("erasure_ground", "Choose a ground from the list."));
+                    None
+                }
+            };
+            RequestDetails::Erasure { categories, ground }
+        }
+        Kind::Restriction => {
+            let ground = match f.value("restriction_ground") {
+                g if RESTRICTION_GROUNDS.iter().any(|(c, _)| *c == g) => g.to_string(),
+                "" => {
+                    errors.push(FieldError::new(
+                        "restriction_ground",
+                        "Choose why processing should be restricted (Art. 18(1)).",
+                    ));
+                    String::new()
+                }
+                _ => {
+                    errors.push(FieldError::new("restriction_ground", "Choose a ground from the list."));
+                    String::new()
+                }
+            };
+            RequestDetails::Restriction {
+                ground,
+                details: opt_free("restriction_details", "the details", &mut errors),
+            }
+        }
+        Kind::Portability => {
+            let format = match f.value("portability_format") {
+                "json" | "" => PortableFormat::Json,
+                "csv" => PortableFormat::Csv,
+                _ => {
+                    errors.push(FieldError::new("portability_format", "Choose JSON or CSV."));
+                    PortableFormat::Json
+                }
+            };
+            let name_raw = f.value("portability_controller_name");
+            let email_raw = f.value("portability_controller_email");
+            let send_to = if name_raw.trim().is_empty() && email_raw.trim().is_empty() {
+                None
+            } else {
+                let name = ShortText::parse(name_raw, limits::NAME, "the other company's name")
+                    .map_err(|m| errors.push(FieldError::new("portability_controller_name", m)))
+                    .ok();
+                let email = super::newtypes::EmailAddress::parse(email_raw)
+                    .map_err(|m| errors.push(FieldError::new("portability_controller_email", m)))
+                    .ok();
+                match (name, email) {
+                    (Some(n), Some(e)) => Some(OtherController {
+                        name: n.into_string(),
+                        email: e.as_str().to_string(),
+                    }),
+                    _ => None,
+                }
+            };
+            RequestDetails::Portability { format, send_to }
+        }
+        Kind::Objection => {
+            let mut purposes: Vec<String> = Vec::new();
+            for p in f.values("objection_purpose") {
+                if OBJECTION_PURPOSES.iter().any(|(c, _)| *c == p) {
+                    if !purposes.iter().any(|x| x == p) {
+                        purposes.push(p.to_string());
+                    }
+                } else {
+                    errors.push(FieldError::new("objection_purpose", "Choose purposes from the list."));
+                }
+            }
+            if purposes.is_empty() && errors.is_empty() {
+                errors.push(FieldError::new("objection_purpose", "Choose what you object to."));
+            }
+            let reasons = opt_free("objection_reasons", "your reasons", &mut errors);
+            // Art. 21(1): an objection other than to direct marketing rests on "grounds
+            // relating to his or her particular situation", so we ask for them.
+            if reasons.is_none() && purposes.iter().any(|p| p != "direct_marketing") {
+                errors.push(FieldError::new(
+                    "objection_reasons",
+                    "Tell us briefly why you object, in relation to your particular situation (Art. 21(1)).",
+                ));
+            }
+            RequestDetails::Objection { purposes, reasons }
+        }
+    };
+    if errors.is_empty() {
+        Ok(details)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    struct Input(HashMap<&'static str, Vec<&'static str>>);
+    impl FormInput for Input {
+        fn value(&self, name: &str) -> &str {
+            self.0.get(name).and_then(|v| v.first()).copied().unwrap_or("")
+        }
+        fn values(&self, name: &str) -> Vec<&str> {
+            self.0.get(name).cloned().unwrap_or_default()
+        }
+    }
+    fn input(pairs: &[(&'static str, &'static str)]) -> Input {
+        let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (k, v) in pairs {
+            m.entry(k).or_default().push(v);
+        }
+        Input(m)
+    }
+
+    #[test]
+    fn rectification_needs_at_least_one_item() {
+        let err = parse_details(Kind::Rectification, &input(&[])).unwrap_err();
+        assert_eq!(err[0].field, "rect_field_1");
+        let ok = parse_details(
+            Kind::Rectification,
+            &input(&[("rect_field_2", "Address"), ("rect_value_2", "Storgata 1, 0155 Oslo")]),
+        )
+        .expect("valid");
+        assert_eq!(ok.summary_lines().len(), 1);
+    }
+
+    #[test]
+    fn rectification_item_needs_its_value() {
+        let err = parse_details(Kind::Rectification, &input(&[("rect_field_1", "Name")])).unwrap_err();
+        assert_eq!(err[0].field, "rect_value_1");
+    }
+
+    #[test]
+    fn erasure_everything_or_known_categories() {
+        assert_eq!(
+            parse_details(Kind::Erasure, &input(&[("erasure_scope", "everything")])),
+            Ok(RequestDetails::Erasure { categories: vec![], ground: None })
+        );
+        let err = parse_details(
+            Kind::Erasure,
+            &input(&[("erasure_scope", "categories"), ("erasure_categories", "secrets")]),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].field, "erasure_categories");
+        let ok = parse_details(
+            Kind::Erasure,
+            &input(&[
+                ("erasure_scope", "categories"),
+                ("erasure_categories", "marketing"),
+                ("erasure_categories", "analytics"),
+                ("erasure_ground", "b"),
+            ]),
+        )
+        .expect("valid");
+        assert_eq!(
+            ok,
+            RequestDetails::Erasure {
+                categories: vec!["marketing".into(), "analytics".into()],
+                ground: Some("b".into())
+            }
+        );
+    }
+
+    #[test]
+    fn restriction_requires_an_art_18_1_ground() {
+        assert!(parse_details(Kind::Restriction, &input(&[])).is_err());
+        assert!(parse_details(Kind::Restriction, &input(&[("restriction_ground", "e")])).is_err());
+        assert!(parse_details(Kind::Restriction, &input(&[("restriction_ground", "a")])).is_ok());
+    }
+
+    #[test]
+    fn objection_to_direct_marketing_needs_no_reasons_art_21_3() {
+        assert!(parse_details(Kind::Objection, &input(&[("objection_purpose", "direct_marketing")])).is_ok());
+        let err = parse_details(Kind::Objection, &input(&[("objection_purpose", "profiling")])).unwrap_err();
+        assert_eq!(err[0].field, "objection_reasons");
+    }
+
+    #[test]
+    fn portability_other_controller_needs_name_and_valid_email() {
+        let err = parse_details(
+            Kind::Portability,
+            &input(&[("portability_format", "csv"), ("portability_controller_email", "nope")]),
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 2);
+        assert!(parse_details(Kind::Portability, &input(&[("portability_format", "xml")])).is_err());
+    }
+
+    #[test]
+    fn details_round_trip_as_json() {
+        let d = RequestDetails::Portability {
+            format: PortableFormat::Csv,
+            send_to: Some(OtherController { name: "Nytt Telecom AS".into(), email: "dpo@nytt.no".into() }),
+        };
+        let json = serde_json::to_string(&d).expect("serialise");
+        assert!(json.contains("\"kind\":\"portability\""));
+        assert_eq!(serde_json::from_str::<RequestDetails>(&json).expect("parse"), d);
+    }
+}

@@ -1,0 +1,247 @@
+//! Values parsed once at the boundary. A value of these types is known to be valid.
+
+use std::fmt;
+
+/// A problem with one input field, in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// An email address: trimmed, at most 254 characters (RFC 5321), one `@`, a dotted domain,
+/// no whitespace or control characters. The domain is lower-cased; the local part is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub const MAX_LEN: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err("Please enter your email address.".into());
+        }
+        if s.chars().count() > Self::MAX_LEN {
+            return Err(format!(
+                "An email address can be at most {} characters.",
+                Self::MAX_LEN
+            ));
+        }
+        if s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c))
+        {
+            return Err("An email address cannot contain spaces or the characters <>()[],;:\"\\.".into());
+        }
+        let Some((local, domain)) = s.rsplit_once('@') else {
+            return Err("An email address needs an @, like name@example.com.".into());
+        };
+        if local.is_empty() || local.len() > 64 || local.contains('@') {
+            return Err("The part before the @ is not valid.".into());
+        }
+        let labels: Vec<&str> = domain.split('.').collect();
+        let labels_ok = labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        if !labels_ok {
+            return Err("The part after the @ must be a domain such as example.com.".into());
+        }
+        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// For logs: never log a subject's address in full (DESIGN §9).
+    pub fn masked(&self) -> String {
+        mask_email(&self.0)
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `ola.nordmann@example.no` → `o***@example.no`.
+pub fn mask_email(address: &str) -> String {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
+    }
+}
+
+/// A single line of text with a length limit: names, references, field names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortText(String);
+
+impl ShortText {
+    pub fn parse(raw: &str, max_chars: usize, what: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(format!("Please enter {what}."));
+        }
+        if s.chars().count() > max_chars {
+            return Err(format!("{} can be at most {max_chars} characters.", capitalise(what)));
+        }
+        if s.chars().any(|c| c.is_control()) {
+            return Err(format!("{} must be a single line of text.", capitalise(what)));
+        }
+        Ok(Self(s.to_string()))
+    }
+
+    /// Like `parse`, but an empty input is `None`.
+    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, String> {
+        if raw.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(raw, max_chars, what).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Free text (several lines) with a length limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FreeText(String);
+
+impl FreeText {
+    pub fn parse(raw: &str, max_chars: usize, what: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(format!("Please enter {what}."));
+        }
+        if s.chars().count() > max_chars {
+            return Err(format!("{} can be at most {max_chars} characters.", capitalise(what)));
+        }
+        if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+            return Err(format!("{} contains characters that are not allowed.", capitalise(what)));
+        }
+        Ok(Self(s.replace("\r\n", "\n")))
+    }
+
+    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, String> {
+        if raw.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(raw, max_chars, what).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Limits shared by the portal, the API and handler entry.
+pub mod limits {
+    pub const NAME: usize = 200;
+    pub const PHONE: usize = 40;
+    pub const CUSTOMER_NUMBER: usize = 64;
+    pub const FIELD_NAME: usize = 200;
+    pub const FIELD_VALUE: usize = 2_000;
+    pub const FREE_TEXT: usize = 5_000;
+    pub const NOTE: usize = 5_000;
+    pub const RECTIFICATION_ITEMS: usize = 10;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_accepts_ordinary_addresses_and_lowercases_the_domain() {
+        let e = EmailAddress::parse("  Ola.Nordmann@Example.NO ").expect("valid");
+        assert_eq!(e.as_str(), "Ola.Nordmann@example.no");
+        assert!(EmailAddress::parse("kari+dsr@mail.telenor.no").is_ok());
+        assert!(EmailAddress::parse("bjørn@eksempel.no").is_ok());
+    }
+
+    #[test]
+    fn email_rejects_bad_shapes() {
+        for bad in [
+            "",
+            "   ",
+            "no-at-sign",
+            "@example.com",
+            "a@",
+            "a@localhost",
+            "a@b..no",
+            "a b@example.com",
+            "a@-x.no",
+            "<a@example.com>",
+        ] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(EmailAddress::parse("a@example.com\nBcc: x@y.z").is_err());
+        let long = format!("{}@example.com", "a".repeat(300));
+        assert!(EmailAddress::parse(&long).is_err());
+    }
+
+    #[test]
+    fn masking_hides_the_local_part() {
+        assert_eq!(mask_email("ola@example.no"), "o***@example.no");
+        assert_eq!(mask_email("garbage"), "***");
+    }
+
+    #[test]
+    fn short_text_limits_and_single_line() {
+        assert_eq!(ShortText::parse(" Ola ", 10, "your name").map(|s| s.into_string()), Ok("Ola".into()));
+        assert!(ShortText::parse("", 10, "your name").is_err());
+        assert!(ShortText::parse(&"x".repeat(11), 10, "your name").is_err());
+        assert!(ShortText::parse("a\nb", 10, "your name").is_err());
+        assert_eq!(ShortText::parse_optional("  ", 10, "x"), Ok(None));
+    }
+
+    #[test]
+    fn free_text_allows_lines_but_not_other_controls() {
+        assert!(FreeText::parse("line one\r\nline two", 100, "details").is_ok());
+        assert!(FreeText::parse("bell\u{7}", 100, "details").is_err());
+        let err = FreeText::parse(&"x".repeat(101), 100, "details").unwrap_err();
+        assert!(err.contains("at most 100"));
+    }
+}

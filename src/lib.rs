@@ -1,0 +1,7 @@
+//! dsr-tracker: receives, tracks and answers GDPR data-subject rights requests.
+//! See ARCHITECTURE.md for the map.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod time;
