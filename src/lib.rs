@@ -5,3 +5,5 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod time;
+pub mod mail;
+pub mod workflow;

@@ -105,6 +105,8 @@ pub enum DbError {
     Migration(String),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("worker thread: {0}")]
+    Worker(String),
 }
 
 pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {

@@ -5,4 +5,5 @@ pub mod clock;
 pub mod kinds;
 pub mod newtypes;
 pub mod status;
+pub mod submission;
 pub mod tokens;

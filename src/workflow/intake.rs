@@ -1,0 +1,308 @@
+//! A request's way in: submission, email verification, the subject's access links,
+//! "track my requests" and withdrawal (DESIGN §3).
+
+use chrono::{Duration, NaiveDateTime};
+
+use super::{audit, Actor, Ctx, WorkflowError};
+use crate::db::models::{NewRequest, NewToken, Request};
+use crate::db::requests::RequestChanges;
+use crate::db::{self, DbConn};
+use crate::domain::clock::{deadlines, paused_whole_days};
+use crate::domain::status::{transition, Action, Status};
+use crate::domain::submission::Submission;
+use crate::domain::tokens::{self, Purpose};
+use crate::mail::messages::{AcknowledgementMail, TrackMail, VerifyMail, WithdrawnMail};
+use crate::mail::outbox::enqueue;
+use crate::time::local_date;
+
+/// How a request reached us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Portal,
+    Api,
+}
+
+impl Channel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Channel::Portal => "portal",
+            Channel::Api => "api",
+        }
+    }
+}
+
+pub struct Submitted {
+    pub id: String,
+    pub reference: String,
+}
+
+/// Store a new request (received now), its verification token, an audit event and the
+/// verification email, in one transaction. Once this returns, nothing is lost.
+pub fn submit(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    s: &Submission,
+    channel: Channel,
+) -> Result<Submitted, WorkflowError> {
+    let now = ctx.now_db();
+    let tz = ctx.settings.timezone;
+    let received = local_date(now, tz);
+    let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
+    let id = uuid::Uuid::new_v4().to_string();
+    let details = serde_json::to_string(&s.details)
+        .map_err(|e| WorkflowError::Conflict(format!("details: {e}")))?;
+    let token = tokens::generate();
+    let expires = now + Duration::days(i64::from(ctx.settings.verification_days));
+
+    db::write_transaction(conn, |conn| {
+        let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
+        db::requests::insert(
+            conn,
+            &NewRequest {
+                id: &id,
+                reference: &reference,
+                kind: s.kind().as_str(),
+                status: Status::AwaitingVerification.as_str(),
+                subject_name: s.name.as_str(),
+                subject_email: s.email.as_str(),
+                subject_phone: s.phone.as_ref().map(|p| p.as_str()),
+                customer_number: s.customer_number.as_ref().map(|c| c.as_str()),
+                details: &details,
+                message: s.message.as_ref().map(|m| m.as_str()),
+                channel: channel.as_str(),
+                received_at: now,
+                verified_at: None,
+                verification_method: None,
+                // The clock stops while we wait for the subject to verify (EDPB 01/2022 §159).
+                paused_since: ctx.settings.pause_clock.then_some(now),
+                paused_days: 0,
+                due_date: due,
+                created_at: now,
+                updated_at: now,
+            },
+        )?;
+        db::tokens::insert(
+            conn,
+            &NewToken {
+                id: &uuid::Uuid::new_v4().to_string(),
+                token_hash: &token.hash,
+                purpose: Purpose::Verify.as_str(),
+                request_id: Some(&id),
+                email: Some(s.email.as_str()),
+                expires_at: expires,
+                created_at: now,
+            },
+        )?;
+        audit(
+            conn,
+            &id,
+            &Actor::Subject,
+            "submitted",
+            None,
+            Some(Status::AwaitingVerification),
+            Some(&format!("via {}", channel.as_str())),
+            now,
+        )?;
+        let mail = VerifyMail {
+            organisation: ctx.settings.organisation.clone(),
+            name: s.name.as_str().to_string(),
+            reference: reference.clone(),
+            kind_label: s.kind().label().to_string(),
+            link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
+            expires: crate::time::local_display(expires, tz),
+        }
+        .render(s.email.as_str())?;
+        enqueue(conn, &mail, Some(&id), now)?;
+        Ok(Submitted { id: id.clone(), reference })
+    })
+}
+
+/// Is this verification link live? (For the confirmation page, before anything changes.)
+pub fn check_verification_token(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+) -> Result<Request, WorkflowError> {
+    if !tokens::looks_valid(secret) {
+        return Err(WorkflowError::NotFound);
+    }
+    let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Verify.as_str(), ctx.now_db())?
+        .ok_or(WorkflowError::NotFound)?;
+    let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
+    db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)
+}
+
+pub struct Verified {
+    pub request: Request,
+    /// A link to the status page, valid for `access_link_days`.
+    pub status_link: String,
+}
+
+/// Use a verification link: the request joins the queue, the paused days are added to
+/// its due date, and the acknowledgement (reference, kind, due date) is queued.
+pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified, WorkflowError> {
+    if !tokens::looks_valid(secret) {
+        return Err(WorkflowError::NotFound);
+    }
+    let now = ctx.now_db();
+    let hash = tokens::hash(secret);
+    db::write_transaction(conn, |conn| {
+        let token = db::tokens::find_live(conn, &hash, Purpose::Verify.as_str(), now)?
+            .ok_or(WorkflowError::NotFound)?;
+        if !db::tokens::mark_used(conn, &token.id, now)? {
+            return Err(WorkflowError::NotFound);
+        }
+        let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
+        let request = db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)?;
+        let from = request.status()?;
+        let t = transition(from, Action::Verify)?;
+        let (paused_days, due) = resume_clock(ctx, &request, now);
+        let changes = RequestChanges {
+            status: Some(t.to.as_str()),
+            verified_at: Some(Some(now)),
+            verification_method: Some(Some("email link")),
+            paused_since: Some(None),
+            paused_days: Some(paused_days),
+            due_date: Some(due),
+            updated_at: Some(now),
+            ..Default::default()
+        };
+        if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
+            return Err(WorkflowError::Conflict("the request changed meanwhile; try again".into()));
+        }
+        audit(conn, &request.id, &Actor::Subject, "verified", Some(from), Some(t.to), Some("email link"), now)?;
+        let status_link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+        let kind = request.kind()?;
+        let mail = AcknowledgementMail {
+            organisation: ctx.settings.organisation.clone(),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind.label().to_string(),
+            received: local_date(request.received_at, ctx.settings.timezone).to_string(),
+            due: due.to_string(),
+            status_link: status_link.clone(),
+            link_days: ctx.settings.access_link_days,
+        }
+        .render(&request.subject_email)?;
+        enqueue(conn, &mail, Some(&request.id), now)?;
+        let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
+        Ok(Verified { request, status_link })
+    })
+}
+
+/// End a pause at `now`: the paused whole days are added and the due date recomputed.
+fn resume_clock(ctx: &Ctx<'_>, request: &Request, now: NaiveDateTime) -> (i32, chrono::NaiveDate) {
+    let added = request
+        .paused_since
+        .map(|since| paused_whole_days(&[(since, now)]))
+        .unwrap_or(0);
+    let paused = request.paused_days().saturating_add(added);
+    let d = deadlines(
+        local_date(request.received_at, ctx.settings.timezone),
+        paused,
+        request.extended_to,
+        ctx.settings.clock_settings(),
+    );
+    (i32::try_from(paused).unwrap_or(i32::MAX), d.due)
+}
+
+/// Create an access token for the subject's address and return its link.
+fn new_access_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    email: &str,
+    request_id: Option<&str>,
+) -> Result<String, WorkflowError> {
+    let now = ctx.now_db();
+    let token = tokens::generate();
+    db::tokens::insert(
+        conn,
+        &NewToken {
+            id: &uuid::Uuid::new_v4().to_string(),
+            token_hash: &token.hash,
+            purpose: Purpose::Access.as_str(),
+            request_id,
+            email: Some(email),
+            expires_at: now + Duration::days(i64::from(ctx.settings.access_link_days)),
+            created_at: now,
+        },
+    )?;
+    Ok(format!("{}/s/{}", ctx.settings.base_url, token.secret))
+}
+
+/// What an access link opens: the subject's address, and the request it was sent for.
+pub struct Access {
+    pub email: String,
+    pub request_id: Option<String>,
+}
+
+pub fn open_access_link(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Access, WorkflowError> {
+    if !tokens::looks_valid(secret) {
+        return Err(WorkflowError::NotFound);
+    }
+    let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Access.as_str(), ctx.now_db())?
+        .ok_or(WorkflowError::NotFound)?;
+    Ok(Access {
+        email: token.email.ok_or(WorkflowError::NotFound)?,
+        request_id: token.request_id,
+    })
+}
+
+/// "Track my requests": if the address has requests, email it a link to their list.
+/// The caller answers the same either way, so the page does not reveal who is a customer.
+pub fn track(conn: &mut DbConn, ctx: &Ctx<'_>, email: &crate::domain::newtypes::EmailAddress) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let requests = db::requests::list_for_email(conn, email.as_str())?;
+        if requests.is_empty() {
+            return Ok(());
+        }
+        let link = new_access_link(conn, ctx, email.as_str(), None)?;
+        let mail = TrackMail {
+            organisation: ctx.settings.organisation.clone(),
+            link,
+            link_days: ctx.settings.access_link_days,
+            count: requests.len(),
+        }
+        .render(email.as_str())?;
+        enqueue(conn, &mail, None, now)?;
+        Ok(())
+    })
+}
+
+/// The subject withdraws their own request. Foreign ids are not found.
+pub fn withdraw_by_subject(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    subject_email: &str,
+    request_id: &str,
+) -> Result<Request, WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = db::requests::find(conn, request_id)?
+            .filter(|r| r.subject_email == subject_email)
+            .ok_or(WorkflowError::NotFound)?;
+        let from = request.status()?;
+        let t = transition(from, Action::Withdraw)?;
+        let changes = RequestChanges {
+            status: Some(t.to.as_str()),
+            paused_since: Some(None),
+            closed_at: Some(Some(now)),
+            updated_at: Some(now),
+            ..Default::default()
+        };
+        if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
+            return Err(WorkflowError::Conflict("the request changed meanwhile; reload the page".into()));
+        }
+        audit(conn, &request.id, &Actor::Subject, "withdrawn", Some(from), Some(t.to), None, now)?;
+        let mail = WithdrawnMail {
+            organisation: ctx.settings.organisation.clone(),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: request.kind()?.label().to_string(),
+        }
+        .render(&request.subject_email)?;
+        enqueue(conn, &mail, Some(&request.id), now)?;
+        db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)
+    })
+}

@@ -1,0 +1,91 @@
+//! Use cases. Each public function is one transaction: it asks the domain what may
+//! happen, writes the change, its audit event and its emails together, and returns.
+//! Web handlers, the API and the CLI call these; none of them write tables directly.
+
+pub mod intake;
+pub mod view;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::config::Settings;
+use crate::db::models::NewAuditEvent;
+use crate::db::{self, DbConn, DbError};
+use crate::domain::newtypes::FieldError;
+use crate::domain::status::{Status, TransitionError};
+
+/// What a use case needs besides the connection.
+pub struct Ctx<'a> {
+    pub settings: &'a Settings,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    pub fn now_db(&self) -> NaiveDateTime {
+        self.now.naive_utc()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    /// Unknown, foreign, used or expired: all look the same from outside.
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    Transition(#[from] TransitionError),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("email template: {0}")]
+    Template(#[from] askama::Error),
+}
+
+impl From<diesel::result::Error> for WorkflowError {
+    fn from(e: diesel::result::Error) -> Self {
+        WorkflowError::Db(DbError::Query(e))
+    }
+}
+
+/// Who did something, for the audit trail.
+pub enum Actor<'a> {
+    Subject,
+    System,
+    User { id: &'a str, email: &'a str },
+}
+
+impl Actor<'_> {
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Subject => "subject".into(),
+            Actor::System => "system".into(),
+            Actor::User { id, email } => format!("user:{id} ({email})"),
+        }
+    }
+}
+
+pub(crate) fn audit(
+    conn: &mut DbConn,
+    request_id: &str,
+    actor: &Actor<'_>,
+    action: &str,
+    from: Option<Status>,
+    to: Option<Status>,
+    note: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    db::audit::record(
+        conn,
+        &NewAuditEvent {
+            request_id: Some(request_id),
+            actor: &actor.label(),
+            action,
+            from_status: from.map(Status::as_str),
+            to_status: to.map(Status::as_str),
+            note,
+            at,
+        },
+    )?;
+    Ok(())
+}
