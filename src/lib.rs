@@ -7,3 +7,7 @@ pub mod domain;
 pub mod time;
 pub mod mail;
 pub mod workflow;
+pub mod web;
+pub mod jobs;
+pub mod startup;
+pub mod seed;

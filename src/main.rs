@@ -1,1 +1,264 @@
-fn main() {}
+//! The `dsr-tracker` command: serve (default), migrate, user, deadline, seed-demo, sweep.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use dsr_tracker::config::Settings;
+use dsr_tracker::domain::calendar::Country;
+use dsr_tracker::domain::clock::{deadlines, ClockSettings};
+use dsr_tracker::domain::newtypes::{EmailAddress, ShortText};
+use dsr_tracker::startup::{self, Application};
+use dsr_tracker::time::{SharedClock, SystemClock};
+use dsr_tracker::workflow::{users, Ctx};
+
+#[derive(Parser)]
+#[command(name = "dsr-tracker", version, about = "Receives, tracks and answers GDPR data-subject rights requests")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (the default).
+    Serve,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Manage handler accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// When is a request received on a given day due? (DESIGN §4)
+    Deadline {
+        /// The day the request reached the organisation.
+        #[arg(long, value_parser = parse_date)]
+        received: NaiveDate,
+        /// NO or SE; default: DSR_COUNTRY or NO.
+        #[arg(long, value_parser = parse_country)]
+        country: Option<Country>,
+        /// The organisation's promise in days (0 = none); default: DSR_POLICY_DAYS or 30.
+        #[arg(long)]
+        policy_days: Option<u32>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the database with realistic demo requests.
+    SeedDemo {
+        #[arg(long, default_value_t = 200)]
+        requests: u32,
+    },
+    /// Run the background jobs (send mail, expire stale requests).
+    Sweep {
+        /// Run one round and exit.
+        #[arg(long)]
+        once: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account; the password is read from standard input (one line).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "handler")]
+        role: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2026-03-05"))
+}
+
+fn parse_country(s: &str) -> Result<Country, String> {
+    Country::parse(s).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DSR_LOG").unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+
+    // `deadline` works without any settings file or database.
+    if let Some(Command::Deadline { received, country, policy_days, json }) = &cli.command {
+        return deadline(*received, *country, *policy_days, *json);
+    }
+
+    let settings = match Settings::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("dsr-tracker: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("dsr-tracker: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(settings).await,
+            Command::Migrate => migrate(settings),
+            Command::User { action: UserCommand::Add { email, role, name } } => add_user(settings, &email, &role, name),
+            Command::SeedDemo { requests } => seed(settings, requests),
+            Command::Sweep { once } => sweep(settings, once).await,
+            Command::Deadline { .. } => Ok(()),
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(m)) => {
+            eprintln!("dsr-tracker: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(m)) => {
+            eprintln!("dsr-tracker: {m}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Failure {
+    /// Bad input or settings: exit code 2.
+    Usage(String),
+    Runtime(String),
+}
+
+impl From<startup::StartError> for Failure {
+    fn from(e: startup::StartError) -> Self {
+        match e {
+            startup::StartError::Settings(s) => Failure::Usage(s.to_string()),
+            other => Failure::Runtime(other.to_string()),
+        }
+    }
+}
+
+fn deadline(received: NaiveDate, country: Option<Country>, policy_days: Option<u32>, json: bool) -> ExitCode {
+    let env_settings = Settings::load().ok();
+    let country = country
+        .or(env_settings.as_ref().map(|s| s.country))
+        .unwrap_or(Country::No);
+    let policy_days = policy_days
+        .or(env_settings.as_ref().map(|s| s.policy_days))
+        .unwrap_or(30);
+    let d = deadlines(received, 0, None, ClockSettings { country, policy_days });
+    if json {
+        let v = serde_json::json!({
+            "received": received.to_string(),
+            "country": country.code(),
+            "policy_days": policy_days,
+            "legal_due": d.legal_due.to_string(),
+            "policy_due": d.policy_due.map(|p| p.to_string()),
+            "due": d.due.to_string(),
+            "latest_extended_due": d.latest_extended_due.to_string(),
+        });
+        println!("{v}");
+    } else {
+        let fmt = |x: NaiveDate| format!("{} ({})", x, x.format("%A"));
+        println!("Received:             {}", fmt(received));
+        println!("Legal deadline:       {}   Art. 12(3), one month, moved to the next working day in {}", fmt(d.legal_due), country.code());
+        match d.policy_due {
+            Some(p) => println!("Policy deadline:      {}   {policy_days} days after receipt (a promise, not moved)", fmt(p)),
+            None => println!("Policy deadline:      none"),
+        }
+        println!("Due:                  {}   the earlier of the two", fmt(d.due));
+        println!("Latest if extended:   {}   Art. 12(3), three months in all", fmt(d.latest_extended_due));
+    }
+    ExitCode::SUCCESS
+}
+
+async fn serve(settings: Settings) -> Result<(), Failure> {
+    let clock: SharedClock = Arc::new(SystemClock);
+    let app = Application::build(settings, clock).await?;
+    app.run_until_stopped()
+        .await
+        .map_err(|e| Failure::Runtime(e.to_string()))
+}
+
+fn prepared(mut settings: Settings) -> Result<(Settings, dsr_tracker::db::Pool), Failure> {
+    settings
+        .prepare_data_dir()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let pool = startup::open_database(&settings).map_err(|e| Failure::Runtime(e.to_string()))?;
+    Ok((settings, pool))
+}
+
+fn migrate(settings: Settings) -> Result<(), Failure> {
+    prepared(settings)?;
+    println!("database is up to date");
+    Ok(())
+}
+
+fn add_user(settings: Settings, email: &str, role: &str, name: Option<String>) -> Result<(), Failure> {
+    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    let role = users::parse_role(role).map_err(|m| Failure::Usage(format!("--role: {m}")))?;
+    let name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user").to_string());
+    let name = ShortText::parse(&name, 200, "a name").map_err(|m| Failure::Usage(format!("--name: {m}")))?;
+    eprintln!("Password for {email} (at least {} characters), then Enter:", users::MIN_PASSWORD);
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
+    let password = users::parse_password(line.trim_end_matches(['\r', '\n']))
+        .map_err(Failure::Usage)?;
+    let (settings, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let ctx = Ctx { settings: &settings, now: chrono::Utc::now() };
+    let input = users::NewUserInput { email, name, role, password };
+    match users::create_user(&mut conn, &ctx, &input) {
+        Ok(u) => {
+            println!("created {} ({})", u.email, u.role);
+            Ok(())
+        }
+        Err(dsr_tracker::workflow::WorkflowError::Invalid(errors)) => Err(Failure::Usage(
+            errors.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "),
+        )),
+        Err(e) => Err(Failure::Runtime(e.to_string())),
+    }
+}
+
+fn seed(settings: Settings, requests: u32) -> Result<(), Failure> {
+    let (settings, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let n = dsr_tracker::seed::seed_demo(&mut conn, &settings, chrono::Utc::now(), requests, true)
+        .map_err(|e| Failure::Runtime(e.to_string()))?;
+    println!("added {n} demo requests");
+    Ok(())
+}
+
+async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
+    let (settings, pool) = prepared(settings)?;
+    let dispatcher = startup::build_dispatcher(&settings)?;
+    let settings = Arc::new(settings);
+    let clock: SharedClock = Arc::new(SystemClock);
+    if once {
+        let report = dsr_tracker::jobs::run_once(&pool, &settings, &clock, &dispatcher)
+            .await
+            .map_err(Failure::Runtime)?;
+        println!(
+            "expired {} request(s); mail: {} sent, {} to retry, {} failed",
+            report.expired, report.mail.sent, report.mail.retried, report.mail.failed
+        );
+        Ok(())
+    } else {
+        dsr_tracker::jobs::run_forever(pool, settings, clock, Arc::new(dispatcher)).await;
+        Ok(())
+    }
+}

@@ -74,8 +74,8 @@ impl ManageConnection for ConnectionManager {
                 // WAL lets readers run beside the writer; the busy timeout makes a second
                 // writer wait instead of failing; SQLite enforces foreign keys only when asked.
                 c.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(c))
@@ -119,6 +119,7 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     }
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
+        .min_idle(Some(1))
         .connection_timeout(std::time::Duration::from_secs(10))
         .build(ConnectionManager::new(url))?;
     Ok(pool)

@@ -82,6 +82,9 @@ pub struct NewRequest<'a> {
     pub due_date: NaiveDate,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub outcome: Option<&'a str>,
+    pub rejection_reason: Option<&'a str>,
+    pub closed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -10,20 +10,12 @@ use super::DbConn;
 /// The next human reference for the year, e.g. `DSR-2026-000123`.
 /// Call inside `write_transaction`, which serialises numbering.
 pub fn next_reference(conn: &mut DbConn, year: i32) -> QueryResult<String> {
-    use reference_counters::dsl as rc;
-    let updated = diesel::update(rc::reference_counters.filter(rc::year.eq(year)))
-        .set(rc::last_number.eq(rc::last_number + 1))
-        .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(rc::reference_counters)
-            .values((rc::year.eq(year), rc::last_number.eq(1)))
-            .execute(conn)?;
-    }
-    let n: i32 = rc::reference_counters
-        .filter(rc::year.eq(year))
-        .select(rc::last_number)
-        .first(conn)?;
-    Ok(format!("DSR-{year}-{n:06}"))
+    let n = reserve_reference_numbers(conn, year, 1)?;
+    Ok(format_reference(year, n))
+}
+
+pub fn format_reference(year: i32, n: i32) -> String {
+    format!("DSR-{year}-{n:06}")
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewRequest<'_>) -> QueryResult<()> {
@@ -133,4 +125,48 @@ pub fn count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<i64> {
         q = q.filter(requests::kind.eq(k.clone()));
     }
     q.get_result(conn)
+}
+
+/// Requests in `status` received before `cutoff`, oldest first.
+pub fn received_before_in_status(
+    conn: &mut DbConn,
+    status: &str,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    requests::table
+        .filter(requests::status.eq(status))
+        .filter(requests::received_at.lt(cutoff))
+        .order(requests::received_at.asc())
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
+}
+
+/// Reserve `count` consecutive reference numbers for a year; returns the first.
+/// Call inside `write_transaction`.
+pub fn reserve_reference_numbers(conn: &mut DbConn, year: i32, count: i32) -> QueryResult<i32> {
+    use reference_counters::dsl as rc;
+    let updated = diesel::update(rc::reference_counters.filter(rc::year.eq(year)))
+        .set(rc::last_number.eq(rc::last_number + count))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(rc::reference_counters)
+            .values((rc::year.eq(year), rc::last_number.eq(count)))
+            .execute(conn)?;
+    }
+    let last: i32 = rc::reference_counters
+        .filter(rc::year.eq(year))
+        .select(rc::last_number)
+        .first(conn)?;
+    Ok(last - count + 1)
+}
+
+/// Row by row: multi-row inserts are not available through the multi-backend
+/// connection; inside one transaction this is fast enough for seeding.
+pub fn insert_many(conn: &mut DbConn, rows: &[NewRequest<'_>]) -> QueryResult<()> {
+    for row in rows {
+        insert(conn, row)?;
+    }
+    Ok(())
 }

@@ -79,6 +79,9 @@ pub fn submit(
                 due_date: due,
                 created_at: now,
                 updated_at: now,
+                outcome: None,
+                rejection_reason: None,
+                closed_at: None,
             },
         )?;
         db::tokens::insert(
@@ -305,4 +308,43 @@ pub fn withdraw_by_subject(
         enqueue(conn, &mail, Some(&request.id), now)?;
         db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)
     })
+}
+
+/// Requests never verified within `verification_days` expire (DESIGN §3).
+pub fn expire_unverified(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, WorkflowError> {
+    let now = ctx.now_db();
+    let cutoff = now - Duration::days(i64::from(ctx.settings.verification_days));
+    let stale = db::requests::received_before_in_status(conn, Status::AwaitingVerification.as_str(), cutoff, 500)?;
+    let mut expired = 0;
+    for request in stale {
+        let from = request.status()?;
+        let t = transition(from, Action::Expire)?;
+        let changed = db::write_transaction(conn, |conn| -> Result<bool, WorkflowError> {
+            let changes = RequestChanges {
+                status: Some(t.to.as_str()),
+                paused_since: Some(None),
+                closed_at: Some(Some(now)),
+                updated_at: Some(now),
+                ..Default::default()
+            };
+            if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
+                return Ok(false);
+            }
+            audit(
+                conn,
+                &request.id,
+                &Actor::System,
+                "expired",
+                Some(from),
+                Some(t.to),
+                Some("not verified in time"),
+                now,
+            )?;
+            Ok(true)
+        })?;
+        if changed {
+            expired += 1;
+        }
+    }
+    Ok(expired)
 }

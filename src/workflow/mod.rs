@@ -3,6 +3,7 @@
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
 pub mod intake;
+pub mod users;
 pub mod view;
 
 use chrono::{DateTime, NaiveDateTime, Utc};

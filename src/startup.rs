@@ -1,0 +1,210 @@
+//! The `Application`: built from `Settings`, bound to a port (0 in tests), serving HTTP
+//! and running the background workers (outbox dispatcher, sweeper) in the same process.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use lettre::message::Mailbox;
+
+use crate::config::Settings;
+use crate::db::{self, Pool};
+use crate::jobs;
+use crate::mail::dispatcher::Dispatcher;
+use crate::mail::transport::Transport;
+use crate::time::SharedClock;
+use crate::web::{self as webapp, auth, AppState};
+use crate::workflow::{users, Ctx};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+    dispatcher: Arc<Dispatcher>,
+    /// The one-time link to create the first admin, when there are no accounts.
+    pub setup_link: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Settings(#[from] crate::config::SettingsError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("mail: {0}")]
+    Mail(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Open the database and bring its schema up to date.
+pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
+    let pool = db::build_pool(&settings.database_url, 10)?;
+    let mut conn = pool.get()?;
+    let applied = db::run_migrations(&mut conn)?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrations applied");
+    }
+    Ok(pool)
+}
+
+pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
+    let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.mail_dir()).map_err(StartError::Mail)?;
+    let from: Mailbox = settings
+        .mail_from
+        .parse()
+        .map_err(|e| StartError::Mail(format!("DSR_MAIL_FROM: {e}")))?;
+    Ok(Dispatcher {
+        transport,
+        from,
+        max_attempts: settings.mail_max_attempts,
+    })
+}
+
+impl Application {
+    pub async fn build(mut settings: Settings, clock: SharedClock) -> Result<Self, StartError> {
+        settings.prepare_data_dir()?;
+        let pool = {
+            let s = settings.clone();
+            tokio::task::spawn_blocking(move || open_database(&s))
+                .await
+                .map_err(|e| StartError::Other(e.to_string()))??
+        };
+        let dispatcher = Arc::new(build_dispatcher(&settings)?);
+        let listener = TcpListener::bind(settings.bind).map_err(|source| StartError::Bind {
+            addr: settings.bind.to_string(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartError::Other(e.to_string()))?
+            .port();
+        // Tests bind port 0: links in emails must carry the real port.
+        if settings.bind.port() == 0 {
+            settings.base_url = format!("http://{}:{port}", settings.bind.ip());
+        }
+        let setup_link = {
+            let pool = pool.clone();
+            let s = settings.clone();
+            let now = clock.now();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = pool.get()?;
+                users::setup_link_if_no_users(&mut conn, &Ctx { settings: &s, now })
+                    .map_err(|e| db::DbError::Corrupt(e.to_string()))
+            })
+            .await
+            .map_err(|e| StartError::Other(e.to_string()))??
+        };
+        let state = AppState {
+            pool,
+            login_limiter: Arc::new(auth::login_limiter(settings.login_burst)),
+            settings: Arc::new(settings),
+            clock,
+        };
+        let server = serve(listener, state.clone())?;
+        Ok(Self {
+            port,
+            server,
+            state,
+            dispatcher,
+            setup_link,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.state.settings.base_url
+    }
+
+    pub fn pool(&self) -> Pool {
+        self.state.pool.clone()
+    }
+
+    /// Serve until the server stops, with the background workers beside it.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tracing::info!(
+            url = %self.state.settings.base_url,
+            mail = %self.dispatcher.transport.describe(),
+            "dsr-tracker listening"
+        );
+        if let Some(link) = &self.setup_link {
+            tracing::warn!("no handler accounts yet: create the first admin at {link} (valid 24 hours, once)");
+        }
+        let workers = tokio::spawn(jobs::run_forever(
+            self.state.pool.clone(),
+            self.state.settings.clone(),
+            self.state.clock.clone(),
+            self.dispatcher.clone(),
+        ));
+        let result = self.server.await;
+        workers.abort();
+        result
+    }
+}
+
+const STYLE_CSS: &str = include_str!("../static/style.css");
+
+fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
+    let key = Key::try_from(state.settings.secret_key.as_slice())
+        .map_err(|e| StartError::Other(format!("DSR_SECRET_KEY: {e}")))?;
+    let secure = state.settings.is_https();
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(webapp::forms::form_config())
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                webapp::WebError::BadRequest(format!("The address is not valid: {err}.")).into()
+            }))
+            .app_data(web::PathConfig::default().error_handler(|_, _| webapp::WebError::NotFound.into()))
+            .wrap(
+                SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                    .cookie_name("dsr_session".into())
+                    .cookie_http_only(true)
+                    .cookie_same_site(SameSite::Lax)
+                    .cookie_secure(secure)
+                    .cookie_content_security(CookieContentSecurity::Private)
+                    .build(),
+            )
+            .wrap(
+                // DESIGN §9: CSP without inline script, no framing, no sniffing; links
+                // carry tokens, so never leak them in a Referer.
+                DefaultHeaders::new()
+                    .add((
+                        "Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                         frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+                    ))
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Referrer-Policy", "no-referrer")),
+            )
+            .route(
+                "/static/style.css",
+                web::get().to(|| async {
+                    HttpResponse::Ok()
+                        .content_type("text/css; charset=utf-8")
+                        .insert_header(("Cache-Control", "public, max-age=3600"))
+                        .body(STYLE_CSS)
+                }),
+            )
+            .configure(webapp::routes)
+            .default_service(web::to(|| async { Err::<HttpResponse, _>(webapp::WebError::NotFound) }))
+    })
+    .workers(2)
+    .listen(listener)
+    .map_err(|e| StartError::Other(e.to_string()))?
+    .run();
+    Ok(server)
+}

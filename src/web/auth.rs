@@ -1,0 +1,193 @@
+//! Handler login (DESIGN §9): argon2id passwords, a session in a signed and encrypted
+//! cookie, CSRF on every form, throttled attempts, and the one-time setup link that
+//! creates the first admin. There is no default password.
+
+use std::num::NonZeroU32;
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::forms::{Errors, FormData};
+use super::{csrf, page, redirect, AppState, WebError};
+use crate::db::models::User;
+use crate::workflow::users as user_flow;
+
+pub type LoginLimiter = DefaultKeyedRateLimiter<String>;
+
+/// `burst` attempts at once per account and per client address, then one a minute.
+pub fn login_limiter(burst: u32) -> LoginLimiter {
+    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+    RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN).allow_burst(burst))
+}
+
+const USER_KEY: &str = "user_id";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login_form))
+        .route("/login", web::post().to(login))
+        .route("/logout", web::post().to(logout))
+        .route("/setup/{token}", web::get().to(setup_form))
+        .route("/setup/{token}", web::post().to(setup));
+}
+
+/// The logged-in handler, or a redirect to /login.
+pub async fn current_user(state: &web::Data<AppState>, session: &Session) -> Result<User, WebError> {
+    let id = session
+        .get::<String>(USER_KEY)
+        .ok()
+        .flatten()
+        .ok_or(WebError::LoginRequired)?;
+    let user = state
+        .run(move |conn, _| Ok(crate::db::users::find(conn, &id)?))
+        .await?;
+    match user {
+        Some(u) if u.active => Ok(u),
+        _ => {
+            session.purge();
+            Err(WebError::LoginRequired)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/login.html")]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+}
+
+async fn login_form(session: Session) -> HttpResponse {
+    page(
+        StatusCode::OK,
+        &LoginPage {
+            csrf: csrf::token(&session),
+            email: String::new(),
+            error: None,
+        },
+    )
+}
+
+async fn login(
+    state: web::Data<AppState>,
+    session: Session,
+    req: HttpRequest,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let email = form.get("email").trim().to_lowercase();
+    let password = form.get("password").to_string();
+    let again = |status: StatusCode, error: &str| {
+        page(
+            status,
+            &LoginPage {
+                csrf: csrf::token(&session),
+                email: email.clone(),
+                error: Some(error.to_string()),
+            },
+        )
+    };
+    // Throttle per account and per client address, before any password work.
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    if state.login_limiter.check_key(&format!("email:{email}")).is_err()
+        || state.login_limiter.check_key(&format!("ip:{ip}")).is_err()
+    {
+        return Ok(again(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many login attempts. Wait a few minutes and try again.",
+        ));
+    }
+    let email_for_db = email.clone();
+    let user = state
+        .run(move |conn, ctx| Ok(user_flow::authenticate(conn, ctx, &email_for_db, &password)?))
+        .await?;
+    match user {
+        Some(user) => {
+            // A new session on login: no fixation.
+            session.renew();
+            session
+                .insert(USER_KEY, &user.id)
+                .map_err(|e| WebError::Internal(e.to_string()))?;
+            tracing::info!(user = %user.id, "login");
+            Ok(redirect("/dashboard"))
+        }
+        None => Ok(again(StatusCode::UNAUTHORIZED, "Wrong email or password.")),
+    }
+}
+
+async fn logout(session: Session, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    session.purge();
+    Ok(redirect("/login"))
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/setup.html")]
+struct SetupPage {
+    csrf: String,
+    token: String,
+    form: FormData,
+    errors: Errors,
+}
+
+async fn setup_form(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    let t = token.clone();
+    state
+        .run(move |conn, ctx| Ok(user_flow::check_setup_token(conn, ctx, &t)?))
+        .await?;
+    Ok(page(
+        StatusCode::OK,
+        &SetupPage {
+            csrf: csrf::token(&session),
+            token,
+            form: FormData::default(),
+            errors: Errors::default(),
+        },
+    ))
+}
+
+async fn setup(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let input = match user_flow::parse_new_user(&form, "admin") {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok(page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &SetupPage {
+                    csrf: csrf::token(&session),
+                    token,
+                    form,
+                    errors: Errors::from_list(errors),
+                },
+            ))
+        }
+    };
+    let user = state
+        .run(move |conn, ctx| Ok(user_flow::create_first_admin(conn, ctx, &token, &input)?))
+        .await?;
+    session.renew();
+    session
+        .insert(USER_KEY, &user.id)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(redirect("/dashboard"))
+}

@@ -1,0 +1,208 @@
+//! The DPO's and handlers' dashboard: the queue sorted by due date and the request page.
+
+use actix_session::Session;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::NaiveDate;
+
+use super::auth::current_user;
+use super::{csrf, ok_page, AppState, WebError};
+use crate::db::models::{AuditEvent, OutboxMessage, Request, User};
+use crate::db::requests::QueueFilter;
+use crate::domain::kinds::Kind;
+use crate::domain::status::Status;
+use crate::time::local_display;
+use crate::workflow::view::RequestView;
+
+pub const PAGE_SIZE: i64 = 50;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/dashboard", web::get().to(queue))
+        .route("/dashboard/requests/{id}", web::get().to(detail));
+}
+
+#[derive(serde::Deserialize, Default)]
+struct QueueQuery {
+    /// `active` (default), `all`, or one status.
+    status: Option<String>,
+    kind: Option<String>,
+    /// Keyset cursor: `YYYY-MM-DD_<id>` of the last row of the previous page.
+    after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/queue.html")]
+struct QueuePage {
+    csrf: String,
+    user: User,
+    rows: Vec<RequestView>,
+    status_filter: String,
+    kind_filter: String,
+    statuses: &'static [Status],
+    kinds: &'static [Kind],
+    total: i64,
+    next: Option<String>,
+    first_page: bool,
+}
+
+impl QueuePage {
+    fn link(&self, after: &str) -> String {
+        format!(
+            "/dashboard?status={}&kind={}&after={}",
+            self.status_filter, self.kind_filter, after
+        )
+    }
+}
+
+fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
+    let bad = || WebError::BadRequest("The page link is not valid; start from the first page.".into());
+    let (date, id) = raw.split_once('_').ok_or_else(bad)?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
+    if id.is_empty() || id.len() > 64 {
+        return Err(bad());
+    }
+    Ok((date, id.to_string()))
+}
+
+async fn queue(
+    state: web::Data<AppState>,
+    session: Session,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, WebError> {
+    let user = current_user(&state, &session).await?;
+    let q = q.into_inner();
+    let status_filter = q.status.unwrap_or_else(|| "active".into());
+    let statuses: Vec<String> = match status_filter.as_str() {
+        "active" => Status::active().iter().map(|s| s.as_str().to_string()).collect(),
+        "all" | "" => Vec::new(),
+        s => match Status::parse(s) {
+            Some(st) => vec![st.as_str().to_string()],
+            None => return Err(WebError::BadRequest(format!("Unknown status filter '{s}'."))),
+        },
+    };
+    let kind_filter = q.kind.unwrap_or_default();
+    let kind = match kind_filter.as_str() {
+        "" | "all" => None,
+        k => Some(
+            Kind::parse(k)
+                .ok_or_else(|| WebError::BadRequest(format!("Unknown kind filter '{k}'.")))?
+                .as_str()
+                .to_string(),
+        ),
+    };
+    let after = q.after.as_deref().filter(|s| !s.is_empty()).map(parse_cursor).transpose()?;
+    let first_page = after.is_none();
+    let filter = QueueFilter { statuses, kind };
+    let (rows, total) = state
+        .run(move |conn, _| {
+            let rows = crate::db::requests::queue_page(conn, &filter, after, PAGE_SIZE + 1)?;
+            let total = crate::db::requests::count(conn, &filter)?;
+            Ok((rows, total))
+        })
+        .await?;
+    let today = state.today();
+    let has_more = rows.len() as i64 > PAGE_SIZE;
+    let rows: Vec<&Request> = rows.iter().take(PAGE_SIZE as usize).collect();
+    let next = if has_more {
+        rows.last().map(|r| format!("{}_{}", r.due_date, r.id))
+    } else {
+        None
+    };
+    let rows = rows
+        .into_iter()
+        .map(|r| RequestView::build(r, &state.settings, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ok_page(&QueuePage {
+        csrf: csrf::token(&session),
+        user,
+        rows,
+        status_filter,
+        kind_filter,
+        statuses: Status::ALL,
+        kinds: Kind::ALL,
+        total,
+        next,
+        first_page,
+    }))
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub change: String,
+    pub note: String,
+}
+
+pub struct MailLine {
+    pub created: String,
+    pub template: String,
+    pub status: String,
+    pub attempts: i32,
+    pub error: String,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/detail.html")]
+struct DetailPage {
+    csrf: String,
+    user: User,
+    r: RequestView,
+    request: Request,
+    audit: Vec<AuditLine>,
+    mails: Vec<MailLine>,
+    channel: String,
+}
+
+async fn detail(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let user = current_user(&state, &session).await?;
+    let id = path.into_inner();
+    let (request, events, mails): (Request, Vec<AuditEvent>, Vec<OutboxMessage>) = state
+        .run(move |conn, _| {
+            let request = crate::db::requests::find(conn, &id)?.ok_or(WebError::NotFound)?;
+            let events = crate::db::audit::for_request(conn, &id)?;
+            let mails = crate::db::outbox::for_request(conn, &id)?;
+            Ok((request, events, mails))
+        })
+        .await?;
+    let tz = state.settings.timezone;
+    let r = RequestView::build(&request, &state.settings, state.today())?;
+    let audit = events
+        .into_iter()
+        .map(|e| AuditLine {
+            at: local_display(e.at, tz),
+            actor: e.actor,
+            action: e.action,
+            change: match (e.from_status, e.to_status) {
+                (Some(f), Some(t)) => format!("{f} → {t}"),
+                (None, Some(t)) => format!("→ {t}"),
+                _ => String::new(),
+            },
+            note: e.note.unwrap_or_default(),
+        })
+        .collect();
+    let mails = mails
+        .into_iter()
+        .map(|m| MailLine {
+            created: local_display(m.created_at, tz),
+            template: m.template,
+            status: m.status,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+        })
+        .collect();
+    let channel = request.channel.clone();
+    Ok(ok_page(&DetailPage {
+        csrf: csrf::token(&session),
+        user,
+        r,
+        request,
+        audit,
+        mails,
+        channel,
+    }))
+}

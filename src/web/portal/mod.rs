@@ -1,0 +1,350 @@
+//! The self-service portal for data subjects (DESIGN §1, §3): the request form, email
+//! verification, status pages reached only through emailed links, "track my requests"
+//! and withdrawal. Subjects have no passwords: an emailed link puts their verified
+//! address in the session, and they see only that address's requests.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::forms::{Errors, FormData};
+use super::{csrf, ok_page, page, redirect, AppState, WebError};
+use crate::domain::kinds::{
+    Kind, DATA_CATEGORIES, ERASURE_GROUNDS, OBJECTION_PURPOSES, RESTRICTION_GROUNDS,
+};
+use crate::domain::newtypes::{limits, EmailAddress};
+use crate::domain::submission::parse_submission;
+use crate::workflow::intake::{self, Channel};
+use crate::workflow::view::RequestView;
+
+const SUBJECT_KEY: &str = "subject_email";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home))
+        .route("/requests", web::post().to(submit))
+        .route("/verify/{token}", web::get().to(verify_page))
+        .route("/verify/{token}", web::post().to(verify))
+        .route("/s/{token}", web::get().to(open_link))
+        .route("/track", web::get().to(track_form))
+        .route("/track", web::post().to(track))
+        .route("/my/requests", web::get().to(my_requests))
+        .route("/my/requests/{id}", web::get().to(status_page))
+        .route("/my/requests/{id}/withdraw", web::post().to(withdraw));
+}
+
+/// Lists the template iterates over.
+pub struct Choices {
+    pub kinds: &'static [Kind],
+    pub categories: &'static [(&'static str, &'static str)],
+    pub erasure_grounds: &'static [(&'static str, &'static str)],
+    pub restriction_grounds: &'static [(&'static str, &'static str)],
+    pub objection_purposes: &'static [(&'static str, &'static str)],
+    pub rect_rows: Vec<usize>,
+}
+
+impl Choices {
+    fn new() -> Self {
+        Self {
+            kinds: Kind::ALL,
+            categories: DATA_CATEGORIES,
+            erasure_grounds: ERASURE_GROUNDS,
+            restriction_grounds: RESTRICTION_GROUNDS,
+            objection_purposes: OBJECTION_PURPOSES,
+            rect_rows: (1..=3).collect(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "portal/home.html")]
+struct HomePage {
+    csrf: String,
+    organisation: String,
+    policy_days: u32,
+    c: Choices,
+    form: FormData,
+    errors: Errors,
+    max_text: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct HomeQuery {
+    kind: Option<String>,
+}
+
+async fn home(state: web::Data<AppState>, session: Session, q: web::Query<HomeQuery>) -> HttpResponse {
+    let mut form = FormData::default();
+    if let Some(k) = q.kind.as_deref().and_then(Kind::parse) {
+        form.0.push(("kind".into(), k.as_str().into()));
+    }
+    ok_page(&HomePage {
+        csrf: csrf::token(&session),
+        organisation: state.settings.organisation.clone(),
+        policy_days: state.settings.policy_days,
+        c: Choices::new(),
+        form,
+        errors: Errors::default(),
+        max_text: limits::FREE_TEXT,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "portal/submitted.html")]
+struct SubmittedPage {
+    reference: String,
+    email: String,
+    verification_days: u32,
+}
+
+async fn submit(
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let submission = match parse_submission(&form) {
+        Ok(s) => s,
+        Err(errors) => {
+            return Ok(page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &HomePage {
+                    csrf: csrf::token(&session),
+                    organisation: state.settings.organisation.clone(),
+                    policy_days: state.settings.policy_days,
+                    c: Choices::new(),
+                    form,
+                    errors: Errors::from_list(errors),
+                    max_text: limits::FREE_TEXT,
+                },
+            ))
+        }
+    };
+    let email = submission.email.to_string();
+    let masked = submission.email.masked();
+    let done = state
+        .run(move |conn, ctx| Ok(intake::submit(conn, ctx, &submission, Channel::Portal)?))
+        .await?;
+    tracing::info!(reference = %done.reference, subject = %masked, "request received");
+    Ok(ok_page(&SubmittedPage {
+        reference: done.reference,
+        email,
+        verification_days: state.settings.verification_days,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "portal/verify.html")]
+struct VerifyPage {
+    csrf: String,
+    token: String,
+    reference: String,
+    kind_label: &'static str,
+}
+
+async fn verify_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    let t = token.clone();
+    let request = state
+        .run(move |conn, ctx| Ok(intake::check_verification_token(conn, ctx, &t)?))
+        .await?;
+    Ok(ok_page(&VerifyPage {
+        csrf: csrf::token(&session),
+        token,
+        reference: request.reference.clone(),
+        kind_label: request.kind()?.label(),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "portal/verified.html")]
+struct VerifiedPage {
+    r: RequestView,
+}
+
+/// Confirming is a POST (a button on the page the link opens), so mail scanners that
+/// prefetch links cannot use the single-use token.
+async fn verify(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let token = path.into_inner();
+    let verified = state
+        .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &token)?))
+        .await?;
+    // The link proved control of the address: let this browser see its requests.
+    remember_subject(&session, &verified.request.subject_email)?;
+    let r = RequestView::build(&verified.request, &state.settings, state.today())?;
+    Ok(ok_page(&VerifiedPage { r }))
+}
+
+fn remember_subject(session: &Session, email: &str) -> Result<(), WebError> {
+    session
+        .insert(SUBJECT_KEY, email)
+        .map_err(|e| WebError::Internal(e.to_string()))
+}
+
+fn subject_email(session: &Session) -> Option<String> {
+    session.get::<String>(SUBJECT_KEY).ok().flatten()
+}
+
+/// An emailed access link: remember the address, then show the request or the list.
+async fn open_link(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    let access = state
+        .run(move |conn, ctx| Ok(intake::open_access_link(conn, ctx, &token)?))
+        .await?;
+    remember_subject(&session, &access.email)?;
+    Ok(match access.request_id {
+        Some(id) => redirect(&format!("/my/requests/{id}")),
+        None => redirect("/my/requests"),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "portal/track.html")]
+struct TrackPage {
+    csrf: String,
+    email: String,
+    errors: Errors,
+    sent: bool,
+}
+
+async fn track_form(session: Session) -> HttpResponse {
+    ok_page(&TrackPage {
+        csrf: csrf::token(&session),
+        email: String::new(),
+        errors: Errors::default(),
+        sent: false,
+    })
+}
+
+async fn track(
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let email = match EmailAddress::parse(form.get("email")) {
+        Ok(e) => e,
+        Err(m) => {
+            return Ok(page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &TrackPage {
+                    csrf: csrf::token(&session),
+                    email: form.get("email").to_string(),
+                    errors: Errors::single("email", &m),
+                    sent: false,
+                },
+            ))
+        }
+    };
+    let shown = email.to_string();
+    state
+        .run(move |conn, ctx| Ok(intake::track(conn, ctx, &email)?))
+        .await?;
+    // The same answer whether or not the address is known.
+    Ok(ok_page(&TrackPage {
+        csrf: csrf::token(&session),
+        email: shown,
+        errors: Errors::default(),
+        sent: true,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "portal/my_requests.html")]
+struct MyRequestsPage {
+    email: String,
+    requests: Vec<RequestView>,
+}
+
+async fn my_requests(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, WebError> {
+    let Some(email) = subject_email(&session) else {
+        return Ok(redirect("/track"));
+    };
+    let e = email.clone();
+    let rows = state
+        .run(move |conn, _| Ok(crate::db::requests::list_for_email(conn, &e)?))
+        .await?;
+    let today = state.today();
+    let requests = rows
+        .iter()
+        .map(|r| RequestView::build(r, &state.settings, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ok_page(&MyRequestsPage { email, requests }))
+}
+
+#[derive(Template)]
+#[template(path = "portal/status.html")]
+struct StatusPage {
+    csrf: String,
+    r: RequestView,
+    can_withdraw: bool,
+    notice: Option<String>,
+}
+
+async fn load_own(
+    state: &web::Data<AppState>,
+    session: &Session,
+    id: String,
+) -> Result<crate::db::models::Request, WebError> {
+    // Without a verified address in the session, or for someone else's request: 404.
+    let email = subject_email(session).ok_or(WebError::NotFound)?;
+    state
+        .run(move |conn, _| Ok(crate::db::requests::find(conn, &id)?))
+        .await?
+        .filter(|r| r.subject_email == email)
+        .ok_or(WebError::NotFound)
+}
+
+async fn status_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let request = load_own(&state, &session, path.into_inner()).await?;
+    let r = RequestView::build(&request, &state.settings, state.today())?;
+    Ok(ok_page(&StatusPage {
+        csrf: csrf::token(&session),
+        can_withdraw: !r.status.is_terminal(),
+        r,
+        notice: None,
+    }))
+}
+
+async fn withdraw(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let form = FormData(form.into_inner());
+    csrf::check(&session, form.get(csrf::FIELD))?;
+    let email = subject_email(&session).ok_or(WebError::NotFound)?;
+    let id = path.into_inner();
+    let request = state
+        .run(move |conn, ctx| Ok(intake::withdraw_by_subject(conn, ctx, &email, &id)?))
+        .await?;
+    let r = RequestView::build(&request, &state.settings, state.today())?;
+    Ok(ok_page(&StatusPage {
+        csrf: csrf::token(&session),
+        can_withdraw: false,
+        r,
+        notice: Some("Your request is withdrawn. We have sent you a confirmation.".into()),
+    }))
+}

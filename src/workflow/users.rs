@@ -1,0 +1,233 @@
+//! Handler accounts: the first admin (setup link or CLI), password checks.
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use chrono::Duration;
+
+use super::{Ctx, WorkflowError};
+use crate::db::models::{NewToken, NewUser, User};
+use crate::db::{self, DbConn};
+use crate::domain::kinds::FormInput;
+use crate::domain::newtypes::{limits, EmailAddress, FieldError, ShortText};
+use crate::domain::tokens::{self, Purpose};
+
+pub const ROLES: &[&str] = &["admin", "handler", "auditor"];
+pub const MIN_PASSWORD: usize = 12;
+pub const MAX_PASSWORD: usize = 1024;
+
+#[derive(Debug, Clone)]
+pub struct NewUserInput {
+    pub email: EmailAddress,
+    pub name: ShortText,
+    pub role: &'static str,
+    pub password: String,
+}
+
+pub fn parse_password(raw: &str) -> Result<String, String> {
+    let n = raw.chars().count();
+    if n < MIN_PASSWORD {
+        return Err(format!("A password needs at least {MIN_PASSWORD} characters."));
+    }
+    if n > MAX_PASSWORD {
+        return Err(format!("A password can be at most {MAX_PASSWORD} characters."));
+    }
+    Ok(raw.to_string())
+}
+
+pub fn parse_role(raw: &str) -> Result<&'static str, String> {
+    ROLES
+        .iter()
+        .find(|r| **r == raw)
+        .copied()
+        .ok_or_else(|| format!("'{raw}' is not a role; choose admin, handler or auditor"))
+}
+
+/// From the setup form (fields email, name, password, password_again).
+pub fn parse_new_user(f: &dyn FormInput, role: &'static str) -> Result<NewUserInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse(f.value("email"))
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    let name = ShortText::parse(f.value("name"), limits::NAME, "your name")
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let password = parse_password(f.value("password"))
+        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .ok();
+    if password.is_some() && f.value("password") != f.value("password_again") {
+        errors.push(FieldError::new("password_again", "The two passwords differ."));
+    }
+    match (email, name, password) {
+        (Some(email), Some(name), Some(password)) if errors.is_empty() => Ok(NewUserInput {
+            email,
+            name,
+            role,
+            password,
+        }),
+        _ => Err(errors),
+    }
+}
+
+pub fn hash_password(password: &str) -> Result<String, WorkflowError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| WorkflowError::Conflict(format!("cannot hash password: {e}")))
+}
+
+fn password_matches(password: &str, stored: &str) -> bool {
+    Argon2::default()
+        .verify_password(password.as_bytes(), stored)
+        .is_ok()
+}
+
+/// The user, if the email and password match an active account.
+pub fn authenticate(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    email: &str,
+    password: &str,
+) -> Result<Option<User>, WorkflowError> {
+    let email = match EmailAddress::parse(email) {
+        Ok(e) => e,
+        Err(_) => return Ok(None),
+    };
+    match db::users::find_by_email(conn, email.as_str())? {
+        Some(user) if user.active && password_matches(password, &user.password_hash) => {
+            db::users::touch_login(conn, &user.id, ctx.now_db())?;
+            Ok(Some(user))
+        }
+        Some(_) => Ok(None),
+        None => {
+            // Spend the same time as a real check, so timing does not reveal accounts.
+            let _ = password_matches(password, dummy_hash());
+            Ok(None)
+        }
+    }
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("no such account, no such password").unwrap_or_default())
+}
+
+pub fn create_user(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewUserInput) -> Result<User, WorkflowError> {
+    let hash = hash_password(&input.password)?;
+    let id = uuid::Uuid::new_v4().to_string();
+    db::write_transaction(conn, |conn| {
+        if db::users::find_by_email(conn, input.email.as_str())?.is_some() {
+            return Err(WorkflowError::Invalid(vec![FieldError::new(
+                "email",
+                "An account with this email already exists.",
+            )]));
+        }
+        db::users::insert(
+            conn,
+            &NewUser {
+                id: &id,
+                email: input.email.as_str(),
+                name: input.name.as_str(),
+                role: input.role,
+                password_hash: &hash,
+                active: true,
+                created_at: ctx.now_db(),
+            },
+        )?;
+        db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)
+    })
+}
+
+/// With no accounts yet, make a one-time setup link (valid 24 hours) for the first admin.
+pub fn setup_link_if_no_users(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<Option<String>, WorkflowError> {
+    if db::users::count(conn)? > 0 {
+        return Ok(None);
+    }
+    let token = tokens::generate();
+    let now = ctx.now_db();
+    db::tokens::insert(
+        conn,
+        &NewToken {
+            id: &uuid::Uuid::new_v4().to_string(),
+            token_hash: &token.hash,
+            purpose: Purpose::Setup.as_str(),
+            request_id: None,
+            email: None,
+            expires_at: now + Duration::hours(24),
+            created_at: now,
+        },
+    )?;
+    Ok(Some(format!("{}/setup/{}", ctx.settings.base_url, token.secret)))
+}
+
+pub fn check_setup_token(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<(), WorkflowError> {
+    if !tokens::looks_valid(secret) || db::users::count(conn)? > 0 {
+        return Err(WorkflowError::NotFound);
+    }
+    db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), ctx.now_db())?
+        .map(|_| ())
+        .ok_or(WorkflowError::NotFound)
+}
+
+/// Use the setup link: only while there are no accounts, and only once.
+pub fn create_first_admin(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+    input: &NewUserInput,
+) -> Result<User, WorkflowError> {
+    if !tokens::looks_valid(secret) {
+        return Err(WorkflowError::NotFound);
+    }
+    let hash = hash_password(&input.password)?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        if db::users::count(conn)? > 0 {
+            return Err(WorkflowError::NotFound);
+        }
+        let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), now)?
+            .ok_or(WorkflowError::NotFound)?;
+        if !db::tokens::mark_used(conn, &token.id, now)? {
+            return Err(WorkflowError::NotFound);
+        }
+        db::users::insert(
+            conn,
+            &NewUser {
+                id: &id,
+                email: input.email.as_str(),
+                name: input.name.as_str(),
+                role: "admin",
+                password_hash: &hash,
+                active: true,
+                created_at: now,
+            },
+        )?;
+        db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let h = hash_password("correct horse battery").expect("hash");
+        assert!(h.starts_with("$argon2id$"));
+        assert!(password_matches("correct horse battery", &h));
+        assert!(!password_matches("wrong horse battery", &h));
+        assert!(!password_matches("anything", "not a hash"));
+    }
+
+    #[test]
+    fn short_passwords_are_refused() {
+        assert!(parse_password("short").is_err());
+        assert!(parse_password("long enough password").is_ok());
+    }
+
+    #[test]
+    fn roles_are_a_closed_list() {
+        assert_eq!(parse_role("handler"), Ok("handler"));
+        assert!(parse_role("root").is_err());
+    }
+}

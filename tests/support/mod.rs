@@ -1,0 +1,254 @@
+//! The test harness (DESIGN §11): the real application on 127.0.0.1:0 with a fresh
+//! SQLite file, or a fresh PostgreSQL database when `DSR_TEST_POSTGRES_URL` is set, and a
+//! real SMTP server on a random port. Clients keep cookies and do not follow redirects.
+#![allow(dead_code)]
+
+pub mod smtp_sink;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use dsr_tracker::config::Settings;
+use dsr_tracker::db::Pool;
+use dsr_tracker::startup::Application;
+use dsr_tracker::time::TestClock;
+pub use smtp_sink::{extract_links, ReceivedMail, SmtpSink};
+
+pub const MAIL_WAIT: Duration = Duration::from_secs(15);
+
+/// Where the test database lives.
+pub enum TestDb {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    /// A fresh database: a temporary SQLite file, or a new PostgreSQL database named for
+    /// this test when `DSR_TEST_POSTGRES_URL` is set.
+    pub fn fresh(dir: &tempfile::TempDir) -> (Self, String) {
+        match std::env::var("DSR_TEST_POSTGRES_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("dsr_test_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = PgConnection::establish(&admin_url)
+                    .unwrap_or_else(|e| panic!("DSR_TEST_POSTGRES_URL: cannot connect: {e}"));
+                conn.batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                let url = replace_db_name(&admin_url, &name);
+                (TestDb::Postgres { admin_url, name }, url)
+            }
+            _ => {
+                let tmp = tempfile::tempdir().expect("tempdir");
+                let url = tmp.path().join("test.db").to_string_lossy().into_owned();
+                let _ = dir;
+                (TestDb::Sqlite(tmp), url)
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// `postgres://u@h:5432/postgres?x` → `postgres://u@h:5432/NAME?x`.
+pub fn replace_db_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    match base[scheme_end..].find('/') {
+        Some(slash) => format!("{}/{name}{query}", &base[..scheme_end + slash]),
+        None => format!("{base}/{name}{query}"),
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub port: u16,
+    pub smtp: SmtpSink,
+    pub clock: Arc<TestClock>,
+    pub pool: Pool,
+    pub setup_link: Option<String>,
+    pub data_dir: tempfile::TempDir,
+    pub settings: Settings,
+    _db: TestDb,
+}
+
+pub struct Options {
+    pub env: Vec<(&'static str, String)>,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Start the app with extra `DSR_*` settings.
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        let smtp = SmtpSink::start().await;
+        let data_dir = tempfile::tempdir().expect("tempdir");
+        let (db, db_url) = TestDb::fresh(&data_dir);
+        let mut env: HashMap<String, String> = HashMap::new();
+        env.insert("DSR_BIND".into(), "127.0.0.1:0".into());
+        env.insert("DSR_DATA_DIR".into(), data_dir.path().to_string_lossy().into_owned());
+        env.insert("DSR_DATABASE_URL".into(), db_url);
+        env.insert("DSR_SMTP_URL".into(), smtp.url());
+        env.insert("DSR_WORKER_INTERVAL_MS".into(), "100".into());
+        env.insert("DSR_MAIL_FROM".into(), "Privacy team <privacy@telecom.example>".into());
+        for (k, v) in extra {
+            env.insert(k.to_string(), v.to_string());
+        }
+        let settings = Settings::from_env(&env).expect("test settings");
+        let clock = TestClock::at(chrono::Utc::now());
+        let app = Application::build(settings.clone(), clock.clone())
+            .await
+            .expect("application starts");
+        let port = app.port();
+        let base = app.base_url().to_string();
+        let pool = app.pool();
+        let setup_link = app.setup_link.clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            base,
+            port,
+            smtp,
+            clock,
+            pool,
+            setup_link,
+            data_dir,
+            settings,
+            _db: db,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub fn client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub async fn get(&self, c: &reqwest::Client, path: &str) -> (u16, String) {
+        let r = c.get(self.url(path)).send().await.expect("GET");
+        let status = r.status().as_u16();
+        (status, r.text().await.unwrap_or_default())
+    }
+
+    pub async fn get_full(&self, c: &reqwest::Client, url: &str) -> reqwest::Response {
+        c.get(url).send().await.expect("GET")
+    }
+
+    pub async fn post_form(&self, c: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> (u16, String, Option<String>) {
+        let r = c.post(self.url(path)).form(form).send().await.expect("POST");
+        let status = r.status().as_u16();
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        (status, r.text().await.unwrap_or_default(), location)
+    }
+
+    /// GET a page and return the CSRF token its form carries.
+    pub async fn csrf(&self, c: &reqwest::Client, path: &str) -> String {
+        let (status, body) = self.get(c, path).await;
+        assert_eq!(status, 200, "GET {path}");
+        csrf_in(&body).unwrap_or_else(|| panic!("no csrf token on {path}"))
+    }
+
+    pub async fn wait_for_mail(&self, to: &str, subject_contains: &str) -> ReceivedMail {
+        let want_to = to.to_string();
+        let s = subject_contains.to_string();
+        self.smtp
+            .wait_for(move |m| m.to.iter().any(|t| t == &want_to) && m.subject.contains(&s), MAIL_WAIT)
+            .await
+            .unwrap_or_else(|| panic!("no mail to {to} with subject containing {subject_contains:?}; got {:?}",
+                self.smtp.messages().iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()))
+    }
+
+    pub fn count_requests(&self) -> i64 {
+        let mut conn = self.pool.get().expect("conn");
+        dsr_tracker::db::requests::count(&mut conn, &Default::default()).expect("count")
+    }
+
+    /// Create the first admin through the setup link and return a logged-in client.
+    pub async fn admin_client(&self) -> reqwest::Client {
+        let link = self.setup_link.clone().expect("setup link on a fresh database");
+        let c = Self::client();
+        let path = link.trim_start_matches(&self.base).to_string();
+        let token = self.csrf(&c, &path).await;
+        let (status, body, location) = self
+            .post_form(
+                &c,
+                &path,
+                &[
+                    ("csrf_token", &token),
+                    ("name", "Dana DPO"),
+                    ("email", "dpo@telecom.example"),
+                    ("password", ADMIN_PASSWORD),
+                    ("password_again", ADMIN_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(status, 303, "setup: {body}");
+        assert_eq!(location.as_deref(), Some("/dashboard"));
+        c
+    }
+}
+
+pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+
+pub fn csrf_in(body: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = body.find(marker)? + marker.len();
+    let end = body[start..].find('"')? + start;
+    Some(body[start..end].to_string())
+}
+
+/// Submit a valid request through the portal form; returns the reference.
+pub async fn submit_request(app: &TestApp, c: &reqwest::Client, email: &str, kind_fields: &[(&str, &str)]) -> String {
+    let token = app.csrf(c, "/").await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("name", "Kari Nordmann"), ("email", email)];
+    form.extend_from_slice(kind_fields);
+    let (status, body, _) = app.post_form(c, "/requests", &form).await;
+    assert_eq!(status, 200, "submit: {body}");
+    reference_in(&body).expect("reference on the page")
+}
+
+pub fn reference_in(text: &str) -> Option<String> {
+    let start = text.find("DSR-")?;
+    let r: String = text[start..].chars().take(15).collect();
+    (r.len() == 15).then_some(r)
+}
+
+/// Submit, then verify through the emailed link. Returns (reference, acknowledgement mail).
+pub async fn submit_and_verify(app: &TestApp, c: &reqwest::Client, email: &str) -> (String, ReceivedMail) {
+    let reference = submit_request(app, c, email, &[("kind", "access")]).await;
+    let mail = app.wait_for_mail(email, &reference).await;
+    let link = extract_links(&mail.text, &format!("{}/verify/", app.base))
+        .into_iter()
+        .next()
+        .expect("verify link");
+    let path = link.trim_start_matches(&app.base).to_string();
+    let token = app.csrf(c, &path).await;
+    let (status, body, _) = app.post_form(c, &path, &[("csrf_token", &token)]).await;
+    assert_eq!(status, 200, "verify: {body}");
+    let ack = app.wait_for_mail(email, "We have your request").await;
+    (reference, ack)
+}
