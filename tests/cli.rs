@@ -1,0 +1,179 @@
+//! The `dsr-tracker` command as a handler or an operator runs it.
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dsr-tracker");
+
+fn run(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("run dsr-tracker");
+    if let Some(mut input) = child.stdin.take() {
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).expect("stdin");
+        }
+    }
+    let out = child.wait_with_output().expect("output");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn deadline_json_gives_the_four_dates_for_the_easter_example() {
+    // DESIGN §4: received 5 March 2026 in Norway: legal 7 April (Easter), promise 4 April.
+    let (code, out, err) = run(&["deadline", "--received", "2026-03-05", "--country", "NO", "--json"], &[], None);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(v["legal_due"], "2026-04-07");
+    assert_eq!(v["policy_due"], "2026-04-04");
+    assert_eq!(v["due"], "2026-04-04");
+    assert_eq!(v["latest_extended_due"], "2026-06-05");
+}
+
+#[test]
+fn deadline_for_sweden_and_without_policy() {
+    // Christmas Eve is not a working day for Swedish time limits.
+    let (code, out, _) = run(&["deadline", "--received", "2026-11-24", "--country", "SE", "--policy-days", "0", "--json"], &[], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["legal_due"], "2026-12-28");
+    assert_eq!(v["due"], "2026-12-28");
+    assert!(v["policy_due"].is_null());
+    let (code, out, _) = run(&["deadline", "--received", "2026-03-05"], &[], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("Legal deadline:       2026-04-07 (Tuesday)"), "{out}");
+}
+
+#[test]
+fn bad_arguments_and_settings_stop_with_exit_code_2_and_name_the_problem() {
+    let (code, _, err) = run(&["deadline", "--received", "5 March"], &[], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a date"), "{err}");
+    let (code, _, err) = run(&["deadline", "--received", "2026-03-05", "--country", "DK"], &[], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected NO or SE"), "{err}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().to_string_lossy().to_string();
+    for (var, value) in [("DSR_TIMEZONE", "Mars/Olympus"), ("DSR_POLICY_DAYS", "soon"), ("DSR_BIND", "everywhere"), ("DSR_COUNTRY", "DK")] {
+        let (code, _, err) = run(&["migrate"], &[("DSR_DATA_DIR", &d), (var, value)], None);
+        assert_eq!(code, 2, "{var}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(&format!("invalid setting {var}")), "{err}");
+    }
+}
+
+#[test]
+fn user_add_reads_the_password_from_stdin_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_db, url) = support::TestDb::fresh(&dir);
+    let d = dir.path().to_string_lossy().to_string();
+    let env = [("DSR_DATA_DIR", d.as_str()), ("DSR_DATABASE_URL", url.as_str())];
+    let (code, out, err) = run(&["user", "add", "--email", "dpo@telecom.example", "--role", "admin"], &env, Some("a long enough password\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("created dpo@telecom.example (admin)"));
+    let (code, _, err) = run(&["user", "add", "--email", "dpo@telecom.example", "--role", "admin"], &env, Some("a long enough password\n"));
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"), "{err}");
+    let (code, _, err) = run(&["user", "add", "--email", "h@telecom.example"], &env, Some("short\n"));
+    assert_eq!(code, 2);
+    assert!(err.contains("at least 12"), "{err}");
+    let (code, _, err) = run(&["user", "add", "--email", "h@telecom.example", "--role", "root"], &env, Some("a long enough password\n"));
+    assert_eq!(code, 2);
+    assert!(err.contains("not a role"), "{err}");
+}
+
+#[test]
+fn seed_demo_fills_the_database_and_sweep_once_delivers_mail_to_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_db, url) = support::TestDb::fresh(&dir);
+    let d = dir.path().to_string_lossy().to_string();
+    let env = [("DSR_DATA_DIR", d.as_str()), ("DSR_DATABASE_URL", url.as_str())];
+    let (code, out, err) = run(&["seed-demo", "--requests", "120"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added 120 demo requests"));
+
+    // Queue one email through the library, then let `sweep --once` deliver it.
+    let pool = dsr_tracker::db::build_pool(&url, 2).expect("pool");
+    let mut conn = pool.get().expect("conn");
+    {
+        use diesel::prelude::*;
+        let kinds: Vec<String> = dsr_tracker::db::schema::requests::table
+            .select(dsr_tracker::db::schema::requests::kind)
+            .distinct()
+            .load(&mut conn)
+            .expect("kinds");
+        assert_eq!(kinds.len(), 6, "all kinds seeded: {kinds:?}");
+    }
+    let email = dsr_tracker::mail::Email {
+        template: "test",
+        to: "kari@example.no".into(),
+        subject: "Hello from the outbox".into(),
+        text: "plain".into(),
+        html: "<p>html</p>".into(),
+    };
+    dsr_tracker::mail::outbox::enqueue(&mut conn, &email, None, chrono::Utc::now().naive_utc()).expect("enqueue");
+    let (code, out, err) = run(&["sweep", "--once"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("mail: 1 sent"), "{out}");
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("mail")).expect("mail dir").filter_map(|e| e.ok()).collect();
+    assert_eq!(files.len(), 1);
+    let eml = std::fs::read_to_string(files[0].path()).expect("eml");
+    assert!(eml.contains("Subject: Hello from the outbox"));
+    let (code, out, _) = run(&["sweep", "--once"], &env, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("mail: 0 sent"), "nothing is sent twice: {out}");
+}
+
+#[test]
+fn serve_on_embedded_defaults_prints_the_setup_link_and_answers_health() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr").port()
+    };
+    let mut child = Command::new(BIN)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("DSR_BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let mut healthy = false;
+    for _ in 0..100 {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::Read;
+            let _ = s.write_all(b"GET /healthz HTTP/1.0\r\n\r\n");
+            let mut buf = String::new();
+            let _ = s.read_to_string(&mut buf);
+            healthy = buf.starts_with("HTTP/1.0 200") || buf.starts_with("HTTP/1.1 200");
+            if healthy {
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("output");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(healthy, "server did not answer /healthz: {log}");
+    assert!(log.contains("/setup/"), "setup link in the log: {log}");
+    assert!(dir.path().join("data/dsr-tracker.db").exists(), "SQLite under ./data");
+    assert!(dir.path().join("data/mail").is_dir(), "mail directory under ./data");
+    assert!(dir.path().join("data/secret.key").exists());
+}

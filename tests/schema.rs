@@ -1,0 +1,117 @@
+//! Both backends end up with the same tables, columns, nullability and indexes, and the
+//! two migration folders hold the same migration names (DESIGN §10: kept in lockstep).
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::MigrationHarness;
+use dsr_tracker::db::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
+
+#[derive(QueryableByName, Debug)]
+struct Column {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Integer)]
+    nullable: i32,
+}
+
+#[derive(QueryableByName, Debug)]
+struct Index {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+fn sqlite_shape(conn: &mut SqliteConnection) -> (BTreeSet<(String, String, bool)>, BTreeSet<String>) {
+    let cols: Vec<Column> = diesel::sql_query(
+        "SELECT m.name AS table_name, p.name AS column_name, \
+         CASE WHEN p.\"notnull\" = 1 OR p.pk = 1 THEN 0 ELSE 1 END AS nullable \
+         FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'",
+    )
+    .load(conn)
+    .expect("sqlite columns");
+    let idx: Vec<Index> = diesel::sql_query(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'",
+    )
+    .load(conn)
+    .expect("sqlite indexes");
+    (
+        cols.into_iter().map(|c| (c.table_name, c.column_name, c.nullable == 1)).collect(),
+        idx.into_iter().map(|i| i.name).collect(),
+    )
+}
+
+fn postgres_shape(conn: &mut PgConnection) -> (BTreeSet<(String, String, bool)>, BTreeSet<String>) {
+    let cols: Vec<Column> = diesel::sql_query(
+        "SELECT table_name::text AS table_name, column_name::text AS column_name, \
+         CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable \
+         FROM information_schema.columns \
+         WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations'",
+    )
+    .load(conn)
+    .expect("postgres columns");
+    let idx: Vec<Index> = diesel::sql_query(
+        "SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = 'public' \
+         AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key' \
+         AND tablename <> '__diesel_schema_migrations'",
+    )
+    .load(conn)
+    .expect("postgres indexes");
+    (
+        cols.into_iter().map(|c| (c.table_name, c.column_name, c.nullable == 1)).collect(),
+        idx.into_iter().map(|i| i.name).collect(),
+    )
+}
+
+fn migration_names(dir: &str) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .expect("migrations dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn migration_folders_are_in_lockstep() {
+    let sqlite = migration_names("migrations/sqlite");
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, migration_names("migrations/postgres"));
+}
+
+#[test]
+fn both_backends_have_the_same_tables_columns_and_indexes() {
+    let Ok(admin_url) = std::env::var("DSR_TEST_POSTGRES_URL") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must set DSR_TEST_POSTGRES_URL so both backends are compared"
+        );
+        eprintln!("DSR_TEST_POSTGRES_URL not set: comparing only SQLite against itself is pointless; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut sqlite = SqliteConnection::establish(&dir.path().join("s.db").to_string_lossy()).expect("sqlite");
+    sqlite.run_pending_migrations(SQLITE_MIGRATIONS).expect("sqlite migrations");
+
+    let name = format!("dsr_schema_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = PgConnection::establish(&admin_url).expect("postgres");
+    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create db");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut pg = PgConnection::establish(&support::replace_db_name(&admin_url, &name)).expect("postgres test db");
+        pg.run_pending_migrations(POSTGRES_MIGRATIONS).expect("postgres migrations");
+        let (pg_cols, pg_idx) = postgres_shape(&mut pg);
+        let (sq_cols, sq_idx) = sqlite_shape(&mut sqlite);
+        assert!(sq_cols.len() > 20, "schema looks empty: {sq_cols:?}");
+        assert_eq!(sq_cols, pg_cols, "columns differ between SQLite and PostgreSQL");
+        assert_eq!(sq_idx, pg_idx, "indexes differ between SQLite and PostgreSQL");
+    }));
+    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
