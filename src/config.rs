@@ -80,7 +80,9 @@ struct FileSettings {
 impl Settings {
     /// Load from the process environment.
     pub fn load() -> Result<Self, SettingsError> {
-        let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("DSR_")).collect();
+        let env: HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("DSR_"))
+            .collect();
         Self::from_env(&env)
     }
 
@@ -99,7 +101,11 @@ impl Settings {
         let pick = |var: &str, from_file: Option<String>| -> Option<String> {
             env.get(var).cloned().or(from_file)
         };
-        let num = |var: &str, from_file: Option<u64>, default: u64, max: u64| -> Result<u64, SettingsError> {
+        let num = |var: &str,
+                   from_file: Option<u64>,
+                   default: u64,
+                   max: u64|
+         -> Result<u64, SettingsError> {
             let v = match env.get(var) {
                 Some(s) => s
                     .trim()
@@ -114,19 +120,33 @@ impl Settings {
         };
 
         let bind_raw = pick("DSR_BIND", file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
-        let bind: SocketAddr = bind_raw
-            .parse()
-            .map_err(|_| invalid("DSR_BIND", format!("'{bind_raw}' is not an address like 127.0.0.1:8080")))?;
+        let bind: SocketAddr = bind_raw.parse().map_err(|_| {
+            invalid(
+                "DSR_BIND",
+                format!("'{bind_raw}' is not an address like 127.0.0.1:8080"),
+            )
+        })?;
 
-        let base_url = pick("DSR_BASE_URL", file.base_url).unwrap_or_else(|| format!("http://{bind}"));
+        let base_url =
+            pick("DSR_BASE_URL", file.base_url).unwrap_or_else(|| format!("http://{bind}"));
         let base_url = base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) || base_url.len() < 10 {
-            return Err(invalid("DSR_BASE_URL", format!("'{base_url}' must start with http:// or https://")));
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+            || base_url.len() < 10
+        {
+            return Err(invalid(
+                "DSR_BASE_URL",
+                format!("'{base_url}' must start with http:// or https://"),
+            ));
         }
 
-        let data_dir = PathBuf::from(pick("DSR_DATA_DIR", file.data_dir).unwrap_or_else(|| "./data".into()));
-        let database_url = pick("DSR_DATABASE_URL", file.database_url)
-            .unwrap_or_else(|| data_dir.join("dsr-tracker.db").to_string_lossy().into_owned());
+        let data_dir =
+            PathBuf::from(pick("DSR_DATA_DIR", file.data_dir).unwrap_or_else(|| "./data".into()));
+        let database_url = pick("DSR_DATABASE_URL", file.database_url).unwrap_or_else(|| {
+            data_dir
+                .join("dsr-tracker.db")
+                .to_string_lossy()
+                .into_owned()
+        });
         if database_url.trim().is_empty() {
             return Err(invalid("DSR_DATABASE_URL", "is empty"));
         }
@@ -144,44 +164,75 @@ impl Settings {
         let smtp_url = pick("DSR_SMTP_URL", file.smtp_url).filter(|s| !s.trim().is_empty());
         if let Some(url) = &smtp_url {
             if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                return Err(invalid("DSR_SMTP_URL", format!("'{url}' must start with smtp:// or smtps://")));
+                return Err(invalid(
+                    "DSR_SMTP_URL",
+                    format!("'{url}' must start with smtp:// or smtps://"),
+                ));
             }
             lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
                 .map_err(|e| invalid("DSR_SMTP_URL", e.to_string()))?;
         }
 
-        let mail_from =
-            pick("DSR_MAIL_FROM", file.mail_from).unwrap_or_else(|| "Privacy team <privacy@example.com>".into());
-        mail_from
-            .parse::<lettre::message::Mailbox>()
-            .map_err(|_| invalid("DSR_MAIL_FROM", format!("'{mail_from}' is not a mailbox like Privacy <privacy@example.com>")))?;
+        let mail_from = pick("DSR_MAIL_FROM", file.mail_from)
+            .unwrap_or_else(|| "Privacy team <privacy@example.com>".into());
+        mail_from.parse::<lettre::message::Mailbox>().map_err(|_| {
+            invalid(
+                "DSR_MAIL_FROM",
+                format!("'{mail_from}' is not a mailbox like Privacy <privacy@example.com>"),
+            )
+        })?;
         if let Some((_, addr)) = mail_from.rsplit_once('<') {
-            EmailAddress::parse(addr.trim_end_matches('>')).map_err(|m| invalid("DSR_MAIL_FROM", m))?;
+            EmailAddress::parse(addr.trim_end_matches('>'))
+                .map_err(|m| invalid("DSR_MAIL_FROM", m))?;
         }
 
         let tz_raw = pick("DSR_TIMEZONE", file.timezone).unwrap_or_else(|| "Europe/Oslo".into());
-        let timezone: Tz = tz_raw
-            .parse()
-            .map_err(|_| invalid("DSR_TIMEZONE", format!("'{tz_raw}' is not a known time zone such as Europe/Oslo")))?;
+        let timezone: Tz = tz_raw.parse().map_err(|_| {
+            invalid(
+                "DSR_TIMEZONE",
+                format!("'{tz_raw}' is not a known time zone such as Europe/Oslo"),
+            )
+        })?;
 
         let country_raw = pick("DSR_COUNTRY", file.country).unwrap_or_else(|| "NO".into());
-        let country = Country::parse(country_raw.trim()).map_err(|e| invalid("DSR_COUNTRY", e.to_string()))?;
+        let country = Country::parse(country_raw.trim())
+            .map_err(|e| invalid("DSR_COUNTRY", e.to_string()))?;
 
         let policy_days = num("DSR_POLICY_DAYS", file.policy_days.map(u64::from), 30, 365)? as u32;
-        let verification_days = num("DSR_VERIFICATION_DAYS", file.verification_days.map(u64::from), 7, 90)? as u32;
+        let verification_days = num(
+            "DSR_VERIFICATION_DAYS",
+            file.verification_days.map(u64::from),
+            7,
+            90,
+        )? as u32;
         if verification_days == 0 {
             return Err(invalid("DSR_VERIFICATION_DAYS", "must be at least 1"));
         }
-        let access_link_days = num("DSR_ACCESS_LINK_DAYS", file.access_link_days.map(u64::from), 30, 365)? as u32;
+        let access_link_days = num(
+            "DSR_ACCESS_LINK_DAYS",
+            file.access_link_days.map(u64::from),
+            30,
+            365,
+        )? as u32;
         if access_link_days == 0 {
             return Err(invalid("DSR_ACCESS_LINK_DAYS", "must be at least 1"));
         }
         let amber_days = num("DSR_AMBER_DAYS", file.amber_days.map(u64::from), 7, 60)? as i64;
-        let mail_max_attempts = num("DSR_MAIL_MAX_ATTEMPTS", file.mail_max_attempts.map(u64::from), 8, 50)? as i32;
+        let mail_max_attempts = num(
+            "DSR_MAIL_MAX_ATTEMPTS",
+            file.mail_max_attempts.map(u64::from),
+            8,
+            50,
+        )? as i32;
         if mail_max_attempts == 0 {
             return Err(invalid("DSR_MAIL_MAX_ATTEMPTS", "must be at least 1"));
         }
-        let worker_interval_ms = num("DSR_WORKER_INTERVAL_MS", file.worker_interval_ms, 5_000, 3_600_000)?;
+        let worker_interval_ms = num(
+            "DSR_WORKER_INTERVAL_MS",
+            file.worker_interval_ms,
+            5_000,
+            3_600_000,
+        )?;
         if worker_interval_ms < 10 {
             return Err(invalid("DSR_WORKER_INTERVAL_MS", "must be at least 10"));
         }
@@ -193,12 +244,17 @@ impl Settings {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
                 "false" | "0" | "no" => false,
-                other => return Err(invalid("DSR_PAUSE_CLOCK", format!("'{other}' is not true or false"))),
+                other => {
+                    return Err(invalid(
+                        "DSR_PAUSE_CLOCK",
+                        format!("'{other}' is not true or false"),
+                    ))
+                }
             },
             None => file.pause_clock.unwrap_or(true),
         };
-        let organisation =
-            pick("DSR_ORGANISATION", file.organisation).unwrap_or_else(|| "Example Telecom AS".into());
+        let organisation = pick("DSR_ORGANISATION", file.organisation)
+            .unwrap_or_else(|| "Example Telecom AS".into());
 
         let secret_key = match pick("DSR_SECRET_KEY", file.secret_key) {
             Some(hex_key) => decode_key(&hex_key).map_err(|m| invalid("DSR_SECRET_KEY", m))?,
@@ -230,8 +286,12 @@ impl Settings {
     /// Create the data directory and, when no key was given, read or generate
     /// `secret.key` in it (64 random bytes, hex, file mode 0600).
     pub fn prepare_data_dir(&mut self) -> Result<(), SettingsError> {
-        std::fs::create_dir_all(self.mail_dir())
-            .map_err(|e| invalid("DSR_DATA_DIR", format!("cannot create {}: {e}", self.data_dir.display())))?;
+        std::fs::create_dir_all(self.mail_dir()).map_err(|e| {
+            invalid(
+                "DSR_DATA_DIR",
+                format!("cannot create {}: {e}", self.data_dir.display()),
+            )
+        })?;
         if self.secret_key.is_empty() {
             self.secret_key = read_or_create_key(&self.data_dir.join("secret.key"))?;
         }
@@ -265,21 +325,33 @@ impl Settings {
 fn decode_key(hex_key: &str) -> Result<Vec<u8>, String> {
     let key = hex::decode(hex_key.trim()).map_err(|_| "must be hexadecimal".to_string())?;
     if key.len() < 64 {
-        return Err(format!("must be at least 64 bytes (128 hex digits), got {}", key.len()));
+        return Err(format!(
+            "must be at least 64 bytes (128 hex digits), got {}",
+            key.len()
+        ));
     }
     Ok(key)
 }
 
 fn read_or_create_key(path: &Path) -> Result<Vec<u8>, SettingsError> {
     if path.exists() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| invalid("DSR_SECRET_KEY", format!("cannot read {}: {e}", path.display())))?;
-        return decode_key(&text).map_err(|m| invalid("DSR_SECRET_KEY", format!("{}: {m}", path.display())));
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            invalid(
+                "DSR_SECRET_KEY",
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        return decode_key(&text)
+            .map_err(|m| invalid("DSR_SECRET_KEY", format!("{}: {m}", path.display())));
     }
     let mut key = vec![0u8; 64];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
-    write_private(path, &hex::encode(&key))
-        .map_err(|e| invalid("DSR_SECRET_KEY", format!("cannot write {}: {e}", path.display())))?;
+    write_private(path, &hex::encode(&key)).map_err(|e| {
+        invalid(
+            "DSR_SECRET_KEY",
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })?;
     Ok(key)
 }
 
@@ -301,7 +373,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -333,7 +408,9 @@ mod tests {
         ] {
             let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
             assert_eq!(err.name, var);
-            assert!(err.to_string().starts_with(&format!("invalid setting {var}: ")));
+            assert!(err
+                .to_string()
+                .starts_with(&format!("invalid setting {var}: ")));
         }
     }
 
@@ -341,9 +418,14 @@ mod tests {
     fn environment_overrides_file_overrides_default() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("dsr.toml");
-        std::fs::write(&path, "country = \"SE\"\npolicy_days = 20\ntimezone = \"Europe/Stockholm\"\n").expect("write");
+        std::fs::write(
+            &path,
+            "country = \"SE\"\npolicy_days = 20\ntimezone = \"Europe/Stockholm\"\n",
+        )
+        .expect("write");
         let p = path.to_string_lossy().to_string();
-        let s = Settings::from_env(&env(&[("DSR_CONFIG", &p), ("DSR_POLICY_DAYS", "10")])).expect("ok");
+        let s =
+            Settings::from_env(&env(&[("DSR_CONFIG", &p), ("DSR_POLICY_DAYS", "10")])).expect("ok");
         assert_eq!(s.country, Country::Se);
         assert_eq!(s.policy_days, 10);
         assert_eq!(s.timezone, chrono_tz::Europe::Stockholm);

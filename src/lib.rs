@@ -4,10 +4,10 @@
 pub mod config;
 pub mod db;
 pub mod domain;
-pub mod time;
-pub mod mail;
-pub mod workflow;
-pub mod web;
 pub mod jobs;
-pub mod startup;
+pub mod mail;
 pub mod seed;
+pub mod startup;
+pub mod time;
+pub mod web;
+pub mod workflow;

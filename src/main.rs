@@ -16,7 +16,11 @@ use dsr_tracker::time::{SharedClock, SystemClock};
 use dsr_tracker::workflow::{users, Ctx};
 
 #[derive(Parser)]
-#[command(name = "dsr-tracker", version, about = "Receives, tracks and answers GDPR data-subject rights requests")]
+#[command(
+    name = "dsr-tracker",
+    version,
+    about = "Receives, tracks and answers GDPR data-subject rights requests"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -75,7 +79,8 @@ enum UserCommand {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2026-03-05"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2026-03-05"))
 }
 
 fn parse_country(s: &str) -> Result<Country, String> {
@@ -86,14 +91,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("DSR_LOG").unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_env("DSR_LOG")
+                .unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 
     // `deadline` works without any settings file or database.
-    if let Some(Command::Deadline { received, country, policy_days, json }) = &cli.command {
+    if let Some(Command::Deadline {
+        received,
+        country,
+        policy_days,
+        json,
+    }) = &cli.command
+    {
         return deadline(*received, *country, *policy_days, *json);
     }
 
@@ -104,7 +116,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("dsr-tracker: cannot start: {e}");
@@ -115,7 +130,9 @@ fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(settings).await,
             Command::Migrate => migrate(settings),
-            Command::User { action: UserCommand::Add { email, role, name } } => add_user(settings, &email, &role, name),
+            Command::User {
+                action: UserCommand::Add { email, role, name },
+            } => add_user(settings, &email, &role, name),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
             Command::Deadline { .. } => Ok(()),
@@ -149,7 +166,12 @@ impl From<startup::StartError> for Failure {
     }
 }
 
-fn deadline(received: NaiveDate, country: Option<Country>, policy_days: Option<u32>, json: bool) -> ExitCode {
+fn deadline(
+    received: NaiveDate,
+    country: Option<Country>,
+    policy_days: Option<u32>,
+    json: bool,
+) -> ExitCode {
     let env_settings = Settings::load().ok();
     let country = country
         .or(env_settings.as_ref().map(|s| s.country))
@@ -157,7 +179,15 @@ fn deadline(received: NaiveDate, country: Option<Country>, policy_days: Option<u
     let policy_days = policy_days
         .or(env_settings.as_ref().map(|s| s.policy_days))
         .unwrap_or(30);
-    let d = deadlines(received, 0, None, ClockSettings { country, policy_days });
+    let d = deadlines(
+        received,
+        0,
+        None,
+        ClockSettings {
+            country,
+            policy_days,
+        },
+    );
     if json {
         let v = serde_json::json!({
             "received": received.to_string(),
@@ -172,13 +202,23 @@ fn deadline(received: NaiveDate, country: Option<Country>, policy_days: Option<u
     } else {
         let fmt = |x: NaiveDate| format!("{} ({})", x, x.format("%A"));
         println!("Received:             {}", fmt(received));
-        println!("Legal deadline:       {}   Art. 12(3), one month, moved to the next working day in {}", fmt(d.legal_due), country.code());
+        println!(
+            "Legal deadline:       {}   Art. 12(3), one month, moved to the next working day in {}",
+            fmt(d.legal_due),
+            country.code()
+        );
         match d.policy_due {
             Some(p) => println!("Policy deadline:      {}   {policy_days} days after receipt (a promise, not moved)", fmt(p)),
             None => println!("Policy deadline:      none"),
         }
-        println!("Due:                  {}   the earlier of the two", fmt(d.due));
-        println!("Latest if extended:   {}   Art. 12(3), three months in all", fmt(d.latest_extended_due));
+        println!(
+            "Due:                  {}   the earlier of the two",
+            fmt(d.due)
+        );
+        println!(
+            "Latest if extended:   {}   Art. 12(3), three months in all",
+            fmt(d.latest_extended_due)
+        );
     }
     ExitCode::SUCCESS
 }
@@ -205,30 +245,58 @@ fn migrate(settings: Settings) -> Result<(), Failure> {
     Ok(())
 }
 
-fn add_user(settings: Settings, email: &str, role: &str, name: Option<String>) -> Result<(), Failure> {
+fn add_user(
+    settings: Settings,
+    email: &str,
+    role: &str,
+    name: Option<String>,
+) -> Result<(), Failure> {
     let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
     let role = users::parse_role(role).map_err(|m| Failure::Usage(format!("--role: {m}")))?;
-    let name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user").to_string());
-    let name = ShortText::parse(&name, 200, "a name").map_err(|m| Failure::Usage(format!("--name: {m}")))?;
-    eprintln!("Password for {email} (at least {} characters), then Enter:", users::MIN_PASSWORD);
+    let name = name.unwrap_or_else(|| {
+        email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or("user")
+            .to_string()
+    });
+    let name = ShortText::parse(&name, 200, "a name")
+        .map_err(|m| Failure::Usage(format!("--name: {m}")))?;
+    eprintln!(
+        "Password for {email} (at least {} characters), then Enter:",
+        users::MIN_PASSWORD
+    );
     let mut line = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut line)
         .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
-    let password = users::parse_password(line.trim_end_matches(['\r', '\n']))
-        .map_err(Failure::Usage)?;
+    let password =
+        users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(Failure::Usage)?;
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let ctx = Ctx { settings: &settings, now: chrono::Utc::now() };
-    let input = users::NewUserInput { email, name, role, password };
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    let input = users::NewUserInput {
+        email,
+        name,
+        role,
+        password,
+    };
     match users::create_user(&mut conn, &ctx, &input) {
         Ok(u) => {
             println!("created {} ({})", u.email, u.role);
             Ok(())
         }
         Err(dsr_tracker::workflow::WorkflowError::Invalid(errors)) => Err(Failure::Usage(
-            errors.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "),
+            errors
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+                .join(" "),
         )),
         Err(e) => Err(Failure::Runtime(e.to_string())),
     }

@@ -17,14 +17,34 @@ use crate::domain::status::{Outcome, RejectionReason, Status};
 use crate::time::local_date;
 
 const FIRST: &[&str] = &[
-    "Kari", "Ola", "Ingrid", "Lars", "Sofie", "Erik", "Astrid", "Magnus", "Nora", "Henrik",
-    "Elsa", "Johan", "Maja", "Anders", "Linnea", "Sven", "Karin", "Björn", "Emma", "Oskar",
+    "Kari", "Ola", "Ingrid", "Lars", "Sofie", "Erik", "Astrid", "Magnus", "Nora", "Henrik", "Elsa",
+    "Johan", "Maja", "Anders", "Linnea", "Sven", "Karin", "Björn", "Emma", "Oskar",
 ];
 const LAST: &[&str] = &[
-    "Nordmann", "Hansen", "Johansen", "Olsen", "Larsen", "Andersson", "Karlsson", "Nilsson",
-    "Berg", "Haugen", "Lindqvist", "Eriksson", "Dahl", "Solberg", "Lund", "Bakke",
+    "Nordmann",
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersson",
+    "Karlsson",
+    "Nilsson",
+    "Berg",
+    "Haugen",
+    "Lindqvist",
+    "Eriksson",
+    "Dahl",
+    "Solberg",
+    "Lund",
+    "Bakke",
 ];
-const DOMAINS: &[&str] = &["example.no", "example.se", "eksempel.no", "exempel.se", "mail.example.com"];
+const DOMAINS: &[&str] = &[
+    "example.no",
+    "example.se",
+    "eksempel.no",
+    "exempel.se",
+    "mail.example.com",
+];
 const MESSAGES: &[&str] = &[
     "I cancelled my mobile subscription last year and want to know what you still keep.",
     "I keep getting SMS offers although I never agreed to them.",
@@ -58,15 +78,19 @@ pub fn seed_demo(
     const BATCH: u32 = 1000;
     while done < count {
         let n = BATCH.min(count - done);
-        let mut rows = (0..n).map(|_| demo_row(&mut rng, settings, now)).collect::<Vec<_>>();
+        let mut rows = (0..n)
+            .map(|_| demo_row(&mut rng, settings, now))
+            .collect::<Vec<_>>();
         rows.sort_by_key(|r| r.received_at);
         db::write_transaction(conn, |conn| -> Result<(), DbError> {
             // Number per year of receipt, in order of receipt.
             let mut years: Vec<i32> = rows.iter().map(|r| r.year).collect();
             years.dedup();
             for year in years {
-                let in_year: Vec<&mut DemoRow> = rows.iter_mut().filter(|r| r.year == year).collect();
-                let first = db::requests::reserve_reference_numbers(conn, year, in_year.len() as i32)?;
+                let in_year: Vec<&mut DemoRow> =
+                    rows.iter_mut().filter(|r| r.year == year).collect();
+                let first =
+                    db::requests::reserve_reference_numbers(conn, year, in_year.len() as i32)?;
                 for (i, r) in in_year.into_iter().enumerate() {
                     r.reference = db::requests::format_reference(year, first + i as i32);
                 }
@@ -151,9 +175,14 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
     );
     // Recent requests are mostly still being worked; older ones are mostly closed.
     let status = if age_days < 3 {
-        *[Status::AwaitingVerification, Status::Open, Status::Open, Status::InProgress]
-            .choose(rng)
-            .unwrap_or(&Status::Open)
+        *[
+            Status::AwaitingVerification,
+            Status::Open,
+            Status::Open,
+            Status::InProgress,
+        ]
+        .choose(rng)
+        .unwrap_or(&Status::Open)
     } else if age_days < 40 {
         *[
             Status::Open,
@@ -178,7 +207,11 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         .choose(rng)
         .unwrap_or(&Status::Completed)
     };
-    let paused_days = if status == Status::AwaitingVerification { 0 } else { rng.random_range(0..3) };
+    let paused_days = if status == Status::AwaitingVerification {
+        0
+    } else {
+        rng.random_range(0..3)
+    };
     let d = deadlines(
         local_date(received_db, settings.timezone),
         paused_days as u32,
@@ -191,16 +224,25 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         .is_terminal()
         .then(|| received_db + Duration::days(rng.random_range(2..29)));
     let outcome = (status == Status::Completed).then(|| {
-        [Outcome::Fulfilled, Outcome::Fulfilled, Outcome::PartiallyFulfilled, Outcome::NoDataHeld]
-            .choose(rng)
-            .map(|o| o.as_str())
-            .unwrap_or("fulfilled")
+        [
+            Outcome::Fulfilled,
+            Outcome::Fulfilled,
+            Outcome::PartiallyFulfilled,
+            Outcome::NoDataHeld,
+        ]
+        .choose(rng)
+        .map(|o| o.as_str())
+        .unwrap_or("fulfilled")
     });
     let rejection = (status == Status::Rejected).then(|| {
-        [RejectionReason::IdentityNotVerified, RejectionReason::ManifestlyUnfounded, RejectionReason::NotApplicable]
-            .choose(rng)
-            .map(|r| r.as_str())
-            .unwrap_or("other")
+        [
+            RejectionReason::IdentityNotVerified,
+            RejectionReason::ManifestlyUnfounded,
+            RejectionReason::NotApplicable,
+        ]
+        .choose(rng)
+        .map(|r| r.as_str())
+        .unwrap_or("other")
     });
     let details = serde_json::to_string(&demo_details(rng, kind)).unwrap_or_else(|_| "{}".into());
     DemoRow {
@@ -213,11 +255,21 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         rejection,
         name: format!("{first} {last}"),
         email,
-        phone: rng.random_bool(0.5).then(|| format!("+47 9{:07}", rng.random_range(0..10_000_000))),
-        customer_number: rng.random_bool(0.7).then(|| format!("C-{:07}", rng.random_range(0..10_000_000))),
+        phone: rng
+            .random_bool(0.5)
+            .then(|| format!("+47 9{:07}", rng.random_range(0..10_000_000))),
+        customer_number: rng
+            .random_bool(0.7)
+            .then(|| format!("C-{:07}", rng.random_range(0..10_000_000))),
         details,
-        message: rng.random_bool(0.4).then(|| MESSAGES.choose(rng).copied().unwrap_or("").to_string()),
-        channel: if rng.random_bool(0.85) { "portal" } else { "api" },
+        message: rng
+            .random_bool(0.4)
+            .then(|| MESSAGES.choose(rng).copied().unwrap_or("").to_string()),
+        channel: if rng.random_bool(0.85) {
+            "portal"
+        } else {
+            "api"
+        },
         received_at: received_db,
         verified_at,
         paused_since: status.pauses_clock().then_some(received_db),
@@ -230,7 +282,9 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
 fn demo_details(rng: &mut impl Rng, kind: Kind) -> RequestDetails {
     match kind {
         Kind::Access => RequestDetails::Access {
-            scope: rng.random_bool(0.3).then(|| "Call detail records for the last six months".to_string()),
+            scope: rng
+                .random_bool(0.3)
+                .then(|| "Call detail records for the last six months".to_string()),
         },
         Kind::Rectification => RequestDetails::Rectification {
             items: vec![RectificationItem {
@@ -256,7 +310,11 @@ fn demo_details(rng: &mut impl Rng, kind: Kind) -> RequestDetails {
             details: Some("The invoice address you use is wrong".into()),
         },
         Kind::Portability => RequestDetails::Portability {
-            format: if rng.random_bool(0.5) { PortableFormat::Json } else { PortableFormat::Csv },
+            format: if rng.random_bool(0.5) {
+                PortableFormat::Json
+            } else {
+                PortableFormat::Csv
+            },
             send_to: rng.random_bool(0.2).then(|| OtherController {
                 name: "Nytt Telecom AS".into(),
                 email: "privacy@nytt-telecom.example".into(),

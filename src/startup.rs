@@ -38,7 +38,10 @@ pub enum StartError {
     #[error(transparent)]
     Db(#[from] db::DbError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: String, source: std::io::Error },
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("mail: {0}")]
     Mail(String),
     #[error("{0}")]
@@ -57,7 +60,8 @@ pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
 }
 
 pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
-    let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.mail_dir()).map_err(StartError::Mail)?;
+    let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.mail_dir())
+        .map_err(StartError::Mail)?;
     let from: Mailbox = settings
         .mail_from
         .parse()
@@ -139,7 +143,9 @@ impl Application {
             "dsr-tracker listening"
         );
         if let Some(link) = &self.setup_link {
-            tracing::warn!("no handler accounts yet: create the first admin at {link} (valid 24 hours, once)");
+            tracing::warn!(
+                "no handler accounts yet: create the first admin at {link} (valid 24 hours, once)"
+            );
         }
         let workers = tokio::spawn(jobs::run_forever(
             self.state.pool.clone(),

@@ -55,5 +55,8 @@ pub fn local_date(t: NaiveDateTime, tz: Tz) -> NaiveDate {
 
 /// A stored instant shown to people, in the controller's zone.
 pub fn local_display(t: NaiveDateTime, tz: Tz) -> String {
-    t.and_utc().with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    t.and_utc()
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }

@@ -35,7 +35,18 @@ fn run(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> (i32, String
 #[test]
 fn deadline_json_gives_the_four_dates_for_the_easter_example() {
     // DESIGN §4: received 5 March 2026 in Norway: legal 7 April (Easter), promise 4 April.
-    let (code, out, err) = run(&["deadline", "--received", "2026-03-05", "--country", "NO", "--json"], &[], None);
+    let (code, out, err) = run(
+        &[
+            "deadline",
+            "--received",
+            "2026-03-05",
+            "--country",
+            "NO",
+            "--json",
+        ],
+        &[],
+        None,
+    );
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
     assert_eq!(v["legal_due"], "2026-04-07");
@@ -47,7 +58,20 @@ fn deadline_json_gives_the_four_dates_for_the_easter_example() {
 #[test]
 fn deadline_for_sweden_and_without_policy() {
     // Christmas Eve is not a working day for Swedish time limits.
-    let (code, out, _) = run(&["deadline", "--received", "2026-11-24", "--country", "SE", "--policy-days", "0", "--json"], &[], None);
+    let (code, out, _) = run(
+        &[
+            "deadline",
+            "--received",
+            "2026-11-24",
+            "--country",
+            "SE",
+            "--policy-days",
+            "0",
+            "--json",
+        ],
+        &[],
+        None,
+    );
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
     assert_eq!(v["legal_due"], "2026-12-28");
@@ -55,7 +79,10 @@ fn deadline_for_sweden_and_without_policy() {
     assert!(v["policy_due"].is_null());
     let (code, out, _) = run(&["deadline", "--received", "2026-03-05"], &[], None);
     assert_eq!(code, 0);
-    assert!(out.contains("Legal deadline:       2026-04-07 (Tuesday)"), "{out}");
+    assert!(
+        out.contains("Legal deadline:       2026-04-07 (Tuesday)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -63,13 +90,22 @@ fn bad_arguments_and_settings_stop_with_exit_code_2_and_name_the_problem() {
     let (code, _, err) = run(&["deadline", "--received", "5 March"], &[], None);
     assert_eq!(code, 2);
     assert!(err.contains("is not a date"), "{err}");
-    let (code, _, err) = run(&["deadline", "--received", "2026-03-05", "--country", "DK"], &[], None);
+    let (code, _, err) = run(
+        &["deadline", "--received", "2026-03-05", "--country", "DK"],
+        &[],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(err.contains("expected NO or SE"), "{err}");
 
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path().to_string_lossy().to_string();
-    for (var, value) in [("DSR_TIMEZONE", "Mars/Olympus"), ("DSR_POLICY_DAYS", "soon"), ("DSR_BIND", "everywhere"), ("DSR_COUNTRY", "DK")] {
+    for (var, value) in [
+        ("DSR_TIMEZONE", "Mars/Olympus"),
+        ("DSR_POLICY_DAYS", "soon"),
+        ("DSR_BIND", "everywhere"),
+        ("DSR_COUNTRY", "DK"),
+    ] {
         let (code, _, err) = run(&["migrate"], &[("DSR_DATA_DIR", &d), (var, value)], None);
         assert_eq!(code, 2, "{var}");
         assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
@@ -82,17 +118,57 @@ fn user_add_reads_the_password_from_stdin_and_refuses_bad_input() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_db, url) = support::TestDb::fresh(&dir);
     let d = dir.path().to_string_lossy().to_string();
-    let env = [("DSR_DATA_DIR", d.as_str()), ("DSR_DATABASE_URL", url.as_str())];
-    let (code, out, err) = run(&["user", "add", "--email", "dpo@telecom.example", "--role", "admin"], &env, Some("a long enough password\n"));
+    let env = [
+        ("DSR_DATA_DIR", d.as_str()),
+        ("DSR_DATABASE_URL", url.as_str()),
+    ];
+    let (code, out, err) = run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "dpo@telecom.example",
+            "--role",
+            "admin",
+        ],
+        &env,
+        Some("a long enough password\n"),
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("created dpo@telecom.example (admin)"));
-    let (code, _, err) = run(&["user", "add", "--email", "dpo@telecom.example", "--role", "admin"], &env, Some("a long enough password\n"));
+    let (code, _, err) = run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "dpo@telecom.example",
+            "--role",
+            "admin",
+        ],
+        &env,
+        Some("a long enough password\n"),
+    );
     assert_eq!(code, 2);
     assert!(err.contains("already exists"), "{err}");
-    let (code, _, err) = run(&["user", "add", "--email", "h@telecom.example"], &env, Some("short\n"));
+    let (code, _, err) = run(
+        &["user", "add", "--email", "h@telecom.example"],
+        &env,
+        Some("short\n"),
+    );
     assert_eq!(code, 2);
     assert!(err.contains("at least 12"), "{err}");
-    let (code, _, err) = run(&["user", "add", "--email", "h@telecom.example", "--role", "root"], &env, Some("a long enough password\n"));
+    let (code, _, err) = run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "h@telecom.example",
+            "--role",
+            "root",
+        ],
+        &env,
+        Some("a long enough password\n"),
+    );
     assert_eq!(code, 2);
     assert!(err.contains("not a role"), "{err}");
 }
@@ -102,7 +178,10 @@ fn seed_demo_fills_the_database_and_sweep_once_delivers_mail_to_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_db, url) = support::TestDb::fresh(&dir);
     let d = dir.path().to_string_lossy().to_string();
-    let env = [("DSR_DATA_DIR", d.as_str()), ("DSR_DATABASE_URL", url.as_str())];
+    let env = [
+        ("DSR_DATA_DIR", d.as_str()),
+        ("DSR_DATABASE_URL", url.as_str()),
+    ];
     let (code, out, err) = run(&["seed-demo", "--requests", "120"], &env, None);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("added 120 demo requests"));
@@ -126,11 +205,15 @@ fn seed_demo_fills_the_database_and_sweep_once_delivers_mail_to_files() {
         text: "plain".into(),
         html: "<p>html</p>".into(),
     };
-    dsr_tracker::mail::outbox::enqueue(&mut conn, &email, None, chrono::Utc::now().naive_utc()).expect("enqueue");
+    dsr_tracker::mail::outbox::enqueue(&mut conn, &email, None, chrono::Utc::now().naive_utc())
+        .expect("enqueue");
     let (code, out, err) = run(&["sweep", "--once"], &env, None);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("mail: 1 sent"), "{out}");
-    let files: Vec<_> = std::fs::read_dir(dir.path().join("mail")).expect("mail dir").filter_map(|e| e.ok()).collect();
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("mail"))
+        .expect("mail dir")
+        .filter_map(|e| e.ok())
+        .collect();
     assert_eq!(files.len(), 1);
     let eml = std::fs::read_to_string(files[0].path()).expect("eml");
     assert!(eml.contains("Subject: Hello from the outbox"));
@@ -173,7 +256,13 @@ fn serve_on_embedded_defaults_prints_the_setup_link_and_answers_health() {
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(healthy, "server did not answer /healthz: {log}");
     assert!(log.contains("/setup/"), "setup link in the log: {log}");
-    assert!(dir.path().join("data/dsr-tracker.db").exists(), "SQLite under ./data");
-    assert!(dir.path().join("data/mail").is_dir(), "mail directory under ./data");
+    assert!(
+        dir.path().join("data/dsr-tracker.db").exists(),
+        "SQLite under ./data"
+    );
+    assert!(
+        dir.path().join("data/mail").is_dir(),
+        "mail directory under ./data"
+    );
     assert!(dir.path().join("data/secret.key").exists());
 }

@@ -12,7 +12,10 @@ async fn the_dashboard_needs_a_login_and_logout_ends_the_session() {
     let c = TestApp::client();
     let r = app.get_full(&c, &app.url("/dashboard")).await;
     assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(r.headers().get("location").and_then(|v| v.to_str().ok()), Some("/login"));
+    assert_eq!(
+        r.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/login")
+    );
 
     let admin = app.admin_client().await;
     let (status, page) = app.get(&admin, "/dashboard").await;
@@ -21,7 +24,9 @@ async fn the_dashboard_needs_a_login_and_logout_ends_the_session() {
 
     // The setup link works once.
     let link = app.setup_link.clone().expect("link");
-    let (status, _) = app.get(&TestApp::client(), link.trim_start_matches(&app.base)).await;
+    let (status, _) = app
+        .get(&TestApp::client(), link.trim_start_matches(&app.base))
+        .await;
     assert_eq!(status, 404);
 
     // Log out (CSRF-protected), then log in with the password.
@@ -29,14 +34,24 @@ async fn the_dashboard_needs_a_login_and_logout_ends_the_session() {
     let token = csrf_in(&page).expect("csrf in nav");
     let (status, _, _) = app.post_form(&admin, "/logout", &[]).await;
     assert_eq!(status, 403, "logout without CSRF token is refused");
-    let (status, _, location) = app.post_form(&admin, "/logout", &[("csrf_token", &token)]).await;
+    let (status, _, location) = app
+        .post_form(&admin, "/logout", &[("csrf_token", &token)])
+        .await;
     assert_eq!((status, location.as_deref()), (303, Some("/login")));
     let r = app.get_full(&admin, &app.url("/dashboard")).await;
     assert_eq!(r.status().as_u16(), 303);
 
     let token = app.csrf(&c, "/login").await;
     let (status, _, location) = app
-        .post_form(&c, "/login", &[("csrf_token", &token), ("email", "DPO@telecom.example"), ("password", ADMIN_PASSWORD)])
+        .post_form(
+            &c,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "DPO@telecom.example"),
+                ("password", ADMIN_PASSWORD),
+            ],
+        )
         .await;
     assert_eq!((status, location.as_deref()), (303, Some("/dashboard")));
     let (status, _) = app.get(&c, "/dashboard").await;
@@ -49,7 +64,11 @@ async fn a_wrong_password_repeated_is_throttled() {
     let _admin = app.admin_client().await;
     let c = TestApp::client();
     let token = app.csrf(&c, "/login").await;
-    let wrong = [("csrf_token", token.as_str()), ("email", "dpo@telecom.example"), ("password", "not the password")];
+    let wrong = [
+        ("csrf_token", token.as_str()),
+        ("email", "dpo@telecom.example"),
+        ("password", "not the password"),
+    ];
     for _ in 0..3 {
         let (status, body, _) = app.post_form(&c, "/login", &wrong).await;
         assert_eq!(status, 401);
@@ -60,11 +79,17 @@ async fn a_wrong_password_repeated_is_throttled() {
     assert_eq!(status, 429);
     assert!(body.contains("Too many login attempts"));
     // Even the right password waits now: the throttle is per account.
-    let right = [("csrf_token", token.as_str()), ("email", "dpo@telecom.example"), ("password", ADMIN_PASSWORD)];
+    let right = [
+        ("csrf_token", token.as_str()),
+        ("email", "dpo@telecom.example"),
+        ("password", ADMIN_PASSWORD),
+    ];
     let (status, _, _) = app.post_form(&c, "/login", &right).await;
     assert_eq!(status, 429);
     // Login without CSRF token.
-    let (status, _, _) = app.post_form(&TestApp::client(), "/login", &right[1..]).await;
+    let (status, _, _) = app
+        .post_form(&TestApp::client(), "/login", &right[1..])
+        .await;
     assert_eq!(status, 403);
 }
 
@@ -72,10 +97,25 @@ async fn a_wrong_password_repeated_is_throttled() {
 async fn setup_form_errors_are_shown_beside_the_fields() {
     let app = TestApp::spawn().await;
     let c = TestApp::client();
-    let path = app.setup_link.clone().expect("link").trim_start_matches(&app.base).to_string();
+    let path = app
+        .setup_link
+        .clone()
+        .expect("link")
+        .trim_start_matches(&app.base)
+        .to_string();
     let token = app.csrf(&c, &path).await;
     let (status, body, _) = app
-        .post_form(&c, &path, &[("csrf_token", &token), ("name", "Dana"), ("email", "dana@"), ("password", "short"), ("password_again", "short")])
+        .post_form(
+            &c,
+            &path,
+            &[
+                ("csrf_token", &token),
+                ("name", "Dana"),
+                ("email", "dana@"),
+                ("password", "short"),
+                ("password_again", "short"),
+            ],
+        )
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("at least 12 characters"));
@@ -88,7 +128,8 @@ async fn the_queue_is_sorted_by_due_date_filtered_and_paged_without_gaps() {
     let app = TestApp::spawn().await;
     {
         let mut conn = app.pool.get().expect("conn");
-        dsr_tracker::seed::seed_demo(&mut conn, &app.settings, chrono::Utc::now(), 180, false).expect("seed");
+        dsr_tracker::seed::seed_demo(&mut conn, &app.settings, chrono::Utc::now(), 180, false)
+            .expect("seed");
     }
     let admin = app.admin_client().await;
 
@@ -103,14 +144,33 @@ async fn the_queue_is_sorted_by_due_date_filtered_and_paged_without_gaps() {
         pages += 1;
         for row in page.split("<tr class=\"urgency-").skip(1) {
             let reference = reference_in(row).expect("reference in row");
-            assert!(seen.insert(reference.clone()), "{reference} shown twice on {path}");
+            assert!(
+                seen.insert(reference.clone()),
+                "{reference} shown twice on {path}"
+            );
             // The fifth cell is the due date (nth(0) is the row tag).
-            let due: String = row.split("<td>").nth(5).unwrap_or("").chars().take(10).collect();
-            assert!(due >= last_due, "queue not sorted by due date: {due} after {last_due}");
+            let due: String = row
+                .split("<td>")
+                .nth(5)
+                .unwrap_or("")
+                .chars()
+                .take(10)
+                .collect();
+            assert!(
+                due >= last_due,
+                "queue not sorted by due date: {due} after {last_due}"
+            );
             last_due = due;
         }
         match page.split("rel=\"next\" href=\"").nth(1) {
-            Some(rest) => path = rest.split('"').next().unwrap_or("").replace("&amp;", "&").replace("&#38;", "&"),
+            Some(rest) => {
+                path = rest
+                    .split('"')
+                    .next()
+                    .unwrap_or("")
+                    .replace("&amp;", "&")
+                    .replace("&#38;", "&")
+            }
             None => break,
         }
     }
@@ -118,22 +178,40 @@ async fn the_queue_is_sorted_by_due_date_filtered_and_paged_without_gaps() {
     assert_eq!(pages, 4);
 
     // Filters.
-    let (_, page) = app.get(&admin, "/dashboard?status=completed&kind=erasure").await;
+    let (_, page) = app
+        .get(&admin, "/dashboard?status=completed&kind=erasure")
+        .await;
     assert!(page.contains("request(s), earliest due first"));
     for row in page.split("<tr class=\"urgency-").skip(1) {
         assert!(row.contains("<td>erasure</td>"));
         assert!(row.contains("Completed"));
     }
     let (_, active) = app.get(&admin, "/dashboard").await;
-    assert!(!active.contains("<td>Completed"), "default queue shows only requests needing action");
+    assert!(
+        !active.contains("<td>Completed"),
+        "default queue shows only requests needing action"
+    );
 
     // Bad filters and cursors are 400s with a message.
-    for bad in ["/dashboard?status=bogus", "/dashboard?kind=teleport", "/dashboard?after=notadate_x", "/dashboard?after=2026-01-01"] {
+    for bad in [
+        "/dashboard?status=bogus",
+        "/dashboard?kind=teleport",
+        "/dashboard?after=notadate_x",
+        "/dashboard?after=2026-01-01",
+    ] {
         let (status, body) = app.get(&admin, bad).await;
         assert_eq!(status, 400, "{bad}");
-        assert!(body.contains("not valid") || body.contains("Unknown"), "{bad}: {body}");
+        assert!(
+            body.contains("not valid") || body.contains("Unknown"),
+            "{bad}: {body}"
+        );
     }
     // An unknown request id.
-    let (status, _) = app.get(&admin, "/dashboard/requests/00000000-0000-0000-0000-000000000000").await;
+    let (status, _) = app
+        .get(
+            &admin,
+            "/dashboard/requests/00000000-0000-0000-0000-000000000000",
+        )
+        .await;
     assert_eq!(status, 404);
 }

@@ -38,8 +38,18 @@ async fn a_request_and_its_email_are_stored_together_and_survive_a_mail_outage()
         let row = &outbox_rows(&app)[0];
         if row.attempts >= 1 {
             assert_eq!(row.status, "pending");
-            assert!(row.last_error.as_deref().unwrap_or("").contains("try again later"), "{:?}", row.last_error);
-            assert!(row.next_attempt_at > row.created_at, "backoff moved the next attempt");
+            assert!(
+                row.last_error
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("try again later"),
+                "{:?}",
+                row.last_error
+            );
+            assert!(
+                row.next_attempt_at > row.created_at,
+                "backoff moved the next attempt"
+            );
             break;
         }
         assert!(std::time::Instant::now() < deadline, "no attempt was made");
@@ -79,7 +89,10 @@ async fn after_the_last_attempt_a_message_is_marked_failed_and_shown_on_the_requ
             assert!(detail.contains("<td>failed</td>"));
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "message never marked failed: {row:?}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "message never marked failed: {row:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
 }
@@ -108,7 +121,8 @@ async fn two_dispatchers_never_claim_the_same_message() {
             let mut conn = pool.get().expect("conn");
             let mut mine = Vec::new();
             for _ in 0..10 {
-                let claimed = db::outbox::claim_due(&mut conn, now, now + Duration::minutes(2), 5).expect("claim");
+                let claimed = db::outbox::claim_due(&mut conn, now, now + Duration::minutes(2), 5)
+                    .expect("claim");
                 mine.extend(claimed.into_iter().map(|m| m.id));
             }
             mine
@@ -124,6 +138,7 @@ async fn two_dispatchers_never_claim_the_same_message() {
     // A lease that ran out can be claimed again (a dispatcher died mid-send).
     let mut conn = app.pool.get().expect("conn");
     let later = now + Duration::minutes(3);
-    let again = db::outbox::claim_due(&mut conn, later, later + Duration::minutes(2), 100).expect("claim");
+    let again =
+        db::outbox::claim_due(&mut conn, later, later + Duration::minutes(2), 100).expect("claim");
     assert_eq!(again.len(), 40);
 }

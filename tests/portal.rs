@@ -12,7 +12,11 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
     // The home page explains the rights and offers the form.
     let (status, home) = app.get(&c, "/").await;
     assert_eq!(status, 200);
-    for words in ["Access to my data (Art. 15)", "Erasure of my data (Art. 17)", "Objection to a use of my data (Art. 21)"] {
+    for words in [
+        "Access to my data (Art. 15)",
+        "Erasure of my data (Art. 17)",
+        "Objection to a use of my data (Art. 21)",
+    ] {
         assert!(home.contains(words), "home page lacks {words}");
     }
 
@@ -41,12 +45,16 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
 
     // Following it shows a confirmation button; pressing it puts the request in the queue.
     let token = app.csrf(&c, &verify_path).await;
-    let (status, body, _) = app.post_form(&c, &verify_path, &[("csrf_token", &token)]).await;
+    let (status, body, _) = app
+        .post_form(&c, &verify_path, &[("csrf_token", &token)])
+        .await;
     assert_eq!(status, 200);
     assert!(body.contains(&reference));
 
     // The acknowledgement names the reference, the kind and the due date.
-    let ack = app.wait_for_mail("kari@example.no", "We have your request").await;
+    let ack = app
+        .wait_for_mail("kari@example.no", "We have your request")
+        .await;
     assert!(ack.subject.contains(&reference));
     assert!(ack.text.contains("Erasure of my data (Art. 17)"));
     assert!(ack.text.contains("Answer by:"));
@@ -56,7 +64,12 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
     let other_browser = TestApp::client();
     let r = app.get_full(&other_browser, &status_link).await;
     assert_eq!(r.status().as_u16(), 303);
-    let location = r.headers().get("location").and_then(|v| v.to_str().ok()).expect("redirect").to_string();
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("redirect")
+        .to_string();
     let (status, page) = app.get(&other_browser, &location).await;
     assert_eq!(status, 200);
     assert!(page.contains(&reference));
@@ -72,7 +85,14 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
     let id = location.trim_start_matches("/my/requests/");
     let (status, detail) = app.get(&admin, &format!("/dashboard/requests/{id}")).await;
     assert_eq!(status, 200);
-    for words in ["kari@example.no", "Legal deadline", "Our promise", "submitted", "verified", "email link"] {
+    for words in [
+        "kari@example.no",
+        "Legal deadline",
+        "Our promise",
+        "submitted",
+        "verified",
+        "email link",
+    ] {
         assert!(detail.contains(words), "detail lacks {words}");
     }
 }
@@ -85,7 +105,15 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
 
     // Missing email.
     let (status, body, _) = app
-        .post_form(&c, "/requests", &[("csrf_token", &token), ("kind", "access"), ("name", "Ola Nordmann")])
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", "Ola Nordmann"),
+            ],
+        )
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"email-error\""));
@@ -94,7 +122,16 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
 
     // Invalid email.
     let (status, body, _) = app
-        .post_form(&c, "/requests", &[("csrf_token", &token), ("kind", "access"), ("name", "Ola"), ("email", "ola@@example")])
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", "Ola"),
+                ("email", "ola@@example"),
+            ],
+        )
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"email-error\""));
@@ -102,7 +139,16 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
 
     // Unknown kind.
     let (status, body, _) = app
-        .post_form(&c, "/requests", &[("csrf_token", &token), ("kind", "teleport"), ("name", "Ola"), ("email", "ola@example.no")])
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "teleport"),
+                ("name", "Ola"),
+                ("email", "ola@example.no"),
+            ],
+        )
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"kind-error\""));
@@ -114,7 +160,13 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
         .post_form(
             &c,
             "/requests",
-            &[("csrf_token", &token), ("kind", "access"), ("name", &long_name), ("email", "ola@example.no"), ("message", &long_message)],
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", &long_name),
+                ("email", "ola@example.no"),
+                ("message", &long_message),
+            ],
         )
         .await;
     assert_eq!(status, 422);
@@ -125,7 +177,15 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
     // A body far beyond any field limit: a clear 413 page, not a crash.
     let huge = "x".repeat(400 * 1024);
     let (status, body, _) = app
-        .post_form(&c, "/requests", &[("csrf_token", &token), ("kind", "access"), ("message", &huge)])
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("message", &huge),
+            ],
+        )
         .await;
     assert_eq!(status, 413);
     assert!(body.contains("too large"));
@@ -135,23 +195,49 @@ async fn bad_input_comes_back_beside_the_field_with_what_was_typed_and_nothing_i
         .post_form(
             &c,
             "/requests",
-            &[("csrf_token", &token), ("kind", "objection"), ("name", "Ola"), ("email", "ola@example.no"), ("objection_purpose", "profiling")],
+            &[
+                ("csrf_token", &token),
+                ("kind", "objection"),
+                ("name", "Ola"),
+                ("email", "ola@example.no"),
+                ("objection_purpose", "profiling"),
+            ],
         )
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("Art. 21(1)"));
-    assert!(body.contains("value=\"profiling\" checked"), "checked box kept");
+    assert!(
+        body.contains("value=\"profiling\" checked"),
+        "checked box kept"
+    );
 
     // Missing CSRF token.
     let (status, body, _) = app
-        .post_form(&c, "/requests", &[("kind", "access"), ("name", "Ola"), ("email", "ola@example.no")])
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("kind", "access"),
+                ("name", "Ola"),
+                ("email", "ola@example.no"),
+            ],
+        )
         .await;
     assert_eq!(status, 403);
     assert!(body.contains("did not come from this site"));
     // A token from another session.
     let stranger = TestApp::client();
     let (status, _, _) = app
-        .post_form(&stranger, "/requests", &[("csrf_token", &token), ("kind", "access"), ("name", "Ola"), ("email", "ola@example.no")])
+        .post_form(
+            &stranger,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", "Ola"),
+                ("email", "ola@example.no"),
+            ],
+        )
         .await;
     assert_eq!(status, 403);
 
@@ -179,11 +265,18 @@ async fn tokens_are_single_use_and_foreign_or_unknown_ones_answer_404() {
 
     // Unknown, malformed, or of another purpose.
     let fake = "A".repeat(43);
-    for p in [format!("/verify/{fake}"), "/verify/short".to_string(), format!("/s/{fake}"), "/s/..%2f..%2fetc".to_string()] {
+    for p in [
+        format!("/verify/{fake}"),
+        "/verify/short".to_string(),
+        format!("/s/{fake}"),
+        "/s/..%2f..%2fetc".to_string(),
+    ] {
         let (status, _) = app.get(&c, &p).await;
         assert_eq!(status, 404, "{p}");
     }
-    let ack = app.wait_for_mail("ola@example.no", "We have your request").await;
+    let ack = app
+        .wait_for_mail("ola@example.no", "We have your request")
+        .await;
     let status_link = extract_links(&ack.text, &format!("{}/s/", app.base)).remove(0);
     let access_token = status_link.rsplit('/').next().expect("token");
     let (status, _) = app.get(&c, &format!("/verify/{access_token}")).await;
@@ -194,7 +287,12 @@ async fn tokens_are_single_use_and_foreign_or_unknown_ones_answer_404() {
     let (other_ref, other_ack) = submit_and_verify(&app, &other, "someone.else@example.se").await;
     let other_link = extract_links(&other_ack.text, &format!("{}/s/", app.base)).remove(0);
     let r = app.get_full(&other, &other_link).await;
-    let other_location = r.headers().get("location").and_then(|v| v.to_str().ok()).expect("redirect").to_string();
+    let other_location = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("redirect")
+        .to_string();
     let (status, _) = app.get(&other, &other_location).await;
     assert_eq!(status, 200);
     let mine = TestApp::client();
@@ -225,12 +323,16 @@ async fn withdrawing_twice_is_refused_with_a_clear_message() {
     let (status, _, _) = app.post_form(&c, &format!("{path}/withdraw"), &[]).await;
     assert_eq!(status, 403);
 
-    let (status, body, _) = app.post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)]).await;
+    let (status, body, _) = app
+        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+        .await;
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Withdrawn"));
     app.wait_for_mail("astrid@example.no", "is withdrawn").await;
 
-    let (status, body, _) = app.post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)]).await;
+    let (status, body, _) = app
+        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+        .await;
     assert_eq!(status, 409);
     assert!(body.contains("already withdrawn"), "{body}");
 }
@@ -243,8 +345,20 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
 
     let fresh = TestApp::client();
     let token = app.csrf(&fresh, "/track").await;
-    let (s1, known, _) = app.post_form(&fresh, "/track", &[("csrf_token", &token), ("email", "lars@example.no")]).await;
-    let (s2, unknown, _) = app.post_form(&fresh, "/track", &[("csrf_token", &token), ("email", "nobody@example.no")]).await;
+    let (s1, known, _) = app
+        .post_form(
+            &fresh,
+            "/track",
+            &[("csrf_token", &token), ("email", "lars@example.no")],
+        )
+        .await;
+    let (s2, unknown, _) = app
+        .post_form(
+            &fresh,
+            "/track",
+            &[("csrf_token", &token), ("email", "nobody@example.no")],
+        )
+        .await;
     assert_eq!((s1, s2), (200, 200));
     assert_eq!(
         known.replace("lars@example.no", "X"),
@@ -255,17 +369,30 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
     let mail = app.wait_for_mail("lars@example.no", "Your requests").await;
     let link = extract_links(&mail.text, &format!("{}/s/", app.base)).remove(0);
     let r = app.get_full(&fresh, &link).await;
-    assert_eq!(r.headers().get("location").and_then(|v| v.to_str().ok()), Some("/my/requests"));
+    assert_eq!(
+        r.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/my/requests")
+    );
     let (status, list) = app.get(&fresh, "/my/requests").await;
     assert_eq!(status, 200);
     assert!(list.contains(&reference));
 
     // An invalid address is answered beside the field.
-    let (status, body, _) = app.post_form(&fresh, "/track", &[("csrf_token", &token), ("email", "not-an-address")]).await;
+    let (status, body, _) = app
+        .post_form(
+            &fresh,
+            "/track",
+            &[("csrf_token", &token), ("email", "not-an-address")],
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"email-error\""));
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert!(!app.smtp.messages().iter().any(|m| m.to.iter().any(|t| t == "nobody@example.no")));
+    assert!(!app
+        .smtp
+        .messages()
+        .iter()
+        .any(|m| m.to.iter().any(|t| t == "nobody@example.no")));
 }
 
 #[tokio::test]
@@ -274,11 +401,22 @@ async fn security_headers_and_health() {
     let c = TestApp::client();
     let r = app.get_full(&c, &app.url("/")).await;
     let h = r.headers();
-    let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let csp = h
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
-    assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
-    let cookie = h.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    assert_eq!(
+        h.get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    let cookie = h
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     let (status, body) = app.get(&c, "/healthz").await;

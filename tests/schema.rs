@@ -27,7 +27,9 @@ struct Index {
     name: String,
 }
 
-fn sqlite_shape(conn: &mut SqliteConnection) -> (BTreeSet<(String, String, bool)>, BTreeSet<String>) {
+fn sqlite_shape(
+    conn: &mut SqliteConnection,
+) -> (BTreeSet<(String, String, bool)>, BTreeSet<String>) {
     let cols: Vec<Column> = diesel::sql_query(
         "SELECT m.name AS table_name, p.name AS column_name, \
          CASE WHEN p.\"notnull\" = 1 OR p.pk = 1 THEN 0 ELSE 1 END AS nullable \
@@ -42,7 +44,9 @@ fn sqlite_shape(conn: &mut SqliteConnection) -> (BTreeSet<(String, String, bool)
     .load(conn)
     .expect("sqlite indexes");
     (
-        cols.into_iter().map(|c| (c.table_name, c.column_name, c.nullable == 1)).collect(),
+        cols.into_iter()
+            .map(|c| (c.table_name, c.column_name, c.nullable == 1))
+            .collect(),
         idx.into_iter().map(|i| i.name).collect(),
     )
 }
@@ -64,7 +68,9 @@ fn postgres_shape(conn: &mut PgConnection) -> (BTreeSet<(String, String, bool)>,
     .load(conn)
     .expect("postgres indexes");
     (
-        cols.into_iter().map(|c| (c.table_name, c.column_name, c.nullable == 1)).collect(),
+        cols.into_iter()
+            .map(|c| (c.table_name, c.column_name, c.nullable == 1))
+            .collect(),
         idx.into_iter().map(|i| i.name).collect(),
     )
 }
@@ -95,22 +101,36 @@ fn both_backends_have_the_same_tables_columns_and_indexes() {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut sqlite = SqliteConnection::establish(&dir.path().join("s.db").to_string_lossy()).expect("sqlite");
-    sqlite.run_pending_migrations(SQLITE_MIGRATIONS).expect("sqlite migrations");
+    let mut sqlite =
+        SqliteConnection::establish(&dir.path().join("s.db").to_string_lossy()).expect("sqlite");
+    sqlite
+        .run_pending_migrations(SQLITE_MIGRATIONS)
+        .expect("sqlite migrations");
 
     let name = format!("dsr_schema_{}", uuid::Uuid::new_v4().simple());
     let mut admin = PgConnection::establish(&admin_url).expect("postgres");
-    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create db");
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .expect("create db");
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut pg = PgConnection::establish(&support::replace_db_name(&admin_url, &name)).expect("postgres test db");
-        pg.run_pending_migrations(POSTGRES_MIGRATIONS).expect("postgres migrations");
+        let mut pg = PgConnection::establish(&support::replace_db_name(&admin_url, &name))
+            .expect("postgres test db");
+        pg.run_pending_migrations(POSTGRES_MIGRATIONS)
+            .expect("postgres migrations");
         let (pg_cols, pg_idx) = postgres_shape(&mut pg);
         let (sq_cols, sq_idx) = sqlite_shape(&mut sqlite);
         assert!(sq_cols.len() > 20, "schema looks empty: {sq_cols:?}");
-        assert_eq!(sq_cols, pg_cols, "columns differ between SQLite and PostgreSQL");
-        assert_eq!(sq_idx, pg_idx, "indexes differ between SQLite and PostgreSQL");
+        assert_eq!(
+            sq_cols, pg_cols,
+            "columns differ between SQLite and PostgreSQL"
+        );
+        assert_eq!(
+            sq_idx, pg_idx,
+            "indexes differ between SQLite and PostgreSQL"
+        );
     }));
-    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin);
     if let Err(e) = result {
         std::panic::resume_unwind(e);
     }

@@ -7,7 +7,9 @@ use super::schema::audit_events;
 use super::DbConn;
 
 pub fn record(conn: &mut DbConn, event: &NewAuditEvent<'_>) -> QueryResult<()> {
-    diesel::insert_into(audit_events::table).values(event).execute(conn)?;
+    diesel::insert_into(audit_events::table)
+        .values(event)
+        .execute(conn)?;
     Ok(())
 }
 

@@ -70,7 +70,8 @@ impl ManageConnection for ConnectionManager {
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match self.backend {
             Backend::Sqlite => {
-                let mut c = SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                let mut c =
+                    SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; the busy timeout makes a second
                 // writer wait instead of failing; SQLite enforces foreign keys only when asked.
                 c.batch_execute(
@@ -87,7 +88,8 @@ impl ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -113,8 +115,9 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     if Backend::of_url(url) == Backend::Sqlite {
         let path = std::path::Path::new(url.strip_prefix("sqlite://").unwrap_or(url));
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| DbError::Migration(format!("cannot create {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                DbError::Migration(format!("cannot create {}: {e}", parent.display()))
+            })?;
         }
     }
     let pool = r2d2::Pool::builder()
@@ -129,7 +132,9 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
 pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
     let applied = match conn {
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
-        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+        DbConn::Pg(c) => c
+            .run_pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.len()),
     };
     applied.map_err(|e| DbError::Migration(e.to_string()))
 }

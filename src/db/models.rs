@@ -44,13 +44,16 @@ impl Request {
         Kind::parse(&self.kind).ok_or_else(|| DbError::Corrupt(format!("kind '{}'", self.kind)))
     }
     pub fn status(&self) -> Result<Status, DbError> {
-        Status::parse(&self.status).ok_or_else(|| DbError::Corrupt(format!("status '{}'", self.status)))
+        Status::parse(&self.status)
+            .ok_or_else(|| DbError::Corrupt(format!("status '{}'", self.status)))
     }
     pub fn outcome(&self) -> Option<Outcome> {
         self.outcome.as_deref().and_then(Outcome::parse)
     }
     pub fn rejection_reason(&self) -> Option<RejectionReason> {
-        self.rejection_reason.as_deref().and_then(RejectionReason::parse)
+        self.rejection_reason
+            .as_deref()
+            .and_then(RejectionReason::parse)
     }
     pub fn details(&self) -> Result<RequestDetails, DbError> {
         serde_json::from_str(&self.details).map_err(|e| DbError::Corrupt(format!("details: {e}")))

@@ -14,7 +14,9 @@ pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 
 pub fn insert(conn: &mut DbConn, new: &NewOutboxMessage<'_>) -> QueryResult<()> {
-    diesel::insert_into(outbox::table).values(new).execute(conn)?;
+    diesel::insert_into(outbox::table)
+        .values(new)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -28,7 +30,11 @@ pub fn claim_due(
     let candidates: Vec<String> = outbox::table
         .filter(outbox::status.eq(PENDING))
         .filter(outbox::next_attempt_at.le(now))
-        .filter(outbox::lease_until.is_null().or(outbox::lease_until.lt(now)))
+        .filter(
+            outbox::lease_until
+                .is_null()
+                .or(outbox::lease_until.lt(now)),
+        )
         .order(outbox::next_attempt_at.asc())
         .select(outbox::id)
         .limit(limit)
@@ -40,7 +46,11 @@ pub fn claim_due(
             outbox::table
                 .filter(outbox::id.eq(&id))
                 .filter(outbox::status.eq(PENDING))
-                .filter(outbox::lease_until.is_null().or(outbox::lease_until.lt(now))),
+                .filter(
+                    outbox::lease_until
+                        .is_null()
+                        .or(outbox::lease_until.lt(now)),
+                ),
         )
         .set(outbox::lease_until.eq(Some(lease_until)))
         .execute(conn)?;
@@ -117,7 +127,10 @@ pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Outbo
 }
 
 pub fn count_by_status(conn: &mut DbConn, status: &str) -> QueryResult<i64> {
-    outbox::table.filter(outbox::status.eq(status)).count().get_result(conn)
+    outbox::table
+        .filter(outbox::status.eq(status))
+        .count()
+        .get_result(conn)
 }
 
 pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {

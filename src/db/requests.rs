@@ -19,7 +19,9 @@ pub fn format_reference(year: i32, n: i32) -> String {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewRequest<'_>) -> QueryResult<()> {
-    diesel::insert_into(requests::table).values(new).execute(conn)?;
+    diesel::insert_into(requests::table)
+        .values(new)
+        .execute(conn)?;
     Ok(())
 }
 

@@ -109,4 +109,12 @@ diesel::joinable!(tokens -> requests (request_id));
 diesel::joinable!(audit_events -> requests (request_id));
 diesel::joinable!(outbox -> requests (request_id));
 
-diesel::allow_tables_to_appear_in_same_query!(users, requests, reference_counters, tokens, audit_events, outbox, write_lock);
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    requests,
+    reference_counters,
+    tokens,
+    audit_events,
+    outbox,
+    write_lock
+);

@@ -8,7 +8,9 @@ use super::schema::tokens;
 use super::DbConn;
 
 pub fn insert(conn: &mut DbConn, new: &NewToken<'_>) -> QueryResult<()> {
-    diesel::insert_into(tokens::table).values(new).execute(conn)?;
+    diesel::insert_into(tokens::table)
+        .values(new)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -31,9 +33,13 @@ pub fn find_live(
 
 /// Use a single-use token. False if it was already used (by a concurrent click).
 pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(tokens::table.filter(tokens::id.eq(id)).filter(tokens::used_at.is_null()))
-        .set(tokens::used_at.eq(now))
-        .execute(conn)?;
+    let n = diesel::update(
+        tokens::table
+            .filter(tokens::id.eq(id))
+            .filter(tokens::used_at.is_null()),
+    )
+    .set(tokens::used_at.eq(now))
+    .execute(conn)?;
     Ok(n == 1)
 }
 

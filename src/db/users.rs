@@ -12,7 +12,9 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewUser<'_>) -> QueryResult<()> {
-    diesel::insert_into(users::table).values(new).execute(conn)?;
+    diesel::insert_into(users::table)
+        .values(new)
+        .execute(conn)?;
     Ok(())
 }
 

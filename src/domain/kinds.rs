@@ -75,27 +75,57 @@ pub fn category_label(code: &str) -> &str {
 
 /// Art. 17(1)(a)–(f).
 pub const ERASURE_GROUNDS: &[(&str, &str)] = &[
-    ("a", "The data are no longer needed for the purpose they were collected for"),
-    ("b", "I withdraw my consent and there is no other legal ground"),
+    (
+        "a",
+        "The data are no longer needed for the purpose they were collected for",
+    ),
+    (
+        "b",
+        "I withdraw my consent and there is no other legal ground",
+    ),
     ("c", "I object to the processing (Art. 21)"),
     ("d", "The data have been processed unlawfully"),
-    ("e", "The data must be erased to comply with a legal obligation"),
-    ("f", "The data were collected in relation to information society services offered to a child"),
+    (
+        "e",
+        "The data must be erased to comply with a legal obligation",
+    ),
+    (
+        "f",
+        "The data were collected in relation to information society services offered to a child",
+    ),
 ];
 
 /// Art. 18(1)(a)–(d).
 pub const RESTRICTION_GROUNDS: &[(&str, &str)] = &[
-    ("a", "I contest the accuracy of the data (while you verify it)"),
-    ("b", "The processing is unlawful but I do not want the data erased"),
-    ("c", "You no longer need the data, but I need them for a legal claim"),
-    ("d", "I have objected (Art. 21(1)) and you are checking whether your grounds override mine"),
+    (
+        "a",
+        "I contest the accuracy of the data (while you verify it)",
+    ),
+    (
+        "b",
+        "The processing is unlawful but I do not want the data erased",
+    ),
+    (
+        "c",
+        "You no longer need the data, but I need them for a legal claim",
+    ),
+    (
+        "d",
+        "I have objected (Art. 21(1)) and you are checking whether your grounds override mine",
+    ),
 ];
 
 /// Art. 21: what the subject objects to.
 pub const OBJECTION_PURPOSES: &[(&str, &str)] = &[
-    ("direct_marketing", "Direct marketing (we always stop, Art. 21(3))"),
+    (
+        "direct_marketing",
+        "Direct marketing (we always stop, Art. 21(3))",
+    ),
     ("profiling", "Profiling"),
-    ("other", "Another use based on legitimate interests or a public task"),
+    (
+        "other",
+        "Another use based on legitimate interests or a public task",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +224,10 @@ impl RequestDetails {
                     )
                 }];
                 if let Some(g) = ground {
-                    v.push(format!("Ground: Art. 17(1)({g}) {}", lookup(ERASURE_GROUNDS, g)));
+                    v.push(format!(
+                        "Ground: Art. 17(1)({g}) {}",
+                        lookup(ERASURE_GROUNDS, g)
+                    ));
                 }
                 v
             }
@@ -280,20 +313,36 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 if !any {
                     continue;
                 }
-                let field = ShortText::parse(f.value(&field_name), limits::FIELD_NAME, "what should be corrected")
-                    .map_err(|m| errors.push(FieldError::new(&field_name, m)))
-                    .ok();
-                let value = ShortText::parse(f.value(&value_name), limits::FIELD_VALUE, "the correct value")
-                    .map_err(|m| errors.push(FieldError::new(&value_name, m)))
-                    .ok();
-                let current = ShortText::parse_optional(f.value(&current_name), limits::FIELD_VALUE, "the current value")
-                    .map_err(|m| errors.push(FieldError::new(&current_name, m)))
-                    .ok()
-                    .flatten();
-                let evidence = FreeText::parse_optional(f.value(&evidence_name), limits::FIELD_VALUE, "the evidence")
-                    .map_err(|m| errors.push(FieldError::new(&evidence_name, m)))
-                    .ok()
-                    .flatten();
+                let field = ShortText::parse(
+                    f.value(&field_name),
+                    limits::FIELD_NAME,
+                    "what should be corrected",
+                )
+                .map_err(|m| errors.push(FieldError::new(&field_name, m)))
+                .ok();
+                let value = ShortText::parse(
+                    f.value(&value_name),
+                    limits::FIELD_VALUE,
+                    "the correct value",
+                )
+                .map_err(|m| errors.push(FieldError::new(&value_name, m)))
+                .ok();
+                let current = ShortText::parse_optional(
+                    f.value(&current_name),
+                    limits::FIELD_VALUE,
+                    "the current value",
+                )
+                .map_err(|m| errors.push(FieldError::new(&current_name, m)))
+                .ok()
+                .flatten();
+                let evidence = FreeText::parse_optional(
+                    f.value(&evidence_name),
+                    limits::FIELD_VALUE,
+                    "the evidence",
+                )
+                .map_err(|m| errors.push(FieldError::new(&evidence_name, m)))
+                .ok()
+                .flatten();
                 if let (Some(field), Some(value)) = (field, value) {
                     items.push(RectificationItem {
                         field: field.into_string(),
@@ -323,7 +372,10 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                                 categories.push(c.to_string());
                             }
                         } else {
-                            errors.push(FieldError::new("erasure_categories", "Choose categories from the list."));
+                            errors.push(FieldError::new(
+                                "erasure_categories",
+                                "Choose categories from the list.",
+                            ));
                         }
                     }
                     if categories.is_empty() && errors.is_empty() {
@@ -333,13 +385,19 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                         ));
                     }
                 }
-                _ => errors.push(FieldError::new("erasure_scope", "Choose everything or chosen categories.")),
+                _ => errors.push(FieldError::new(
+                    "erasure_scope",
+                    "Choose everything or chosen categories.",
+                )),
             }
             let ground = match f.value("erasure_ground") {
                 "" => None,
                 g if ERASURE_GROUNDS.iter().any(|(c, _)| *c == g) => Some(g.to_string()),
                 _ => {
-                    errors.push(FieldError::new("erasure_ground", "Choose a ground from the list."));
+                    errors.push(FieldError::new(
+                        "erasure_ground",
+                        "Choose a ground from the list.",
+                    ));
                     None
                 }
             };
@@ -356,7 +414,10 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                     String::new()
                 }
                 _ => {
-                    errors.push(FieldError::new("restriction_ground", "Choose a ground from the list."));
+                    errors.push(FieldError::new(
+                        "restriction_ground",
+                        "Choose a ground from the list.",
+                    ));
                     String::new()
                 }
             };
@@ -403,11 +464,17 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                         purposes.push(p.to_string());
                     }
                 } else {
-                    errors.push(FieldError::new("objection_purpose", "Choose purposes from the list."));
+                    errors.push(FieldError::new(
+                        "objection_purpose",
+                        "Choose purposes from the list.",
+                    ));
                 }
             }
             if purposes.is_empty() && errors.is_empty() {
-                errors.push(FieldError::new("objection_purpose", "Choose what you object to."));
+                errors.push(FieldError::new(
+                    "objection_purpose",
+                    "Choose what you object to.",
+                ));
             }
             let reasons = opt_free("objection_reasons", "your reasons", &mut errors);
             // Art. 21(1): an objection other than to direct marketing rests on "grounds
@@ -436,7 +503,11 @@ mod tests {
     struct Input(HashMap<&'static str, Vec<&'static str>>);
     impl FormInput for Input {
         fn value(&self, name: &str) -> &str {
-            self.0.get(name).and_then(|v| v.first()).copied().unwrap_or("")
+            self.0
+                .get(name)
+                .and_then(|v| v.first())
+                .copied()
+                .unwrap_or("")
         }
         fn values(&self, name: &str) -> Vec<&str> {
             self.0.get(name).cloned().unwrap_or_default()
@@ -456,7 +527,10 @@ mod tests {
         assert_eq!(err[0].field, "rect_field_1");
         let ok = parse_details(
             Kind::Rectification,
-            &input(&[("rect_field_2", "Address"), ("rect_value_2", "Storgata 1, 0155 Oslo")]),
+            &input(&[
+                ("rect_field_2", "Address"),
+                ("rect_value_2", "Storgata 1, 0155 Oslo"),
+            ]),
         )
         .expect("valid");
         assert_eq!(ok.summary_lines().len(), 1);
@@ -464,7 +538,8 @@ mod tests {
 
     #[test]
     fn rectification_item_needs_its_value() {
-        let err = parse_details(Kind::Rectification, &input(&[("rect_field_1", "Name")])).unwrap_err();
+        let err =
+            parse_details(Kind::Rectification, &input(&[("rect_field_1", "Name")])).unwrap_err();
         assert_eq!(err[0].field, "rect_value_1");
     }
 
@@ -472,11 +547,17 @@ mod tests {
     fn erasure_everything_or_known_categories() {
         assert_eq!(
             parse_details(Kind::Erasure, &input(&[("erasure_scope", "everything")])),
-            Ok(RequestDetails::Erasure { categories: vec![], ground: None })
+            Ok(RequestDetails::Erasure {
+                categories: vec![],
+                ground: None
+            })
         );
         let err = parse_details(
             Kind::Erasure,
-            &input(&[("erasure_scope", "categories"), ("erasure_categories", "secrets")]),
+            &input(&[
+                ("erasure_scope", "categories"),
+                ("erasure_categories", "secrets"),
+            ]),
         )
         .unwrap_err();
         assert_eq!(err[0].field, "erasure_categories");
@@ -508,8 +589,16 @@ mod tests {
 
     #[test]
     fn objection_to_direct_marketing_needs_no_reasons_art_21_3() {
-        assert!(parse_details(Kind::Objection, &input(&[("objection_purpose", "direct_marketing")])).is_ok());
-        let err = parse_details(Kind::Objection, &input(&[("objection_purpose", "profiling")])).unwrap_err();
+        assert!(parse_details(
+            Kind::Objection,
+            &input(&[("objection_purpose", "direct_marketing")])
+        )
+        .is_ok());
+        let err = parse_details(
+            Kind::Objection,
+            &input(&[("objection_purpose", "profiling")]),
+        )
+        .unwrap_err();
         assert_eq!(err[0].field, "objection_reasons");
     }
 
@@ -517,21 +606,32 @@ mod tests {
     fn portability_other_controller_needs_name_and_valid_email() {
         let err = parse_details(
             Kind::Portability,
-            &input(&[("portability_format", "csv"), ("portability_controller_email", "nope")]),
+            &input(&[
+                ("portability_format", "csv"),
+                ("portability_controller_email", "nope"),
+            ]),
         )
         .unwrap_err();
         assert_eq!(err.len(), 2);
-        assert!(parse_details(Kind::Portability, &input(&[("portability_format", "xml")])).is_err());
+        assert!(
+            parse_details(Kind::Portability, &input(&[("portability_format", "xml")])).is_err()
+        );
     }
 
     #[test]
     fn details_round_trip_as_json() {
         let d = RequestDetails::Portability {
             format: PortableFormat::Csv,
-            send_to: Some(OtherController { name: "Nytt Telecom AS".into(), email: "dpo@nytt.no".into() }),
+            send_to: Some(OtherController {
+                name: "Nytt Telecom AS".into(),
+                email: "dpo@nytt.no".into(),
+            }),
         };
         let json = serde_json::to_string(&d).expect("serialise");
         assert!(json.contains("\"kind\":\"portability\""));
-        assert_eq!(serde_json::from_str::<RequestDetails>(&json).expect("parse"), d);
+        assert_eq!(
+            serde_json::from_str::<RequestDetails>(&json).expect("parse"),
+            d
+        );
     }
 }

@@ -46,7 +46,9 @@ impl EmailAddress {
         if s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c))
         {
-            return Err("An email address cannot contain spaces or the characters <>()[],;:\"\\.".into());
+            return Err(
+                "An email address cannot contain spaces or the characters <>()[],;:\"\\.".into(),
+            );
         }
         let Some((local, domain)) = s.rsplit_once('@') else {
             return Err("An email address needs an @, like name@example.com.".into());
@@ -107,10 +109,16 @@ impl ShortText {
             return Err(format!("Please enter {what}."));
         }
         if s.chars().count() > max_chars {
-            return Err(format!("{} can be at most {max_chars} characters.", capitalise(what)));
+            return Err(format!(
+                "{} can be at most {max_chars} characters.",
+                capitalise(what)
+            ));
         }
         if s.chars().any(|c| c.is_control()) {
-            return Err(format!("{} must be a single line of text.", capitalise(what)));
+            return Err(format!(
+                "{} must be a single line of text.",
+                capitalise(what)
+            ));
         }
         Ok(Self(s.to_string()))
     }
@@ -144,10 +152,18 @@ impl FreeText {
             return Err(format!("Please enter {what}."));
         }
         if s.chars().count() > max_chars {
-            return Err(format!("{} can be at most {max_chars} characters.", capitalise(what)));
+            return Err(format!(
+                "{} can be at most {max_chars} characters.",
+                capitalise(what)
+            ));
         }
-        if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-            return Err(format!("{} contains characters that are not allowed.", capitalise(what)));
+        if s.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            return Err(format!(
+                "{} contains characters that are not allowed.",
+                capitalise(what)
+            ));
         }
         Ok(Self(s.replace("\r\n", "\n")))
     }
@@ -230,7 +246,10 @@ mod tests {
 
     #[test]
     fn short_text_limits_and_single_line() {
-        assert_eq!(ShortText::parse(" Ola ", 10, "your name").map(|s| s.into_string()), Ok("Ola".into()));
+        assert_eq!(
+            ShortText::parse(" Ola ", 10, "your name").map(|s| s.into_string()),
+            Ok("Ola".into())
+        );
         assert!(ShortText::parse("", 10, "your name").is_err());
         assert!(ShortText::parse(&"x".repeat(11), 10, "your name").is_err());
         assert!(ShortText::parse("a\nb", 10, "your name").is_err());

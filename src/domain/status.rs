@@ -72,7 +72,10 @@ impl RejectionReason {
     /// Art. 12(5): the controller bears the burden of demonstrating the manifestly
     /// unfounded or excessive character, so these need a written justification.
     pub fn needs_justification(self) -> bool {
-        matches!(self, Self::ManifestlyUnfounded | Self::Excessive | Self::Other)
+        matches!(
+            self,
+            Self::ManifestlyUnfounded | Self::Excessive | Self::Other
+        )
     }
 }
 
@@ -248,7 +251,11 @@ mod tests {
             (Status::InProgress, "complete", Status::Completed),
             (Status::InProgress, "reject", Status::Rejected),
             (Status::InProgress, "withdraw", Status::Withdrawn),
-            (Status::AwaitingSubject, "subject_answered", Status::InProgress),
+            (
+                Status::AwaitingSubject,
+                "subject_answered",
+                Status::InProgress,
+            ),
             (Status::AwaitingSubject, "expire", Status::Expired),
             (Status::AwaitingSubject, "withdraw", Status::Withdrawn),
         ];
@@ -269,7 +276,12 @@ mod tests {
 
     #[test]
     fn terminal_statuses_never_change_and_say_why() {
-        for from in [Status::Completed, Status::Rejected, Status::Withdrawn, Status::Expired] {
+        for from in [
+            Status::Completed,
+            Status::Rejected,
+            Status::Withdrawn,
+            Status::Expired,
+        ] {
             let err = transition(from, Action::Withdraw).unwrap_err();
             assert_eq!(err, TransitionError::Terminal(from));
             assert!(err.to_string().contains("cannot change"));
@@ -278,9 +290,11 @@ mod tests {
 
     #[test]
     fn outcome_and_reason_travel_with_the_transition() {
-        let t = transition(Status::InProgress, Action::Complete(Outcome::NoDataHeld)).expect("legal");
+        let t =
+            transition(Status::InProgress, Action::Complete(Outcome::NoDataHeld)).expect("legal");
         assert_eq!(t.outcome, Some(Outcome::NoDataHeld));
-        let t = transition(Status::Open, Action::Reject(RejectionReason::Excessive)).expect("legal");
+        let t =
+            transition(Status::Open, Action::Reject(RejectionReason::Excessive)).expect("legal");
         assert_eq!(t.rejection, Some(RejectionReason::Excessive));
     }
 

@@ -25,13 +25,19 @@ pub fn parse_submission(f: &dyn FormInput) -> Result<Submission, Vec<FieldError>
     let mut errors = Vec::new();
     let kind = match f.value("kind") {
         "" => {
-            errors.push(FieldError::new("kind", "Choose what you would like us to do."));
+            errors.push(FieldError::new(
+                "kind",
+                "Choose what you would like us to do.",
+            ));
             None
         }
         k => match Kind::parse(k) {
             Some(kind) => Some(kind),
             None => {
-                errors.push(FieldError::new("kind", "Choose one of the listed kinds of request."));
+                errors.push(FieldError::new(
+                    "kind",
+                    "Choose one of the listed kinds of request.",
+                ));
                 None
             }
         },
@@ -83,10 +89,17 @@ mod tests {
     struct Input(HashMap<String, Vec<String>>);
     impl FormInput for Input {
         fn value(&self, name: &str) -> &str {
-            self.0.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or("")
+            self.0
+                .get(name)
+                .and_then(|v| v.first())
+                .map(String::as_str)
+                .unwrap_or("")
         }
         fn values(&self, name: &str) -> Vec<&str> {
-            self.0.get(name).map(|v| v.iter().map(String::as_str).collect()).unwrap_or_default()
+            self.0
+                .get(name)
+                .map(|v| v.iter().map(String::as_str).collect())
+                .unwrap_or_default()
         }
     }
     fn input(pairs: &[(&str, &str)]) -> Input {
@@ -107,12 +120,16 @@ mod tests {
         ]))
         .expect("valid");
         assert_eq!(s.kind(), Kind::Access);
-        assert_eq!(s.customer_number.map(|c| c.into_string()), Some("NO-448812".into()));
+        assert_eq!(
+            s.customer_number.map(|c| c.into_string()),
+            Some("NO-448812".into())
+        );
     }
 
     #[test]
     fn every_problem_is_reported_under_its_field() {
-        let errors = parse_submission(&input(&[("kind", "teleport"), ("email", "nope")])).unwrap_err();
+        let errors =
+            parse_submission(&input(&[("kind", "teleport"), ("email", "nope")])).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["kind", "name", "email"]);
     }

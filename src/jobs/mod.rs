@@ -29,7 +29,14 @@ pub async fn run_once(
         let now = clock.now();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            intake::expire_unverified(&mut conn, &Ctx { settings: &settings, now }).map_err(|e| e.to_string())
+            intake::expire_unverified(
+                &mut conn,
+                &Ctx {
+                    settings: &settings,
+                    now,
+                },
+            )
+            .map_err(|e| e.to_string())
         })
         .await
         .map_err(|e| e.to_string())??
@@ -42,7 +49,12 @@ pub async fn run_once(
     Ok(SweepReport { expired, mail })
 }
 
-pub async fn run_forever(pool: Pool, settings: Arc<Settings>, clock: SharedClock, dispatcher: Arc<Dispatcher>) {
+pub async fn run_forever(
+    pool: Pool,
+    settings: Arc<Settings>,
+    clock: SharedClock,
+    dispatcher: Arc<Dispatcher>,
+) {
     let period = std::time::Duration::from_millis(settings.worker_interval_ms);
     loop {
         if let Err(e) = run_once(&pool, &settings, &clock, &dispatcher).await {

@@ -35,14 +35,23 @@ pub fn backoff(failed_attempts: i32) -> Duration {
 
 impl Dispatcher {
     /// One pass: claim what is due at `now`, send it, record the outcome.
-    pub async fn run_once(&self, pool: &Pool, now: DateTime<Utc>) -> Result<DispatchReport, DbError> {
+    pub async fn run_once(
+        &self,
+        pool: &Pool,
+        now: DateTime<Utc>,
+    ) -> Result<DispatchReport, DbError> {
         let mut report = DispatchReport::default();
         let now_db = now.naive_utc();
         let claimed = {
             let pool = pool.clone();
             blocking(move || {
                 let mut conn = pool.get()?;
-                Ok(db::outbox::claim_due(&mut conn, now_db, now_db + LEASE, BATCH)?)
+                Ok(db::outbox::claim_due(
+                    &mut conn,
+                    now_db,
+                    now_db + LEASE,
+                    BATCH,
+                )?)
             })
             .await?
         };
@@ -62,7 +71,8 @@ impl Dispatcher {
                     report.sent += 1;
                 }
                 Err(error) => {
-                    let next = (attempts_after < self.max_attempts).then(|| now_db + backoff(attempts_after));
+                    let next = (attempts_after < self.max_attempts)
+                        .then(|| now_db + backoff(attempts_after));
                     if next.is_some() {
                         report.retried += 1;
                     } else {
@@ -71,7 +81,9 @@ impl Dispatcher {
                     tracing::warn!(to = %mask_email(&message.to_address), attempts = attempts_after, %error, "mail not sent");
                     blocking(move || {
                         let mut conn = pool.get()?;
-                        Ok(db::outbox::mark_attempt_failed(&mut conn, &id, &error, next)?)
+                        Ok(db::outbox::mark_attempt_failed(
+                            &mut conn, &id, &error, next,
+                        )?)
                     })
                     .await?;
                 }

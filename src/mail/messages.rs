@@ -30,7 +30,10 @@ macro_rules! email {
                     template: $name,
                     to: to.to_string(),
                     // A subject is one line: a stray newline would start a new header.
-                    subject: Subject { m: self }.render()?.trim().replace(['\r', '\n'], " "),
+                    subject: Subject { m: self }
+                        .render()?
+                        .trim()
+                        .replace(['\r', '\n'], " "),
                     text: Text { m: self }.render()?,
                     html: Html { m: self }.render()?,
                 })
@@ -126,7 +129,9 @@ mod tests {
         assert!(m.text.contains("http://localhost/verify/abc"));
         assert!(m.text.contains("2026-12-02"));
         // HTML escapes what the subject typed.
-        assert!(m.html.contains("Kari &#60;Nordmann&#62;") || m.html.contains("Kari &lt;Nordmann&gt;"));
+        assert!(
+            m.html.contains("Kari &#60;Nordmann&#62;") || m.html.contains("Kari &lt;Nordmann&gt;")
+        );
     }
 
     #[test]

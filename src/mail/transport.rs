@@ -18,9 +18,14 @@ impl Transport {
     pub fn from_settings(smtp_url: Option<&str>, mail_dir: PathBuf) -> Result<Self, String> {
         match smtp_url {
             Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                .map(|b| Transport::Smtp(b.timeout(Some(std::time::Duration::from_secs(30))).build()))
+                .map(|b| {
+                    Transport::Smtp(b.timeout(Some(std::time::Duration::from_secs(30))).build())
+                })
                 .map_err(|e| e.to_string()),
-            None => Ok(Transport::File(AsyncFileTransport::new(&mail_dir), mail_dir)),
+            None => Ok(Transport::File(
+                AsyncFileTransport::new(&mail_dir),
+                mail_dir,
+            )),
         }
     }
 

@@ -34,7 +34,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 /// The logged-in handler, or a redirect to /login.
-pub async fn current_user(state: &web::Data<AppState>, session: &Session) -> Result<User, WebError> {
+pub async fn current_user(
+    state: &web::Data<AppState>,
+    session: &Session,
+) -> Result<User, WebError> {
     let id = session
         .get::<String>(USER_KEY)
         .ok()
@@ -96,7 +99,10 @@ async fn login(
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    if state.login_limiter.check_key(&format!("email:{email}")).is_err()
+    if state
+        .login_limiter
+        .check_key(&format!("email:{email}"))
+        .is_err()
         || state.login_limiter.check_key(&format!("ip:{ip}")).is_err()
     {
         return Ok(again(
@@ -106,7 +112,14 @@ async fn login(
     }
     let email_for_db = email.clone();
     let user = state
-        .run(move |conn, ctx| Ok(user_flow::authenticate(conn, ctx, &email_for_db, &password)?))
+        .run(move |conn, ctx| {
+            Ok(user_flow::authenticate(
+                conn,
+                ctx,
+                &email_for_db,
+                &password,
+            )?)
+        })
         .await?;
     match user {
         Some(user) => {
@@ -122,7 +135,10 @@ async fn login(
     }
 }
 
-async fn logout(session: Session, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, WebError> {
+async fn logout(
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
     let form = FormData(form.into_inner());
     csrf::check(&session, form.get(csrf::FIELD))?;
     session.purge();

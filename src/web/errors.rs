@@ -80,7 +80,11 @@ impl From<WorkflowError> for WebError {
         match e {
             WorkflowError::NotFound => WebError::NotFound,
             WorkflowError::Invalid(errors) => WebError::BadRequest(
-                errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" "),
+                errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ),
             WorkflowError::Transition(t) => WebError::Conflict(capitalise_sentence(&t.to_string())),
             WorkflowError::Conflict(m) => WebError::Conflict(capitalise_sentence(&m)),

@@ -86,7 +86,9 @@ pub fn form_config() -> actix_web::web::FormConfig {
             use actix_web::error::UrlencodedError;
             let web_err = match err {
                 UrlencodedError::Overflow { .. } => super::WebError::TooLarge,
-                other => super::WebError::BadRequest(format!("The form could not be read: {other}.")),
+                other => {
+                    super::WebError::BadRequest(format!("The form could not be read: {other}."))
+                }
             };
             web_err.into()
         })

@@ -38,7 +38,10 @@ impl AppState {
     {
         let state = self.clone();
         web::block(move || {
-            let mut conn = state.pool.get().map_err(|e| WebError::Internal(e.to_string()))?;
+            let mut conn = state
+                .pool
+                .get()
+                .map_err(|e| WebError::Internal(e.to_string()))?;
             let ctx = Ctx {
                 settings: &state.settings,
                 now: state.clock.now(),
@@ -100,6 +103,8 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     if ok {
         HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
     } else {
-        HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "unavailable", "detail": "the database does not answer"}))
+        HttpResponse::ServiceUnavailable().json(
+            serde_json::json!({"status": "unavailable", "detail": "the database does not answer"}),
+        )
     }
 }

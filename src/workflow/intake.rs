@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{audit, Actor, Ctx, WorkflowError};
+use super::{audit, Actor, Ctx, Event, WorkflowError};
 use crate::db::models::{NewRequest, NewToken, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -100,10 +100,12 @@ pub fn submit(
             conn,
             &id,
             &Actor::Subject,
-            "submitted",
-            None,
-            Some(Status::AwaitingVerification),
-            Some(&format!("via {}", channel.as_str())),
+            Event {
+                action: "submitted",
+                from: None,
+                to: Some(Status::AwaitingVerification),
+                note: Some(&format!("via {}", channel.as_str())),
+            },
             now,
         )?;
         let mail = VerifyMail {
@@ -116,7 +118,10 @@ pub fn submit(
         }
         .render(s.email.as_str())?;
         enqueue(conn, &mail, Some(&id), now)?;
-        Ok(Submitted { id: id.clone(), reference })
+        Ok(Submitted {
+            id: id.clone(),
+            reference,
+        })
     })
 }
 
@@ -129,8 +134,13 @@ pub fn check_verification_token(
     if !tokens::looks_valid(secret) {
         return Err(WorkflowError::NotFound);
     }
-    let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Verify.as_str(), ctx.now_db())?
-        .ok_or(WorkflowError::NotFound)?;
+    let token = db::tokens::find_live(
+        conn,
+        &tokens::hash(secret),
+        Purpose::Verify.as_str(),
+        ctx.now_db(),
+    )?
+    .ok_or(WorkflowError::NotFound)?;
     let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
     db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)
 }
@@ -171,9 +181,22 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
             ..Default::default()
         };
         if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
-            return Err(WorkflowError::Conflict("the request changed meanwhile; try again".into()));
+            return Err(WorkflowError::Conflict(
+                "the request changed meanwhile; try again".into(),
+            ));
         }
-        audit(conn, &request.id, &Actor::Subject, "verified", Some(from), Some(t.to), Some("email link"), now)?;
+        audit(
+            conn,
+            &request.id,
+            &Actor::Subject,
+            Event {
+                action: "verified",
+                from: Some(from),
+                to: Some(t.to),
+                note: Some("email link"),
+            },
+            now,
+        )?;
         let status_link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
         let kind = request.kind()?;
         let mail = AcknowledgementMail {
@@ -189,7 +212,10 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         .render(&request.subject_email)?;
         enqueue(conn, &mail, Some(&request.id), now)?;
         let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-        Ok(Verified { request, status_link })
+        Ok(Verified {
+            request,
+            status_link,
+        })
     })
 }
 
@@ -239,12 +265,21 @@ pub struct Access {
     pub request_id: Option<String>,
 }
 
-pub fn open_access_link(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Access, WorkflowError> {
+pub fn open_access_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+) -> Result<Access, WorkflowError> {
     if !tokens::looks_valid(secret) {
         return Err(WorkflowError::NotFound);
     }
-    let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Access.as_str(), ctx.now_db())?
-        .ok_or(WorkflowError::NotFound)?;
+    let token = db::tokens::find_live(
+        conn,
+        &tokens::hash(secret),
+        Purpose::Access.as_str(),
+        ctx.now_db(),
+    )?
+    .ok_or(WorkflowError::NotFound)?;
     Ok(Access {
         email: token.email.ok_or(WorkflowError::NotFound)?,
         request_id: token.request_id,
@@ -253,7 +288,11 @@ pub fn open_access_link(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Resul
 
 /// "Track my requests": if the address has requests, email it a link to their list.
 /// The caller answers the same either way, so the page does not reveal who is a customer.
-pub fn track(conn: &mut DbConn, ctx: &Ctx<'_>, email: &crate::domain::newtypes::EmailAddress) -> Result<(), WorkflowError> {
+pub fn track(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    email: &crate::domain::newtypes::EmailAddress,
+) -> Result<(), WorkflowError> {
     let now = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let requests = db::requests::list_for_email(conn, email.as_str())?;
@@ -295,9 +334,22 @@ pub fn withdraw_by_subject(
             ..Default::default()
         };
         if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
-            return Err(WorkflowError::Conflict("the request changed meanwhile; reload the page".into()));
+            return Err(WorkflowError::Conflict(
+                "the request changed meanwhile; reload the page".into(),
+            ));
         }
-        audit(conn, &request.id, &Actor::Subject, "withdrawn", Some(from), Some(t.to), None, now)?;
+        audit(
+            conn,
+            &request.id,
+            &Actor::Subject,
+            Event {
+                action: "withdrawn",
+                from: Some(from),
+                to: Some(t.to),
+                note: None,
+            },
+            now,
+        )?;
         let mail = WithdrawnMail {
             organisation: ctx.settings.organisation.clone(),
             name: request.subject_name.clone(),
@@ -314,7 +366,12 @@ pub fn withdraw_by_subject(
 pub fn expire_unverified(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, WorkflowError> {
     let now = ctx.now_db();
     let cutoff = now - Duration::days(i64::from(ctx.settings.verification_days));
-    let stale = db::requests::received_before_in_status(conn, Status::AwaitingVerification.as_str(), cutoff, 500)?;
+    let stale = db::requests::received_before_in_status(
+        conn,
+        Status::AwaitingVerification.as_str(),
+        cutoff,
+        500,
+    )?;
     let mut expired = 0;
     for request in stale {
         let from = request.status()?;
@@ -334,10 +391,12 @@ pub fn expire_unverified(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
                 conn,
                 &request.id,
                 &Actor::System,
-                "expired",
-                Some(from),
-                Some(t.to),
-                Some("not verified in time"),
+                Event {
+                    action: "expired",
+                    from: Some(from),
+                    to: Some(t.to),
+                    note: Some("not verified in time"),
+                },
                 now,
             )?;
             Ok(true)

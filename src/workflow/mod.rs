@@ -66,14 +66,19 @@ impl Actor<'_> {
     }
 }
 
+/// What happened to a request, for the audit trail.
+pub(crate) struct Event<'a> {
+    pub action: &'a str,
+    pub from: Option<Status>,
+    pub to: Option<Status>,
+    pub note: Option<&'a str>,
+}
+
 pub(crate) fn audit(
     conn: &mut DbConn,
     request_id: &str,
     actor: &Actor<'_>,
-    action: &str,
-    from: Option<Status>,
-    to: Option<Status>,
-    note: Option<&str>,
+    event: Event<'_>,
     at: NaiveDateTime,
 ) -> Result<(), WorkflowError> {
     db::audit::record(
@@ -81,10 +86,10 @@ pub(crate) fn audit(
         &NewAuditEvent {
             request_id: Some(request_id),
             actor: &actor.label(),
-            action,
-            from_status: from.map(Status::as_str),
-            to_status: to.map(Status::as_str),
-            note,
+            action: event.action,
+            from_status: event.from.map(Status::as_str),
+            to_status: event.to.map(Status::as_str),
+            note: event.note,
             at,
         },
     )?;

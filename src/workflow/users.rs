@@ -26,10 +26,14 @@ pub struct NewUserInput {
 pub fn parse_password(raw: &str) -> Result<String, String> {
     let n = raw.chars().count();
     if n < MIN_PASSWORD {
-        return Err(format!("A password needs at least {MIN_PASSWORD} characters."));
+        return Err(format!(
+            "A password needs at least {MIN_PASSWORD} characters."
+        ));
     }
     if n > MAX_PASSWORD {
-        return Err(format!("A password can be at most {MAX_PASSWORD} characters."));
+        return Err(format!(
+            "A password can be at most {MAX_PASSWORD} characters."
+        ));
     }
     Ok(raw.to_string())
 }
@@ -43,7 +47,10 @@ pub fn parse_role(raw: &str) -> Result<&'static str, String> {
 }
 
 /// From the setup form (fields email, name, password, password_again).
-pub fn parse_new_user(f: &dyn FormInput, role: &'static str) -> Result<NewUserInput, Vec<FieldError>> {
+pub fn parse_new_user(
+    f: &dyn FormInput,
+    role: &'static str,
+) -> Result<NewUserInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(f.value("email"))
         .map_err(|m| errors.push(FieldError::new("email", m)))
@@ -55,7 +62,10 @@ pub fn parse_new_user(f: &dyn FormInput, role: &'static str) -> Result<NewUserIn
         .map_err(|m| errors.push(FieldError::new("password", m)))
         .ok();
     if password.is_some() && f.value("password") != f.value("password_again") {
-        errors.push(FieldError::new("password_again", "The two passwords differ."));
+        errors.push(FieldError::new(
+            "password_again",
+            "The two passwords differ.",
+        ));
     }
     match (email, name, password) {
         (Some(email), Some(name), Some(password)) if errors.is_empty() => Ok(NewUserInput {
@@ -111,7 +121,11 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_password("no such account, no such password").unwrap_or_default())
 }
 
-pub fn create_user(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewUserInput) -> Result<User, WorkflowError> {
+pub fn create_user(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    input: &NewUserInput,
+) -> Result<User, WorkflowError> {
     let hash = hash_password(&input.password)?;
     let id = uuid::Uuid::new_v4().to_string();
     db::write_transaction(conn, |conn| {
@@ -138,7 +152,10 @@ pub fn create_user(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewUserInput) -> Re
 }
 
 /// With no accounts yet, make a one-time setup link (valid 24 hours) for the first admin.
-pub fn setup_link_if_no_users(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<Option<String>, WorkflowError> {
+pub fn setup_link_if_no_users(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+) -> Result<Option<String>, WorkflowError> {
     if db::users::count(conn)? > 0 {
         return Ok(None);
     }
@@ -156,16 +173,28 @@ pub fn setup_link_if_no_users(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<Option
             created_at: now,
         },
     )?;
-    Ok(Some(format!("{}/setup/{}", ctx.settings.base_url, token.secret)))
+    Ok(Some(format!(
+        "{}/setup/{}",
+        ctx.settings.base_url, token.secret
+    )))
 }
 
-pub fn check_setup_token(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<(), WorkflowError> {
+pub fn check_setup_token(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+) -> Result<(), WorkflowError> {
     if !tokens::looks_valid(secret) || db::users::count(conn)? > 0 {
         return Err(WorkflowError::NotFound);
     }
-    db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), ctx.now_db())?
-        .map(|_| ())
-        .ok_or(WorkflowError::NotFound)
+    db::tokens::find_live(
+        conn,
+        &tokens::hash(secret),
+        Purpose::Setup.as_str(),
+        ctx.now_db(),
+    )?
+    .map(|_| ())
+    .ok_or(WorkflowError::NotFound)
 }
 
 /// Use the setup link: only while there are no accounts, and only once.
@@ -185,8 +214,9 @@ pub fn create_first_admin(
         if db::users::count(conn)? > 0 {
             return Err(WorkflowError::NotFound);
         }
-        let token = db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), now)?
-            .ok_or(WorkflowError::NotFound)?;
+        let token =
+            db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), now)?
+                .ok_or(WorkflowError::NotFound)?;
         if !db::tokens::mark_used(conn, &token.id, now)? {
             return Err(WorkflowError::NotFound);
         }

@@ -34,7 +34,12 @@ impl RequestView {
         let tz = settings.timezone;
         let status = r.status()?;
         let received = local_date(r.received_at, tz);
-        let d = deadlines(received, r.paused_days(), r.extended_to, settings.clock_settings());
+        let d = deadlines(
+            received,
+            r.paused_days(),
+            r.extended_to,
+            settings.clock_settings(),
+        );
         let left = days_left(today, r.due_date);
         let colour = if status.is_terminal() {
             "closed"

@@ -100,11 +100,17 @@ impl TestApp {
         let (db, db_url) = TestDb::fresh(&data_dir);
         let mut env: HashMap<String, String> = HashMap::new();
         env.insert("DSR_BIND".into(), "127.0.0.1:0".into());
-        env.insert("DSR_DATA_DIR".into(), data_dir.path().to_string_lossy().into_owned());
+        env.insert(
+            "DSR_DATA_DIR".into(),
+            data_dir.path().to_string_lossy().into_owned(),
+        );
         env.insert("DSR_DATABASE_URL".into(), db_url);
         env.insert("DSR_SMTP_URL".into(), smtp.url());
         env.insert("DSR_WORKER_INTERVAL_MS".into(), "100".into());
-        env.insert("DSR_MAIL_FROM".into(), "Privacy team <privacy@telecom.example>".into());
+        env.insert(
+            "DSR_MAIL_FROM".into(),
+            "Privacy team <privacy@telecom.example>".into(),
+        );
         for (k, v) in extra {
             env.insert(k.to_string(), v.to_string());
         }
@@ -154,8 +160,18 @@ impl TestApp {
         c.get(url).send().await.expect("GET")
     }
 
-    pub async fn post_form(&self, c: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> (u16, String, Option<String>) {
-        let r = c.post(self.url(path)).form(form).send().await.expect("POST");
+    pub async fn post_form(
+        &self,
+        c: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String, Option<String>) {
+        let r = c
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("POST");
         let status = r.status().as_u16();
         let location = r
             .headers()
@@ -176,10 +192,21 @@ impl TestApp {
         let want_to = to.to_string();
         let s = subject_contains.to_string();
         self.smtp
-            .wait_for(move |m| m.to.iter().any(|t| t == &want_to) && m.subject.contains(&s), MAIL_WAIT)
+            .wait_for(
+                move |m| m.to.iter().any(|t| t == &want_to) && m.subject.contains(&s),
+                MAIL_WAIT,
+            )
             .await
-            .unwrap_or_else(|| panic!("no mail to {to} with subject containing {subject_contains:?}; got {:?}",
-                self.smtp.messages().iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no mail to {to} with subject containing {subject_contains:?}; got {:?}",
+                    self.smtp
+                        .messages()
+                        .iter()
+                        .map(|m| (&m.to, &m.subject))
+                        .collect::<Vec<_>>()
+                )
+            })
     }
 
     pub fn count_requests(&self) -> i64 {
@@ -189,7 +216,10 @@ impl TestApp {
 
     /// Create the first admin through the setup link and return a logged-in client.
     pub async fn admin_client(&self) -> reqwest::Client {
-        let link = self.setup_link.clone().expect("setup link on a fresh database");
+        let link = self
+            .setup_link
+            .clone()
+            .expect("setup link on a fresh database");
         let c = Self::client();
         let path = link.trim_start_matches(&self.base).to_string();
         let token = self.csrf(&c, &path).await;
@@ -222,9 +252,18 @@ pub fn csrf_in(body: &str) -> Option<String> {
 }
 
 /// Submit a valid request through the portal form; returns the reference.
-pub async fn submit_request(app: &TestApp, c: &reqwest::Client, email: &str, kind_fields: &[(&str, &str)]) -> String {
+pub async fn submit_request(
+    app: &TestApp,
+    c: &reqwest::Client,
+    email: &str,
+    kind_fields: &[(&str, &str)],
+) -> String {
     let token = app.csrf(c, "/").await;
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("name", "Kari Nordmann"), ("email", email)];
+    let mut form: Vec<(&str, &str)> = vec![
+        ("csrf_token", &token),
+        ("name", "Kari Nordmann"),
+        ("email", email),
+    ];
     form.extend_from_slice(kind_fields);
     let (status, body, _) = app.post_form(c, "/requests", &form).await;
     assert_eq!(status, 200, "submit: {body}");
@@ -238,7 +277,11 @@ pub fn reference_in(text: &str) -> Option<String> {
 }
 
 /// Submit, then verify through the emailed link. Returns (reference, acknowledgement mail).
-pub async fn submit_and_verify(app: &TestApp, c: &reqwest::Client, email: &str) -> (String, ReceivedMail) {
+pub async fn submit_and_verify(
+    app: &TestApp,
+    c: &reqwest::Client,
+    email: &str,
+) -> (String, ReceivedMail) {
     let reference = submit_request(app, c, email, &[("kind", "access")]).await;
     let mail = app.wait_for_mail(email, &reference).await;
     let link = extract_links(&mail.text, &format!("{}/verify/", app.base))

@@ -55,7 +55,8 @@ impl QueuePage {
 }
 
 fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
-    let bad = || WebError::BadRequest("The page link is not valid; start from the first page.".into());
+    let bad =
+        || WebError::BadRequest("The page link is not valid; start from the first page.".into());
     let (date, id) = raw.split_once('_').ok_or_else(bad)?;
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
     if id.is_empty() || id.len() > 64 {
@@ -73,11 +74,18 @@ async fn queue(
     let q = q.into_inner();
     let status_filter = q.status.unwrap_or_else(|| "active".into());
     let statuses: Vec<String> = match status_filter.as_str() {
-        "active" => Status::active().iter().map(|s| s.as_str().to_string()).collect(),
+        "active" => Status::active()
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect(),
         "all" | "" => Vec::new(),
         s => match Status::parse(s) {
             Some(st) => vec![st.as_str().to_string()],
-            None => return Err(WebError::BadRequest(format!("Unknown status filter '{s}'."))),
+            None => {
+                return Err(WebError::BadRequest(format!(
+                    "Unknown status filter '{s}'."
+                )))
+            }
         },
     };
     let kind_filter = q.kind.unwrap_or_default();
@@ -90,7 +98,12 @@ async fn queue(
                 .to_string(),
         ),
     };
-    let after = q.after.as_deref().filter(|s| !s.is_empty()).map(parse_cursor).transpose()?;
+    let after = q
+        .after
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(parse_cursor)
+        .transpose()?;
     let first_page = after.is_none();
     let filter = QueueFilter { statuses, kind };
     let (rows, total) = state

@@ -73,7 +73,11 @@ struct HomeQuery {
     kind: Option<String>,
 }
 
-async fn home(state: web::Data<AppState>, session: Session, q: web::Query<HomeQuery>) -> HttpResponse {
+async fn home(
+    state: web::Data<AppState>,
+    session: Session,
+    q: web::Query<HomeQuery>,
+) -> HttpResponse {
     let mut form = FormData::default();
     if let Some(k) = q.kind.as_deref().and_then(Kind::parse) {
         form.0.push(("kind".into(), k.as_str().into()));
@@ -273,7 +277,10 @@ struct MyRequestsPage {
     requests: Vec<RequestView>,
 }
 
-async fn my_requests(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, WebError> {
+async fn my_requests(
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, WebError> {
     let Some(email) = subject_email(&session) else {
         return Ok(redirect("/track"));
     };
