@@ -426,3 +426,112 @@ async fn security_headers_and_health() {
     assert_eq!(status, 200);
     assert!(css.contains(".kind-fields"));
 }
+
+fn due_in_ack(text: &str) -> chrono::NaiveDate {
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Answer by:"))
+        .expect("due line");
+    chrono::NaiveDate::parse_from_str(line.trim_start_matches("Answer by:").trim(), "%Y-%m-%d")
+        .expect("date")
+}
+
+#[tokio::test]
+async fn days_waiting_for_verification_move_the_due_date_edpb_guidelines_01_2022_para_159() {
+    use dsr_tracker::domain::clock::deadlines;
+    use dsr_tracker::time::{local_date, Clock};
+    let app = TestApp::spawn().await;
+    let c = TestApp::client();
+    let received = local_date(app.clock.now().naive_utc(), app.settings.timezone);
+    let reference = submit_request(
+        &app,
+        &c,
+        "nora@example.no",
+        &[("kind", "portability"), ("portability_format", "csv")],
+    )
+    .await;
+    let mail = app.wait_for_mail("nora@example.no", &reference).await;
+    let link = extract_links(&mail.text, &format!("{}/verify/", app.base)).remove(0);
+    let path = link.trim_start_matches(&app.base).to_string();
+
+    // The subject confirms three days and an hour later: three whole days paused.
+    app.clock
+        .advance(chrono::Duration::days(3) + chrono::Duration::hours(1));
+    let token = app.csrf(&c, &path).await;
+    let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
+    assert_eq!(status, 200);
+    let ack = app
+        .wait_for_mail("nora@example.no", "We have your request")
+        .await;
+    let due = due_in_ack(&ack.text);
+    let settings = app.settings.clock_settings();
+    assert_eq!(due, deadlines(received, 3, None, settings).due);
+    assert!(due >= deadlines(received, 0, None, settings).due);
+}
+
+#[tokio::test]
+async fn an_unverified_request_expires_and_its_link_stops_working() {
+    let app = TestApp::spawn_with(&[("DSR_VERIFICATION_DAYS", "7")]).await;
+    let c = TestApp::client();
+    let reference = submit_request(
+        &app,
+        &c,
+        "oskar@example.se",
+        &[
+            ("kind", "objection"),
+            ("objection_purpose", "direct_marketing"),
+        ],
+    )
+    .await;
+    let mail = app.wait_for_mail("oskar@example.se", &reference).await;
+    let link = extract_links(&mail.text, &format!("{}/verify/", app.base)).remove(0);
+    app.clock
+        .advance(chrono::Duration::days(7) + chrono::Duration::minutes(1));
+    let (status, _) = app.get(&c, link.trim_start_matches(&app.base)).await;
+    assert_eq!(status, 404, "an expired link answers 404");
+
+    // The sweeper expires the request and records why.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let mut conn = app.pool.get().expect("conn");
+        let rows =
+            dsr_tracker::db::requests::list_for_email(&mut conn, "oskar@example.se").expect("rows");
+        if rows[0].status == "expired" {
+            let events =
+                dsr_tracker::db::audit::for_request(&mut conn, &rows[0].id).expect("audit");
+            let last = events.last().expect("event");
+            assert_eq!(
+                (last.action.as_str(), last.actor.as_str()),
+                ("expired", "system")
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "request never expired"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn health_answers_503_when_the_database_is_gone() {
+    let app = TestApp::spawn().await;
+    let c = TestApp::client();
+    let (status, _) = app.get(&c, "/healthz").await;
+    assert_eq!(status, 200);
+    let TestDb::Postgres { admin_url, name } = &app.db else {
+        // A SQLite file cannot be taken away from open connections; PostgreSQL can.
+        eprintln!("SQLite run: 503 is checked in the PostgreSQL run");
+        return;
+    };
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    let mut admin = diesel::PgConnection::establish(admin_url).expect("admin");
+    admin
+        .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .expect("drop");
+    let (status, body) = app.get(&c, "/healthz").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("unavailable"));
+}

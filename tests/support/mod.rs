@@ -81,7 +81,7 @@ pub struct TestApp {
     pub setup_link: Option<String>,
     pub data_dir: tempfile::TempDir,
     pub settings: Settings,
-    _db: TestDb,
+    pub db: TestDb,
 }
 
 pub struct Options {
@@ -133,7 +133,7 @@ impl TestApp {
             setup_link,
             data_dir,
             settings,
-            _db: db,
+            db,
         }
     }
 
