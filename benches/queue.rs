@@ -12,9 +12,8 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use dsr_tracker::config::Settings;
-use dsr_tracker::db::requests::{count, queue_page, QueueFilter};
+use dsr_tracker::db::requests::{count, queue_page, QueueFilter, StatusFilter};
 use dsr_tracker::db::{self, DbConn};
-use dsr_tracker::domain::status::Status;
 
 const ROUNDS: usize = 40;
 
@@ -29,10 +28,8 @@ fn main() {
     if let Ok(admin) = std::env::var("DSR_TEST_POSTGRES_URL") {
         let name = format!("dsr_bench_{}", std::process::id());
         let mut conn = PgConnection::establish(&admin).expect("postgres");
-        conn.batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"
-        ))
-        .expect("create");
+        conn.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create");
         let url = format!(
             "{}/{name}",
             admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin)
@@ -61,15 +58,12 @@ fn bench_backend(label: &str, url: &str, n: u32) {
     );
 
     let active = QueueFilter {
-        statuses: Status::active()
-            .iter()
-            .map(|s| s.as_str().to_string())
-            .collect(),
+        status: StatusFilter::Active,
         kind: None,
     };
     let all = QueueFilter::default();
     let erasure = QueueFilter {
-        statuses: vec!["completed".into()],
+        status: StatusFilter::One("completed".into()),
         kind: Some("erasure".into()),
     };
     // A cursor half-way through the whole queue: keyset paging costs the same at any depth.
@@ -106,13 +100,14 @@ fn bench_backend(label: &str, url: &str, n: u32) {
             detail: String,
         }
         let plan: Vec<Plan> = diesel::sql_query(
-            "EXPLAIN QUERY PLAN SELECT id FROM requests WHERE due_date > '2026-06-01' \
-             OR (due_date = '2026-06-01' AND id > 'x') ORDER BY due_date, id LIMIT 51",
+            "EXPLAIN QUERY PLAN SELECT * FROM requests WHERE status IN \
+             ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject') \
+             ORDER BY due_date, id LIMIT 51",
         )
         .load(c)
         .unwrap_or_default();
         println!(
-            "  plan (all statuses, keyset): {}",
+            "  plan (needs action, first page): {}",
             plan.iter()
                 .map(|p| p.detail.as_str())
                 .collect::<Vec<_>>()

@@ -35,6 +35,9 @@ pub struct Settings {
     pub worker_interval_ms: u64,
     /// Failed logins allowed per account and per address in a burst (then one per minute).
     pub login_burst: u32,
+    /// Portal submissions and "track" requests allowed per client address and per email
+    /// address in a burst (then ten an hour).
+    pub portal_burst: u32,
     pub pause_clock: bool,
 }
 
@@ -74,6 +77,7 @@ struct FileSettings {
     mail_max_attempts: Option<u32>,
     worker_interval_ms: Option<u64>,
     login_burst: Option<u32>,
+    portal_burst: Option<u32>,
     pause_clock: Option<bool>,
 }
 
@@ -240,6 +244,15 @@ impl Settings {
         if login_burst == 0 {
             return Err(invalid("DSR_LOGIN_BURST", "must be at least 1"));
         }
+        let portal_burst = num(
+            "DSR_PORTAL_BURST",
+            file.portal_burst.map(u64::from),
+            10,
+            100_000,
+        )? as u32;
+        if portal_burst == 0 {
+            return Err(invalid("DSR_PORTAL_BURST", "must be at least 1"));
+        }
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -279,6 +292,7 @@ impl Settings {
             mail_max_attempts,
             worker_interval_ms,
             login_burst,
+            portal_burst,
             pause_clock,
         })
     }

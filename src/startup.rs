@@ -110,6 +110,7 @@ impl Application {
         let state = AppState {
             pool,
             login_limiter: Arc::new(auth::login_limiter(settings.login_burst)),
+            portal_limiter: Arc::new(auth::portal_limiter(settings.portal_burst)),
             settings: Arc::new(settings),
             clock,
         };

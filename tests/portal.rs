@@ -535,3 +535,47 @@ async fn health_answers_503_when_the_database_is_gone() {
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("unavailable"));
 }
+
+#[tokio::test]
+async fn portal_submissions_and_track_requests_are_rate_limited() {
+    let app = TestApp::spawn_with(&[("DSR_PORTAL_BURST", "2")]).await;
+    let c = TestApp::client();
+    submit_request(&app, &c, "ingrid@example.no", &[("kind", "access")]).await;
+    submit_request(&app, &c, "ingrid@example.no", &[("kind", "access")]).await;
+    let token = app.csrf(&c, "/").await;
+    let (status, body, _) = app
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", "Ingrid"),
+                ("email", "ingrid@example.no"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 429);
+    assert!(body.contains("Too many attempts"));
+    assert_eq!(app.count_requests(), 2);
+
+    let token = app.csrf(&c, "/track").await;
+    for _ in 0..2 {
+        let (status, _, _) = app
+            .post_form(
+                &c,
+                "/track",
+                &[("csrf_token", &token), ("email", "ingrid@example.no")],
+            )
+            .await;
+        assert_eq!(status, 200);
+    }
+    let (status, _, _) = app
+        .post_form(
+            &c,
+            "/track",
+            &[("csrf_token", &token), ("email", "ingrid@example.no")],
+        )
+        .await;
+    assert_eq!(status, 429);
+}

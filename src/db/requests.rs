@@ -86,9 +86,43 @@ pub fn update_if_status(
 /// What the queue shows.
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
-    /// Empty: every status.
-    pub statuses: Vec<String>,
+    pub status: StatusFilter,
     pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    /// The statuses a handler still has to act on (`Status::active()`).
+    Active,
+    One(String),
+}
+
+/// Literal SQL (no user input) matching the partial index `requests_active_due`, which
+/// the planners use only for this exact predicate. Kept equal to `Status::active()` by a test.
+pub const ACTIVE_PREDICATE: &str =
+    "status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject')";
+
+/// Apply a `QueueFilter` to a boxed query on `requests` (a macro: the list and the count
+/// are different query types).
+macro_rules! apply_filter {
+    ($q:expr, $filter:expr) => {{
+        let mut q = $q;
+        match &$filter.status {
+            StatusFilter::All => {}
+            StatusFilter::Active => {
+                q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                    ACTIVE_PREDICATE,
+                ))
+            }
+            StatusFilter::One(s) => q = q.filter(requests::status.eq(s.clone())),
+        }
+        if let Some(k) = &$filter.kind {
+            q = q.filter(requests::kind.eq(k.clone()));
+        }
+        q
+    }};
 }
 
 /// One page of the queue in (due_date, id) order, after the given key (keyset paging:
@@ -99,19 +133,16 @@ pub fn queue_page(
     after: Option<(NaiveDate, String)>,
     limit: i64,
 ) -> QueryResult<Vec<Request>> {
-    let mut q = requests::table.select(Request::as_select()).into_boxed();
-    if !filter.statuses.is_empty() {
-        q = q.filter(requests::status.eq_any(filter.statuses.clone()));
-    }
-    if let Some(k) = &filter.kind {
-        q = q.filter(requests::kind.eq(k.clone()));
-    }
+    let mut q = apply_filter!(
+        requests::table.select(Request::as_select()).into_boxed(),
+        filter
+    );
     if let Some((due, id)) = after {
-        q = q.filter(
-            requests::due_date
-                .gt(due)
-                .or(requests::due_date.eq(due).and(requests::id.gt(id))),
-        );
+        // `due_date >= d` first, so both databases start the index range at the cursor and
+        // stop after `limit` rows; the OR only removes the rows on the cursor's own day.
+        q = q
+            .filter(requests::due_date.ge(due))
+            .filter(requests::due_date.gt(due).or(requests::id.gt(id)));
     }
     q.order((requests::due_date.asc(), requests::id.asc()))
         .limit(limit)
@@ -119,14 +150,7 @@ pub fn queue_page(
 }
 
 pub fn count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<i64> {
-    let mut q = requests::table.count().into_boxed();
-    if !filter.statuses.is_empty() {
-        q = q.filter(requests::status.eq_any(filter.statuses.clone()));
-    }
-    if let Some(k) = &filter.kind {
-        q = q.filter(requests::kind.eq(k.clone()));
-    }
-    q.get_result(conn)
+    apply_filter!(requests::table.count().into_boxed(), filter).get_result(conn)
 }
 
 /// Requests in `status` received before `cutoff`, oldest first.
@@ -171,4 +195,27 @@ pub fn insert_many(conn: &mut DbConn, rows: &[NewRequest<'_>]) -> QueryResult<()
         insert(conn, row)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ACTIVE_PREDICATE;
+    use crate::domain::status::Status;
+
+    #[test]
+    fn the_active_predicate_lists_exactly_the_active_statuses() {
+        let listed = Status::active()
+            .iter()
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert_eq!(ACTIVE_PREDICATE, format!("status IN ({listed})"));
+        for dir in ["migrations/sqlite", "migrations/postgres"] {
+            let sql = std::fs::read_to_string(format!(
+                "{dir}/2026-11-25-000002_active_queue_index/up.sql"
+            ))
+            .expect("migration");
+            assert!(sql.contains(&format!("WHERE {ACTIVE_PREDICATE};")), "{dir}");
+        }
+    }
 }

@@ -15,12 +15,29 @@ use super::{csrf, page, redirect, AppState, WebError};
 use crate::db::models::User;
 use crate::workflow::users as user_flow;
 
-pub type LoginLimiter = DefaultKeyedRateLimiter<String>;
+pub type Limiter = DefaultKeyedRateLimiter<String>;
 
-/// `burst` attempts at once per account and per client address, then one a minute.
-pub fn login_limiter(burst: u32) -> LoginLimiter {
+/// `burst` attempts at once per key, then one a minute (logins, per account and address).
+pub fn login_limiter(burst: u32) -> Limiter {
     let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
     RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN).allow_burst(burst))
+}
+
+/// `burst` at once per key, then one every six minutes (portal submissions and
+/// "track my requests", per client address and per email address; DESIGN §9).
+pub fn portal_limiter(burst: u32) -> Limiter {
+    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+    RateLimiter::keyed(
+        Quota::per_hour(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN)).allow_burst(burst),
+    )
+}
+
+/// The client's address as the server sees it. Behind a reverse proxy every client shares
+/// the proxy's address; limits then act per email address in practice.
+pub fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
 }
 
 const USER_KEY: &str = "user_id";
@@ -95,10 +112,7 @@ async fn login(
         )
     };
     // Throttle per account and per client address, before any password work.
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = client_ip(&req);
     if state
         .login_limiter
         .check_key(&format!("email:{email}"))

@@ -26,7 +26,8 @@ pub struct AppState {
     pub pool: Pool,
     pub settings: Arc<Settings>,
     pub clock: SharedClock,
-    pub login_limiter: Arc<auth::LoginLimiter>,
+    pub login_limiter: Arc<auth::Limiter>,
+    pub portal_limiter: Arc<auth::Limiter>,
 }
 
 impl AppState {
@@ -50,6 +51,12 @@ impl AppState {
         })
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?
+    }
+
+    /// False when any of the keys is over the portal's rate limit.
+    pub fn portal_allows(&self, keys: &[String]) -> bool {
+        keys.iter()
+            .all(|k| self.portal_limiter.check_key(k).is_ok())
     }
 
     pub fn today(&self) -> chrono::NaiveDate {

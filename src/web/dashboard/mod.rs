@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::auth::current_user;
 use super::{csrf, ok_page, AppState, WebError};
 use crate::db::models::{AuditEvent, OutboxMessage, Request, User};
-use crate::db::requests::QueueFilter;
+use crate::db::requests::{QueueFilter, StatusFilter};
 use crate::domain::kinds::Kind;
 use crate::domain::status::Status;
 use crate::time::local_display;
@@ -73,14 +73,11 @@ async fn queue(
     let user = current_user(&state, &session).await?;
     let q = q.into_inner();
     let status_filter = q.status.unwrap_or_else(|| "active".into());
-    let statuses: Vec<String> = match status_filter.as_str() {
-        "active" => Status::active()
-            .iter()
-            .map(|s| s.as_str().to_string())
-            .collect(),
-        "all" | "" => Vec::new(),
+    let status = match status_filter.as_str() {
+        "active" => StatusFilter::Active,
+        "all" | "" => StatusFilter::All,
         s => match Status::parse(s) {
-            Some(st) => vec![st.as_str().to_string()],
+            Some(st) => StatusFilter::One(st.as_str().to_string()),
             None => {
                 return Err(WebError::BadRequest(format!(
                     "Unknown status filter '{s}'."
@@ -105,7 +102,7 @@ async fn queue(
         .map(parse_cursor)
         .transpose()?;
     let first_page = after.is_none();
-    let filter = QueueFilter { statuses, kind };
+    let filter = QueueFilter { status, kind };
     let (rows, total) = state
         .run(move |conn, _| {
             let rows = crate::db::requests::queue_page(conn, &filter, after, PAGE_SIZE + 1)?;

@@ -5,7 +5,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::forms::{Errors, FormData};
@@ -104,6 +104,7 @@ struct SubmittedPage {
 async fn submit(
     state: web::Data<AppState>,
     session: Session,
+    req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let form = FormData(form.into_inner());
@@ -127,6 +128,12 @@ async fn submit(
     };
     let email = submission.email.to_string();
     let masked = submission.email.masked();
+    if !state.portal_allows(&[
+        format!("submit-ip:{}", super::auth::client_ip(&req)),
+        format!("submit-email:{email}"),
+    ]) {
+        return Err(WebError::TooManyRequests);
+    }
     let done = state
         .run(move |conn, ctx| Ok(intake::submit(conn, ctx, &submission, Channel::Portal)?))
         .await?;
@@ -239,6 +246,7 @@ async fn track_form(session: Session) -> HttpResponse {
 async fn track(
     state: web::Data<AppState>,
     session: Session,
+    req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let form = FormData(form.into_inner());
@@ -258,6 +266,12 @@ async fn track(
         }
     };
     let shown = email.to_string();
+    if !state.portal_allows(&[
+        format!("track-ip:{}", super::auth::client_ip(&req)),
+        format!("track-email:{shown}"),
+    ]) {
+        return Err(WebError::TooManyRequests);
+    }
     state
         .run(move |conn, ctx| Ok(intake::track(conn, ctx, &email)?))
         .await?;
