@@ -43,7 +43,7 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
     Ok(n == 1)
 }
 
-/// Verification links still waiting for the given request (to expire them together).
+/// Remove tokens past their expiry: they can never be used again.
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(tokens::table.filter(tokens::expires_at.lt(now))).execute(conn)
 }

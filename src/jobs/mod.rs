@@ -29,14 +29,15 @@ pub async fn run_once(
         let now = clock.now();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            intake::expire_unverified(
-                &mut conn,
-                &Ctx {
-                    settings: &settings,
-                    now,
-                },
-            )
-            .map_err(|e| e.to_string())
+            let ctx = Ctx {
+                settings: &settings,
+                now,
+            };
+            let expired = intake::expire_unverified(&mut conn, &ctx).map_err(|e| e.to_string())?;
+            // Expired links can never be used again.
+            crate::db::tokens::delete_expired(&mut conn, ctx.now_db())
+                .map_err(|e| e.to_string())?;
+            Ok::<usize, String>(expired)
         })
         .await
         .map_err(|e| e.to_string())??

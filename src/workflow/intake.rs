@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{audit, Actor, Ctx, Event, WorkflowError};
+use super::{audit, live_token, use_token, Actor, Ctx, Event, WorkflowError};
 use crate::db::models::{NewRequest, NewToken, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -131,16 +131,7 @@ pub fn check_verification_token(
     ctx: &Ctx<'_>,
     secret: &str,
 ) -> Result<Request, WorkflowError> {
-    if !tokens::looks_valid(secret) {
-        return Err(WorkflowError::NotFound);
-    }
-    let token = db::tokens::find_live(
-        conn,
-        &tokens::hash(secret),
-        Purpose::Verify.as_str(),
-        ctx.now_db(),
-    )?
-    .ok_or(WorkflowError::NotFound)?;
+    let token = live_token(conn, secret, Purpose::Verify, ctx.now_db())?;
     let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
     db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)
 }
@@ -154,17 +145,9 @@ pub struct Verified {
 /// Use a verification link: the request joins the queue, the paused days are added to
 /// its due date, and the acknowledgement (reference, kind, due date) is queued.
 pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified, WorkflowError> {
-    if !tokens::looks_valid(secret) {
-        return Err(WorkflowError::NotFound);
-    }
     let now = ctx.now_db();
-    let hash = tokens::hash(secret);
     db::write_transaction(conn, |conn| {
-        let token = db::tokens::find_live(conn, &hash, Purpose::Verify.as_str(), now)?
-            .ok_or(WorkflowError::NotFound)?;
-        if !db::tokens::mark_used(conn, &token.id, now)? {
-            return Err(WorkflowError::NotFound);
-        }
+        let token = use_token(conn, secret, Purpose::Verify, now)?;
         let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
         let request = db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)?;
         let from = request.status()?;
@@ -270,16 +253,7 @@ pub fn open_access_link(
     ctx: &Ctx<'_>,
     secret: &str,
 ) -> Result<Access, WorkflowError> {
-    if !tokens::looks_valid(secret) {
-        return Err(WorkflowError::NotFound);
-    }
-    let token = db::tokens::find_live(
-        conn,
-        &tokens::hash(secret),
-        Purpose::Access.as_str(),
-        ctx.now_db(),
-    )?
-    .ok_or(WorkflowError::NotFound)?;
+    let token = live_token(conn, secret, Purpose::Access, ctx.now_db())?;
     Ok(Access {
         email: token.email.ok_or(WorkflowError::NotFound)?,
         request_id: token.request_id,

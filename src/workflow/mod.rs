@@ -9,10 +9,11 @@ pub mod view;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::config::Settings;
-use crate::db::models::NewAuditEvent;
+use crate::db::models::{NewAuditEvent, Token};
 use crate::db::{self, DbConn, DbError};
 use crate::domain::newtypes::FieldError;
 use crate::domain::status::{Status, TransitionError};
+use crate::domain::tokens::{self, Purpose};
 
 /// What a use case needs besides the connection.
 pub struct Ctx<'a> {
@@ -94,4 +95,34 @@ pub(crate) fn audit(
         },
     )?;
     Ok(())
+}
+
+/// A live (unused, unexpired) token of this purpose. Anything else — malformed, unknown,
+/// used, expired, of another purpose — is `NotFound`, answered with 404.
+pub(crate) fn live_token(
+    conn: &mut DbConn,
+    secret: &str,
+    purpose: Purpose,
+    now: NaiveDateTime,
+) -> Result<Token, WorkflowError> {
+    if !tokens::looks_valid(secret) {
+        return Err(WorkflowError::NotFound);
+    }
+    db::tokens::find_live(conn, &tokens::hash(secret), purpose.as_str(), now)?
+        .ok_or(WorkflowError::NotFound)
+}
+
+/// Use a single-use token: call inside the transaction that acts on it; of two
+/// concurrent uses only one succeeds.
+pub(crate) fn use_token(
+    conn: &mut DbConn,
+    secret: &str,
+    purpose: Purpose,
+    now: NaiveDateTime,
+) -> Result<Token, WorkflowError> {
+    let token = live_token(conn, secret, purpose, now)?;
+    if !db::tokens::mark_used(conn, &token.id, now)? {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok(token)
 }

@@ -4,7 +4,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use chrono::Duration;
 
-use super::{Ctx, WorkflowError};
+use super::{live_token, use_token, Ctx, WorkflowError};
 use crate::db::models::{NewToken, NewUser, User};
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
@@ -184,17 +184,10 @@ pub fn check_setup_token(
     ctx: &Ctx<'_>,
     secret: &str,
 ) -> Result<(), WorkflowError> {
-    if !tokens::looks_valid(secret) || db::users::count(conn)? > 0 {
+    if db::users::count(conn)? > 0 {
         return Err(WorkflowError::NotFound);
     }
-    db::tokens::find_live(
-        conn,
-        &tokens::hash(secret),
-        Purpose::Setup.as_str(),
-        ctx.now_db(),
-    )?
-    .map(|_| ())
-    .ok_or(WorkflowError::NotFound)
+    live_token(conn, secret, Purpose::Setup, ctx.now_db()).map(|_| ())
 }
 
 /// Use the setup link: only while there are no accounts, and only once.
@@ -204,9 +197,6 @@ pub fn create_first_admin(
     secret: &str,
     input: &NewUserInput,
 ) -> Result<User, WorkflowError> {
-    if !tokens::looks_valid(secret) {
-        return Err(WorkflowError::NotFound);
-    }
     let hash = hash_password(&input.password)?;
     let id = uuid::Uuid::new_v4().to_string();
     let now = ctx.now_db();
@@ -214,12 +204,7 @@ pub fn create_first_admin(
         if db::users::count(conn)? > 0 {
             return Err(WorkflowError::NotFound);
         }
-        let token =
-            db::tokens::find_live(conn, &tokens::hash(secret), Purpose::Setup.as_str(), now)?
-                .ok_or(WorkflowError::NotFound)?;
-        if !db::tokens::mark_used(conn, &token.id, now)? {
-            return Err(WorkflowError::NotFound);
-        }
+        use_token(conn, secret, Purpose::Setup, now)?;
         db::users::insert(
             conn,
             &NewUser {
