@@ -91,8 +91,9 @@ impl Application {
             .local_addr()
             .map_err(|e| StartError::Other(e.to_string()))?
             .port();
-        // Tests bind port 0: links in emails must carry the real port.
-        if settings.bind.port() == 0 {
+        // Bound to port 0 (tests) with the default base URL: links in emails must carry
+        // the real port. An explicit DSR_BASE_URL is left as given.
+        if settings.bind.port() == 0 && settings.base_url == format!("http://{}", settings.bind) {
             settings.base_url = format!("http://{}:{port}", settings.bind.ip());
         }
         let setup_link = {

@@ -215,3 +215,41 @@ async fn the_queue_is_sorted_by_due_date_filtered_and_paged_without_gaps() {
         .await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn the_session_cookie_is_secure_when_the_base_url_is_https() {
+    let app = TestApp::spawn_with(&[("DSR_BASE_URL", "https://privacy.telecom.example")]).await;
+    let r = TestApp::client()
+        .get(format!("http://127.0.0.1:{}/login", app.port))
+        .send()
+        .await
+        .expect("GET");
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+
+    let plain = TestApp::spawn().await;
+    let r = TestApp::client()
+        .get(plain.url("/login"))
+        .send()
+        .await
+        .expect("GET");
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http cannot carry a Secure cookie: {cookie}"
+    );
+}

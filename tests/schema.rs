@@ -132,3 +132,51 @@ fn both_backends_have_the_same_tables_columns_and_indexes() {
         std::panic::resume_unwind(e);
     }
 }
+
+#[derive(QueryableByName, Debug)]
+struct Pragma {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+#[test]
+fn every_pooled_sqlite_connection_has_wal_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = dir.path().join("p.db").to_string_lossy().into_owned();
+    let pool = dsr_tracker::db::build_pool(&url, 3).expect("pool");
+    // Hold three connections at once so they are three different connections.
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(pool.get().expect("connection"));
+    }
+    for conn in held.iter_mut() {
+        let dsr_tracker::db::DbConn::Sqlite(c) = &mut **conn else {
+            panic!("a SQLite path gives a SQLite connection");
+        };
+        let read = |c: &mut SqliteConnection, sql: &str| -> String {
+            diesel::sql_query(sql)
+                .load::<Pragma>(c)
+                .expect("pragma")
+                .remove(0)
+                .value
+        };
+        assert_eq!(
+            read(c, "SELECT journal_mode AS value FROM pragma_journal_mode"),
+            "wal"
+        );
+        assert_eq!(
+            read(
+                c,
+                "SELECT CAST(foreign_keys AS TEXT) AS value FROM pragma_foreign_keys"
+            ),
+            "1"
+        );
+        assert_eq!(
+            read(
+                c,
+                "SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout"
+            ),
+            "5000"
+        );
+    }
+}
