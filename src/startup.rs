@@ -101,9 +101,9 @@ impl Application {
             let s = settings.clone();
             let now = clock.now();
             tokio::task::spawn_blocking(move || {
-                let mut conn = pool.get()?;
+                let mut conn = pool.get().map_err(|e| StartError::Other(e.to_string()))?;
                 users::setup_link_if_no_users(&mut conn, &Ctx { settings: &s, now })
-                    .map_err(|e| db::DbError::Corrupt(e.to_string()))
+                    .map_err(|e| StartError::Other(format!("setup link: {e}")))
             })
             .await
             .map_err(|e| StartError::Other(e.to_string()))??
