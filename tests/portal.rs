@@ -579,3 +579,77 @@ async fn portal_submissions_and_track_requests_are_rate_limited() {
         .await;
     assert_eq!(status, 429);
 }
+
+#[tokio::test]
+async fn odd_requests_get_a_clear_4xx_never_a_5xx() {
+    let app = TestApp::spawn().await;
+    let c = TestApp::client();
+    let token = app.csrf(&c, "/").await;
+    let long = "x".repeat(5000);
+    let gets = [
+        "/verify/%00%01",
+        "/verify/ÆØÅ",
+        &format!("/verify/{long}"),
+        "/s/",
+        &format!("/my/requests/{long}"),
+        "/my/requests/'%20OR%201=1",
+        "/?kind=%FF%FE",
+        "/?kind[]=x",
+        "/dashboard?after=%00",
+        "/no/such/page",
+    ];
+    for path in gets {
+        let (status, _) = app.get(&c, path).await;
+        assert!(status < 500, "GET {path} answered {status}");
+        if path.starts_with("/verify/")
+            || path.starts_with("/my/requests/")
+            || path.starts_with("/no/")
+        {
+            assert_eq!(status, 404, "GET {path}");
+        }
+    }
+    let raw_bodies: [&[u8]; 4] = [
+        b"%%%%",
+        b"kind=access&name=%FF%FE&email=a%40b.no",
+        b"\xff\xfe\x00garbage",
+        b"csrf_token=x&kind=access&&&==&name",
+    ];
+    for body in raw_bodies {
+        let r = c
+            .post(app.url("/requests"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_vec())
+            .send()
+            .await
+            .expect("POST");
+        let status = r.status().as_u16();
+        assert!(
+            (400..500).contains(&status),
+            "POST /requests {body:?} answered {status}"
+        );
+    }
+    // A JSON body where a form is expected.
+    let r = c
+        .post(app.url("/requests"))
+        .json(&serde_json::json!({"kind": "access"}))
+        .send()
+        .await
+        .expect("POST");
+    assert!((400..500).contains(&r.status().as_u16()), "{}", r.status());
+    // Control characters and a header-injection attempt in the fields.
+    let (status, body, _) = app
+        .post_form(
+            &c,
+            "/requests",
+            &[
+                ("csrf_token", &token),
+                ("kind", "access"),
+                ("name", "Ola\r\nBcc: evil@example.com"),
+                ("email", "ola@example.no\r\nBcc: evil@example.com"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("id=\"name-error\"") && body.contains("id=\"email-error\""));
+    assert_eq!(app.count_requests(), 0);
+}
