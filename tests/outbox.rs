@@ -87,6 +87,15 @@ async fn after_the_last_attempt_a_message_is_marked_failed_and_shown_on_the_requ
             let id = row.request_id.expect("request id");
             let (_, detail) = app.get(&admin, &format!("/dashboard/requests/{id}")).await;
             assert!(detail.contains("<td>failed</td>"));
+            let (_, queue) = app.get(&admin, "/dashboard").await;
+            assert!(
+                queue.contains("1 email(s) could not be sent"),
+                "banner on the queue"
+            );
+            let (status, list) = app.get(&admin, "/dashboard/mail/failed").await;
+            assert_eq!(status, 200);
+            assert!(list.contains("maja@example.se"));
+            assert!(list.contains("try again later"));
             break;
         }
         assert!(

@@ -110,14 +110,6 @@ pub fn mark_attempt_failed(
     Ok(())
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<OutboxMessage>> {
-    outbox::table
-        .filter(outbox::id.eq(id))
-        .select(OutboxMessage::as_select())
-        .first(conn)
-        .optional()
-}
-
 pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<OutboxMessage>> {
     outbox::table
         .filter(outbox::request_id.eq(request_id))

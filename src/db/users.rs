@@ -40,7 +40,3 @@ pub fn touch_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResu
         .execute(conn)?;
     Ok(())
 }
-
-pub fn names(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
-    users::table.select((users::id, users::name)).load(conn)
-}

@@ -18,7 +18,8 @@ pub const PAGE_SIZE: i64 = 50;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(queue))
-        .route("/dashboard/requests/{id}", web::get().to(detail));
+        .route("/dashboard/requests/{id}", web::get().to(detail))
+        .route("/dashboard/mail/failed", web::get().to(failed_mail));
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -43,6 +44,7 @@ struct QueuePage {
     total: i64,
     next: Option<String>,
     first_page: bool,
+    failed_mail: i64,
 }
 
 impl QueuePage {
@@ -103,11 +105,12 @@ async fn queue(
         .transpose()?;
     let first_page = after.is_none();
     let filter = QueueFilter { status, kind };
-    let (rows, total) = state
+    let (rows, total, failed_mail) = state
         .run(move |conn, _| {
             let rows = crate::db::requests::queue_page(conn, &filter, after, PAGE_SIZE + 1)?;
             let total = crate::db::requests::count(conn, &filter)?;
-            Ok((rows, total))
+            let failed = crate::db::outbox::count_by_status(conn, crate::db::outbox::FAILED)?;
+            Ok((rows, total, failed))
         })
         .await?;
     let today = state.today();
@@ -133,6 +136,7 @@ async fn queue(
         total,
         next,
         first_page,
+        failed_mail,
     }))
 }
 
@@ -214,5 +218,51 @@ async fn detail(
         audit,
         mails,
         channel,
+    }))
+}
+
+pub struct FailedMailLine {
+    pub created: String,
+    pub to: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub error: String,
+    pub request_id: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/failed_mail.html")]
+struct FailedMailPage {
+    csrf: String,
+    user: User,
+    rows: Vec<FailedMailLine>,
+}
+
+/// Email that could not be sent after the last attempt (DESIGN §8): shown so a handler
+/// can reach the person another way.
+async fn failed_mail(
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, WebError> {
+    let user = current_user(&state, &session).await?;
+    let rows = state
+        .run(|conn, _| Ok(crate::db::outbox::failed(conn, 200)?))
+        .await?;
+    let tz = state.settings.timezone;
+    let rows = rows
+        .into_iter()
+        .map(|m| FailedMailLine {
+            created: local_display(m.created_at, tz),
+            to: m.to_address,
+            subject: m.subject,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+            request_id: m.request_id,
+        })
+        .collect();
+    Ok(ok_page(&FailedMailPage {
+        csrf: csrf::token(&session),
+        user,
+        rows,
     }))
 }
