@@ -57,12 +57,23 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         requests: u32,
     },
+    /// Check the audit trail's hash chain (exit code 1 when it was tampered with).
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
     /// Run the background jobs (send mail, expire stale requests).
     Sweep {
         /// Run one round and exit.
         #[arg(long)]
         once: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute every event's hash in order and report the first break.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -135,6 +146,9 @@ fn main() -> ExitCode {
             } => add_user(settings, &email, &role, name),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
+            Command::Audit {
+                action: AuditCommand::Verify,
+            } => audit_verify(settings),
             Command::Deadline { .. } => Ok(()),
         }
     });
@@ -328,5 +342,21 @@ async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
     } else {
         dsr_tracker::jobs::run_forever(pool, settings, clock, Arc::new(dispatcher)).await;
         Ok(())
+    }
+}
+
+fn audit_verify(settings: Settings) -> Result<(), Failure> {
+    let (_, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    match dsr_tracker::db::audit::verify_chain(&mut conn) {
+        Ok(Ok(n)) => {
+            println!("audit trail intact: {n} event(s) checked");
+            Ok(())
+        }
+        Ok(Err(b)) => Err(Failure::Runtime(format!(
+            "audit trail broken: event {} {}",
+            b.event_id, b.reason
+        ))),
+        Err(e) => Err(Failure::Runtime(e.to_string())),
     }
 }

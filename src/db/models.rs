@@ -126,10 +126,12 @@ pub struct AuditEvent {
     pub to_status: Option<String>,
     pub note: Option<String>,
     pub at: NaiveDateTime,
+    pub prev_hash: String,
+    pub hash: String,
 }
 
-#[derive(Debug, Insertable)]
-#[diesel(table_name = audit_events)]
+/// An event to record; `db::audit::record` adds the hash chain.
+#[derive(Debug, Clone)]
 pub struct NewAuditEvent<'a> {
     pub request_id: Option<&'a str>,
     pub actor: &'a str,

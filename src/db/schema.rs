@@ -75,6 +75,8 @@ diesel::table! {
         to_status -> Nullable<Text>,
         note -> Nullable<Text>,
         at -> Timestamp,
+        prev_hash -> Text,
+        hash -> Text,
     }
 }
 

@@ -70,9 +70,21 @@ CREATE TABLE audit_events (
     from_status TEXT NULL,
     to_status TEXT NULL,
     note TEXT NULL,
-    at TIMESTAMP NOT NULL
+    at TIMESTAMP NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
 );
 CREATE INDEX audit_events_request ON audit_events (request_id, id);
+
+-- The audit trail is append-only (DESIGN §9); each row also carries the hash of the one
+-- before it, so `dsr-tracker audit verify` detects a changed or removed row.
+CREATE FUNCTION audit_events_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_events is append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE OR DELETE ON audit_events
+    FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
 
 CREATE TABLE outbox (
     id TEXT PRIMARY KEY NOT NULL,

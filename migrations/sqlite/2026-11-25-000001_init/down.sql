@@ -1,5 +1,7 @@
 DROP TABLE write_lock;
 DROP TABLE outbox;
+DROP TRIGGER audit_events_no_delete;
+DROP TRIGGER audit_events_no_update;
 DROP TABLE audit_events;
 DROP TABLE tokens;
 DROP TABLE reference_counters;
