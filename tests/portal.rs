@@ -653,3 +653,36 @@ async fn odd_requests_get_a_clear_4xx_never_a_5xx() {
     assert!(body.contains("id=\"name-error\"") && body.contains("id=\"email-error\""));
     assert_eq!(app.count_requests(), 0);
 }
+
+#[tokio::test]
+async fn concurrent_submissions_are_all_stored_with_distinct_references() {
+    let app = std::sync::Arc::new(TestApp::spawn_with(&[("DSR_PORTAL_BURST", "100")]).await);
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let c = TestApp::client();
+            submit_request(
+                &app,
+                &c,
+                &format!("customer{i}@example.no"),
+                &[("kind", "access")],
+            )
+            .await
+        }));
+    }
+    let mut references = std::collections::HashSet::new();
+    for t in tasks {
+        references.insert(t.await.expect("task"));
+    }
+    assert_eq!(
+        references.len(),
+        20,
+        "every submission got its own reference"
+    );
+    assert_eq!(app.count_requests(), 20, "nothing lost");
+    for i in 0..20 {
+        app.wait_for_mail(&format!("customer{i}@example.no"), "Confirm your request")
+            .await;
+    }
+}
