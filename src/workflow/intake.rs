@@ -1,13 +1,15 @@
 //! A request's way in: submission, email verification, the subject's access links,
 //! "track my requests" and withdrawal (DESIGN §3).
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::Duration;
 
-use super::{audit, live_token, use_token, Actor, Ctx, Event, WorkflowError};
+use super::{
+    apply_transition, audit, live_token, use_token, Actor, Ctx, Event, Record, WorkflowError,
+};
 use crate::db::models::{NewRequest, NewToken, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
-use crate::domain::clock::{deadlines, paused_whole_days};
+use crate::domain::clock::deadlines;
 use crate::domain::status::{transition, Action, Status};
 use crate::domain::submission::Submission;
 use crate::domain::tokens::{self, Purpose};
@@ -150,36 +152,24 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         let token = use_token(conn, secret, Purpose::Verify, now)?;
         let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
         let request = db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)?;
-        let from = request.status()?;
-        let t = transition(from, Action::Verify)?;
-        let (paused_days, due) = resume_clock(ctx, &request, now);
+        let t = transition(request.status()?, Action::Verify)?;
         let changes = RequestChanges {
-            status: Some(t.to.as_str()),
             verified_at: Some(Some(now)),
             verification_method: Some(Some("email link")),
-            paused_since: Some(None),
-            paused_days: Some(paused_days),
-            due_date: Some(due),
-            updated_at: Some(now),
             ..Default::default()
         };
-        if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
+        let record = Record {
+            actor: &Actor::Subject,
+            action: "verified",
+            note: Some("email link"),
+        };
+        if !apply_transition(conn, ctx, &request, &t, changes, record)? {
             return Err(WorkflowError::Conflict(
                 "the request changed meanwhile; try again".into(),
             ));
         }
-        audit(
-            conn,
-            &request.id,
-            &Actor::Subject,
-            Event {
-                action: "verified",
-                from: Some(from),
-                to: Some(t.to),
-                note: Some("email link"),
-            },
-            now,
-        )?;
+        // Re-read: the transition moved the due date by the days paused.
+        let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
         let status_link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
         let kind = request.kind()?;
         let mail = AcknowledgementMail {
@@ -188,34 +178,17 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
             reference: request.reference.clone(),
             kind_label: kind.label().to_string(),
             received: local_date(request.received_at, ctx.settings.timezone).to_string(),
-            due: due.to_string(),
+            due: request.due_date.to_string(),
             status_link: status_link.clone(),
             link_days: ctx.settings.access_link_days,
         }
         .render(&request.subject_email)?;
         enqueue(conn, &mail, Some(&request.id), now)?;
-        let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
         Ok(Verified {
             request,
             status_link,
         })
     })
-}
-
-/// End a pause at `now`: the paused whole days are added and the due date recomputed.
-fn resume_clock(ctx: &Ctx<'_>, request: &Request, now: NaiveDateTime) -> (i32, chrono::NaiveDate) {
-    let added = request
-        .paused_since
-        .map(|since| paused_whole_days(&[(since, now)]))
-        .unwrap_or(0);
-    let paused = request.paused_days().saturating_add(added);
-    let d = deadlines(
-        local_date(request.received_at, ctx.settings.timezone),
-        paused,
-        request.extended_to,
-        ctx.settings.clock_settings(),
-    );
-    (i32::try_from(paused).unwrap_or(i32::MAX), d.due)
 }
 
 /// Create an access token for the subject's address and return its link.
@@ -298,32 +271,17 @@ pub fn withdraw_by_subject(
         let request = db::requests::find(conn, request_id)?
             .filter(|r| r.subject_email == subject_email)
             .ok_or(WorkflowError::NotFound)?;
-        let from = request.status()?;
-        let t = transition(from, Action::Withdraw)?;
-        let changes = RequestChanges {
-            status: Some(t.to.as_str()),
-            paused_since: Some(None),
-            closed_at: Some(Some(now)),
-            updated_at: Some(now),
-            ..Default::default()
+        let t = transition(request.status()?, Action::Withdraw)?;
+        let record = Record {
+            actor: &Actor::Subject,
+            action: "withdrawn",
+            note: None,
         };
-        if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
+        if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
             return Err(WorkflowError::Conflict(
                 "the request changed meanwhile; reload the page".into(),
             ));
         }
-        audit(
-            conn,
-            &request.id,
-            &Actor::Subject,
-            Event {
-                action: "withdrawn",
-                from: Some(from),
-                to: Some(t.to),
-                note: None,
-            },
-            now,
-        )?;
         let mail = WithdrawnMail {
             organisation: ctx.settings.organisation.clone(),
             name: request.subject_name.clone(),
@@ -348,34 +306,15 @@ pub fn expire_unverified(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
     )?;
     let mut expired = 0;
     for request in stale {
-        let from = request.status()?;
-        let t = transition(from, Action::Expire)?;
-        let changed = db::write_transaction(conn, |conn| -> Result<bool, WorkflowError> {
-            let changes = RequestChanges {
-                status: Some(t.to.as_str()),
-                paused_since: Some(None),
-                closed_at: Some(Some(now)),
-                updated_at: Some(now),
-                ..Default::default()
-            };
-            if !db::requests::update_if_status(conn, &request.id, from.as_str(), &changes)? {
-                return Ok(false);
-            }
-            audit(
-                conn,
-                &request.id,
-                &Actor::System,
-                Event {
-                    action: "expired",
-                    from: Some(from),
-                    to: Some(t.to),
-                    note: Some("not verified in time"),
-                },
-                now,
-            )?;
-            Ok(true)
-        })?;
-        if changed {
+        let t = transition(request.status()?, Action::Expire)?;
+        let record = Record {
+            actor: &Actor::System,
+            action: "expired",
+            note: Some("not verified in time"),
+        };
+        if db::write_transaction(conn, |conn| {
+            apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)
+        })? {
             expired += 1;
         }
     }

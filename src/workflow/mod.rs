@@ -9,11 +9,14 @@ pub mod view;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::config::Settings;
-use crate::db::models::{NewAuditEvent, Token};
+use crate::db::models::{NewAuditEvent, Request, Token};
+use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn, DbError};
+use crate::domain::clock::{deadlines, paused_whole_days};
 use crate::domain::newtypes::FieldError;
-use crate::domain::status::{Status, TransitionError};
+use crate::domain::status::{Status, Transition, TransitionError};
 use crate::domain::tokens::{self, Purpose};
+use crate::time::local_date;
 
 /// What a use case needs besides the connection.
 pub struct Ctx<'a> {
@@ -125,4 +128,79 @@ pub(crate) fn use_token(
         return Err(WorkflowError::NotFound);
     }
     Ok(token)
+}
+
+/// Who made a transition and why, for its audit event.
+pub(crate) struct Record<'a> {
+    pub actor: &'a Actor<'a>,
+    pub action: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// Store a transition the domain allowed, with what follows from it everywhere:
+/// - the new status, with its outcome or rejection reason;
+/// - the clock: entering a pausing status stops it, leaving one adds the whole days
+///   paused to the due date (EDPB 01/2022 §159), a terminal status closes the request;
+/// - the audit event.
+///
+/// `changes` carries anything else the caller sets. Only applied if the request is still
+/// in `t.from`; returns false (nothing written) when someone else changed it first.
+/// Call inside `db::write_transaction`.
+pub(crate) fn apply_transition(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    t: &Transition,
+    changes: RequestChanges<'_>,
+    r: Record<'_>,
+) -> Result<bool, WorkflowError> {
+    let now = ctx.now_db();
+    let mut changes = RequestChanges {
+        status: Some(t.to.as_str()),
+        outcome: t.outcome.map(|o| Some(o.as_str())).or(changes.outcome),
+        rejection_reason: t
+            .rejection
+            .map(|x| Some(x.as_str()))
+            .or(changes.rejection_reason),
+        updated_at: Some(now),
+        ..changes
+    };
+    if t.from.pauses_clock() && !t.to.pauses_clock() {
+        if let Some(since) = request.paused_since {
+            let paused = request
+                .paused_days()
+                .saturating_add(paused_whole_days(&[(since, now)]));
+            let d = deadlines(
+                local_date(request.received_at, ctx.settings.timezone),
+                paused,
+                request.extended_to,
+                ctx.settings.clock_settings(),
+            );
+            changes.paused_days = Some(i32::try_from(paused).unwrap_or(i32::MAX));
+            changes.due_date = Some(d.due);
+        }
+        changes.paused_since = Some(None);
+    } else if !t.from.pauses_clock() && t.to.pauses_clock() && ctx.settings.pause_clock {
+        changes.paused_since = Some(Some(now));
+    }
+    if t.to.is_terminal() {
+        changes.paused_since = Some(None);
+        changes.closed_at = Some(Some(now));
+    }
+    if !db::requests::update_if_status(conn, &request.id, t.from.as_str(), &changes)? {
+        return Ok(false);
+    }
+    audit(
+        conn,
+        &request.id,
+        r.actor,
+        Event {
+            action: r.action,
+            from: Some(t.from),
+            to: Some(t.to),
+            note: r.note,
+        },
+        now,
+    )?;
+    Ok(true)
 }
