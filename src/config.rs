@@ -105,10 +105,11 @@ impl Settings {
         let pick = |var: &str, from_file: Option<String>| -> Option<String> {
             env.get(var).cloned().or(from_file)
         };
+        // A whole number within `range`; the same checks for file and environment values.
         let num = |var: &str,
                    from_file: Option<u64>,
                    default: u64,
-                   max: u64|
+                   range: std::ops::RangeInclusive<u64>|
          -> Result<u64, SettingsError> {
             let v = match env.get(var) {
                 Some(s) => s
@@ -117,8 +118,14 @@ impl Settings {
                     .map_err(|_| invalid(var, format!("'{s}' is not a whole number")))?,
                 None => from_file.unwrap_or(default),
             };
-            if v > max {
-                return Err(invalid(var, format!("{v} is more than the maximum {max}")));
+            if v < *range.start() {
+                return Err(invalid(var, format!("must be at least {}", range.start())));
+            }
+            if v > *range.end() {
+                return Err(invalid(
+                    var,
+                    format!("{v} is more than the maximum {}", range.end()),
+                ));
             }
             Ok(v)
         };
@@ -202,57 +209,49 @@ impl Settings {
         let country = Country::parse(country_raw.trim())
             .map_err(|e| invalid("DSR_COUNTRY", e.to_string()))?;
 
-        let policy_days = num("DSR_POLICY_DAYS", file.policy_days.map(u64::from), 30, 365)? as u32;
+        let policy_days = num(
+            "DSR_POLICY_DAYS",
+            file.policy_days.map(u64::from),
+            30,
+            0..=365,
+        )? as u32;
         let verification_days = num(
             "DSR_VERIFICATION_DAYS",
             file.verification_days.map(u64::from),
             7,
-            90,
+            1..=90,
         )? as u32;
-        if verification_days == 0 {
-            return Err(invalid("DSR_VERIFICATION_DAYS", "must be at least 1"));
-        }
         let access_link_days = num(
             "DSR_ACCESS_LINK_DAYS",
             file.access_link_days.map(u64::from),
             30,
-            365,
+            1..=365,
         )? as u32;
-        if access_link_days == 0 {
-            return Err(invalid("DSR_ACCESS_LINK_DAYS", "must be at least 1"));
-        }
-        let amber_days = num("DSR_AMBER_DAYS", file.amber_days.map(u64::from), 7, 60)? as i64;
+        let amber_days = num("DSR_AMBER_DAYS", file.amber_days.map(u64::from), 7, 0..=60)? as i64;
         let mail_max_attempts = num(
             "DSR_MAIL_MAX_ATTEMPTS",
             file.mail_max_attempts.map(u64::from),
             8,
-            50,
+            1..=50,
         )? as i32;
-        if mail_max_attempts == 0 {
-            return Err(invalid("DSR_MAIL_MAX_ATTEMPTS", "must be at least 1"));
-        }
         let worker_interval_ms = num(
             "DSR_WORKER_INTERVAL_MS",
             file.worker_interval_ms,
             5_000,
-            3_600_000,
+            10..=3_600_000,
         )?;
-        if worker_interval_ms < 10 {
-            return Err(invalid("DSR_WORKER_INTERVAL_MS", "must be at least 10"));
-        }
-        let login_burst = num("DSR_LOGIN_BURST", file.login_burst.map(u64::from), 5, 1000)? as u32;
-        if login_burst == 0 {
-            return Err(invalid("DSR_LOGIN_BURST", "must be at least 1"));
-        }
+        let login_burst = num(
+            "DSR_LOGIN_BURST",
+            file.login_burst.map(u64::from),
+            5,
+            1..=1000,
+        )? as u32;
         let portal_burst = num(
             "DSR_PORTAL_BURST",
             file.portal_burst.map(u64::from),
             10,
-            100_000,
+            1..=100_000,
         )? as u32;
-        if portal_burst == 0 {
-            return Err(invalid("DSR_PORTAL_BURST", "must be at least 1"));
-        }
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,

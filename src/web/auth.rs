@@ -97,8 +97,7 @@ async fn login(
     req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    let form = csrf::checked_form(&session, form)?;
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password").to_string();
     let again = |status: StatusCode, error: &str| {
@@ -153,8 +152,7 @@ async fn logout(
     session: Session,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    csrf::checked_form(&session, form)?;
     session.purge();
     Ok(redirect("/login"))
 }
@@ -196,8 +194,7 @@ async fn setup(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    let form = csrf::checked_form(&session, form)?;
     let input = match user_flow::parse_new_user(&form, "admin") {
         Ok(input) => input,
         Err(errors) => {

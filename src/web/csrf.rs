@@ -40,6 +40,16 @@ pub fn check(session: &Session, submitted: &str) -> Result<(), WebError> {
     }
 }
 
+/// Every POST handler starts here: the submitted form, once its token is checked.
+pub fn checked_form(
+    session: &Session,
+    form: actix_web::web::Form<Vec<(String, String)>>,
+) -> Result<super::forms::FormData, WebError> {
+    let form = super::forms::FormData(form.into_inner());
+    check(session, form.get(FIELD))?;
+    Ok(form)
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -107,8 +107,7 @@ async fn submit(
     req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    let form = csrf::checked_form(&session, form)?;
     let submission = match parse_submission(&form) {
         Ok(s) => s,
         Err(errors) => {
@@ -186,8 +185,7 @@ async fn verify(
     path: web::Path<String>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    csrf::checked_form(&session, form)?;
     let token = path.into_inner();
     let verified = state
         .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &token)?))
@@ -249,8 +247,7 @@ async fn track(
     req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    let form = csrf::checked_form(&session, form)?;
     let email = match EmailAddress::parse(form.get("email")) {
         Ok(e) => e,
         Err(m) => {
@@ -354,8 +351,7 @@ async fn withdraw(
     path: web::Path<String>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormData(form.into_inner());
-    csrf::check(&session, form.get(csrf::FIELD))?;
+    csrf::checked_form(&session, form)?;
     let email = subject_email(&session).ok_or(WebError::NotFound)?;
     let id = path.into_inner();
     let request = state
