@@ -39,6 +39,10 @@ pub struct Settings {
     /// address in a burst (then ten an hour).
     pub portal_burst: u32,
     pub pause_clock: bool,
+    /// A handler session ends after this many minutes without a request.
+    pub session_idle_minutes: u32,
+    /// A handler session ends this many hours after login, however active.
+    pub session_max_hours: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +83,8 @@ struct FileSettings {
     login_burst: Option<u32>,
     portal_burst: Option<u32>,
     pause_clock: Option<bool>,
+    session_idle_minutes: Option<u32>,
+    session_max_hours: Option<u32>,
 }
 
 impl Settings {
@@ -252,6 +258,18 @@ impl Settings {
             10,
             1..=100_000,
         )? as u32;
+        let session_idle_minutes = num(
+            "DSR_SESSION_IDLE_MINUTES",
+            file.session_idle_minutes.map(u64::from),
+            30,
+            1..=24 * 60,
+        )? as u32;
+        let session_max_hours = num(
+            "DSR_SESSION_MAX_HOURS",
+            file.session_max_hours.map(u64::from),
+            12,
+            1..=24 * 30,
+        )? as u32;
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -293,6 +311,8 @@ impl Settings {
             login_burst,
             portal_burst,
             pause_clock,
+            session_idle_minutes,
+            session_max_hours,
         })
     }
 

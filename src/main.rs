@@ -87,6 +87,24 @@ enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Give an account another email address (e.g. when two accounts became one address).
+    SetEmail {
+        /// The account's id (shown in the message that named the two accounts).
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// Deactivate an account: it cannot log in, and its sessions end at once.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Set an account's password (read from standard input); its sessions end at once.
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -144,6 +162,15 @@ fn main() -> ExitCode {
             Command::User {
                 action: UserCommand::Add { email, role, name },
             } => add_user(settings, &email, &role, name),
+            Command::User {
+                action: UserCommand::SetEmail { id, email },
+            } => set_user_email(settings, &id, &email),
+            Command::User {
+                action: UserCommand::Deactivate { email },
+            } => deactivate_user(settings, &email),
+            Command::User {
+                action: UserCommand::Password { email },
+            } => set_user_password(settings, &email),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
             Command::Audit {
@@ -277,17 +304,7 @@ fn add_user(
     });
     let name = ShortText::parse(&name, 200, "a name")
         .map_err(|m| Failure::Usage(format!("--name: {m}")))?;
-    eprintln!(
-        "Password for {email} (at least {} characters), then Enter:",
-        users::MIN_PASSWORD
-    );
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
-    let password =
-        users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(Failure::Usage)?;
+    let password = read_password(&email)?;
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let ctx = Ctx {
@@ -314,6 +331,78 @@ fn add_user(
         )),
         Err(e) => Err(Failure::Runtime(e.to_string())),
     }
+}
+
+fn read_password(email: &EmailAddress) -> Result<String, Failure> {
+    eprintln!(
+        "Password for {email} (at least {} characters), then Enter:",
+        users::MIN_PASSWORD
+    );
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
+    users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(Failure::Usage)
+}
+
+fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {
+    match e {
+        dsr_tracker::workflow::WorkflowError::Invalid(errors) => Failure::Usage(
+            errors
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        dsr_tracker::workflow::WorkflowError::NotFound => Failure::Usage("no such account".into()),
+        other => Failure::Runtime(other.to_string()),
+    }
+}
+
+/// Works before the start-up data fixes, so an admin can separate two accounts that
+/// became one address.
+fn set_user_email(mut settings: Settings, id: &str, email: &str) -> Result<(), Failure> {
+    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    settings
+        .prepare_data_dir()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let pool = startup::open_database_for_repair(&settings)
+        .map_err(|e| Failure::Runtime(e.to_string()))?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let user = users::set_email(&mut conn, id, &email).map_err(workflow_failure)?;
+    println!("account {} is now {}", user.id, user.email);
+    Ok(())
+}
+
+fn find_account(
+    conn: &mut dsr_tracker::db::DbConn,
+    email: &str,
+) -> Result<dsr_tracker::db::models::User, Failure> {
+    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    dsr_tracker::db::users::find_by_email(conn, email.as_str())
+        .map_err(|e| Failure::Runtime(e.to_string()))?
+        .ok_or_else(|| Failure::Usage(format!("no account with the address {email}")))
+}
+
+fn deactivate_user(settings: Settings, email: &str) -> Result<(), Failure> {
+    let (_, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let user = find_account(&mut conn, email)?;
+    users::deactivate(&mut conn, &user.id).map_err(workflow_failure)?;
+    println!("deactivated {}; its sessions have ended", user.email);
+    Ok(())
+}
+
+fn set_user_password(settings: Settings, email: &str) -> Result<(), Failure> {
+    let parsed = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    let password = read_password(&parsed)?;
+    let (_, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let user = find_account(&mut conn, email)?;
+    users::change_password(&mut conn, &user.id, &password).map_err(workflow_failure)?;
+    println!("password set for {}; its sessions have ended", user.email);
+    Ok(())
 }
 
 fn seed(settings: Settings, requests: u32) -> Result<(), Failure> {

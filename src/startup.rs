@@ -48,13 +48,24 @@ pub enum StartError {
     Other(String),
 }
 
-/// Open the database and bring its schema up to date.
-pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
+/// Open the database and bring its schema up to date, without the data fixes: for the
+/// CLI commands an admin uses to resolve what a data fix refuses to decide.
+pub fn open_database_for_repair(settings: &Settings) -> Result<Pool, db::DbError> {
     let pool = db::build_pool(&settings.database_url, 10)?;
     let mut conn = pool.get()?;
     let applied = db::run_migrations(&mut conn)?;
     if applied > 0 {
         tracing::info!(applied, "database migrations applied");
+    }
+    Ok(pool)
+}
+
+/// Open the database and bring its schema and stored data up to date.
+pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
+    let pool = open_database_for_repair(settings)?;
+    let mut conn = pool.get()?;
+    for fix in db::data_fixes::run_pending(&mut conn, chrono::Utc::now().naive_utc())? {
+        tracing::info!(fix, "stored data brought up to date");
     }
     Ok(pool)
 }

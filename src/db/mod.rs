@@ -2,10 +2,12 @@
 //! This module and its children are the only place SQL lives.
 
 pub mod audit;
+pub mod data_fixes;
 pub mod models;
 pub mod outbox;
 pub mod requests;
 pub mod schema;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 
@@ -109,6 +111,9 @@ pub enum DbError {
     Corrupt(String),
     #[error("worker thread: {0}")]
     Worker(String),
+    /// Stored data that an admin must sort out before the app can go on.
+    #[error("{0}")]
+    Conflict(String),
 }
 
 pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {

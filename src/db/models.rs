@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{audit_events, outbox, requests, tokens, users};
+use super::schema::{audit_events, outbox, requests, sessions, tokens, users};
 use super::DbError;
 use crate::domain::kinds::{Kind, RequestDetails};
 use crate::domain::status::{Outcome, RejectionReason, Status};
@@ -200,4 +200,14 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub active: bool,
     pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct NewSession<'a> {
+    pub id_hash: &'a str,
+    pub user_id: &'a str,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
 }

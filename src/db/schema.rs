@@ -100,6 +100,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    data_fixes (name) {
+        name -> Text,
+        done_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     write_lock (id) {
         id -> Integer,
         counter -> BigInt,
@@ -110,6 +127,7 @@ diesel::joinable!(requests -> users (assignee_id));
 diesel::joinable!(tokens -> requests (request_id));
 diesel::joinable!(audit_events -> requests (request_id));
 diesel::joinable!(outbox -> requests (request_id));
+diesel::joinable!(sessions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -118,5 +136,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tokens,
     audit_events,
     outbox,
+    sessions,
+    data_fixes,
     write_lock
 );

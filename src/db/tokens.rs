@@ -47,3 +47,27 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(tokens::table.filter(tokens::expires_at.lt(now))).execute(conn)
 }
+
+/// Of these token ids, those of the purpose that are still live (unexpired, unused).
+pub fn live_ids(
+    conn: &mut DbConn,
+    ids: &[String],
+    purpose: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    // One lookup per id (a session holds a handful): `eq_any` binds an array, which the
+    // multi-backend connection cannot.
+    let mut live = Vec::new();
+    for id in ids {
+        let found = tokens::table
+            .filter(tokens::id.eq(id))
+            .filter(tokens::purpose.eq(purpose))
+            .filter(tokens::used_at.is_null())
+            .filter(tokens::expires_at.gt(now))
+            .select(tokens::id)
+            .first::<String>(conn)
+            .optional()?;
+        live.extend(found);
+    }
+    Ok(live)
+}

@@ -40,3 +40,31 @@ pub fn touch_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResu
         .execute(conn)?;
     Ok(())
 }
+
+pub fn list(conn: &mut DbConn) -> QueryResult<Vec<User>> {
+    users::table
+        .order((users::active.desc(), users::email.asc()))
+        .select(User::as_select())
+        .load(conn)
+}
+
+pub fn set_active(conn: &mut DbConn, id: &str, active: bool) -> QueryResult<bool> {
+    let n = diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::active.eq(active))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn set_password_hash(conn: &mut DbConn, id: &str, hash: &str) -> QueryResult<bool> {
+    let n = diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn set_email(conn: &mut DbConn, id: &str, email: &str) -> QueryResult<bool> {
+    let n = diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::email.eq(email))
+        .execute(conn)?;
+    Ok(n == 1)
+}

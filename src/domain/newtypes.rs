@@ -24,8 +24,10 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// An email address: trimmed, at most 254 characters (RFC 5321), one `@`, a dotted domain,
-/// no whitespace or control characters. The domain is lower-cased; the local part is kept.
+/// An email address in its one canonical form (DESIGN §9: one person, one identity):
+/// trimmed, the whole address lower-cased, the domain in its ASCII (IDNA) form; plus-tags
+/// are kept. At most 254 characters (RFC 5321), a dotted domain, and nothing the mailer
+/// (lettre) would refuse, so an address we accept is one we can send to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
 
@@ -53,9 +55,22 @@ impl EmailAddress {
         let Some((local, domain)) = s.rsplit_once('@') else {
             return Err("An email address needs an @, like name@example.com.".into());
         };
-        if local.is_empty() || local.len() > 64 || local.contains('@') {
+        let local = local.to_lowercase();
+        // The same rules the mailer applies (RFC 5322 dot-atom: no leading, trailing or
+        // doubled dots), so nothing we accept fails later in the outbox.
+        if local.is_empty()
+            || local.len() > 64
+            || local.contains('@')
+            || matches!(
+                lettre::Address::new(&local, "example.com"),
+                Err(lettre::address::AddressError::InvalidUser)
+            )
+        {
             return Err("The part before the @ is not valid.".into());
         }
+        let bad_domain =
+            || "The part after the @ must be a domain such as example.com.".to_string();
+        let domain = idna::domain_to_ascii(domain).map_err(|_| bad_domain())?;
         let labels: Vec<&str> = domain.split('.').collect();
         let labels_ok = labels.len() >= 2
             && labels.iter().all(|l| {
@@ -63,12 +78,16 @@ impl EmailAddress {
                     && l.len() <= 63
                     && !l.starts_with('-')
                     && !l.ends_with('-')
-                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             });
         if !labels_ok {
-            return Err("The part after the @ must be a domain such as example.com.".into());
+            return Err(bad_domain());
         }
-        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+        let address = format!("{local}@{domain}");
+        if address.len() > Self::MAX_LEN || lettre::Address::new(&local, &domain).is_err() {
+            return Err("This email address cannot receive mail from us.".into());
+        }
+        Ok(Self(address))
     }
 
     pub fn as_str(&self) -> &str {
@@ -210,11 +229,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn email_accepts_ordinary_addresses_and_lowercases_the_domain() {
+    fn email_is_stored_in_one_canonical_form_issue_5_item_1() {
         let e = EmailAddress::parse("  Ola.Nordmann@Example.NO ").expect("valid");
-        assert_eq!(e.as_str(), "Ola.Nordmann@example.no");
-        assert!(EmailAddress::parse("kari+dsr@mail.telenor.no").is_ok());
+        assert_eq!(e.as_str(), "ola.nordmann@example.no");
+        // Case variants are one identity.
+        assert_eq!(
+            EmailAddress::parse("Victim@telecom.example"),
+            EmailAddress::parse("vIctim@TELECOM.example")
+        );
+        // Plus-tags are kept: they are the person's own choice of mailbox.
+        assert_eq!(
+            EmailAddress::parse("Kari+DSR@mail.telenor.no").map(|e| e.to_string()),
+            Ok("kari+dsr@mail.telenor.no".into())
+        );
+        // The domain in its ASCII (IDNA) form.
+        assert_eq!(
+            EmailAddress::parse("kari@Bjørnøya.NO").map(|e| e.to_string()),
+            EmailAddress::parse("kari@xn--bjrnya-cyac.no").map(|e| e.to_string())
+        );
+        assert!(EmailAddress::parse("kari@bjørnøya.no")
+            .expect("idn")
+            .as_str()
+            .ends_with("@xn--bjrnya-cyac.no"));
         assert!(EmailAddress::parse("bjørn@eksempel.no").is_ok());
+    }
+
+    #[test]
+    fn email_refuses_what_the_mailer_would_refuse() {
+        for bad in [".a@example.no", "a..b@example.no", "a.@example.no"] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
+            // …and lettre agrees, so the outbox would have failed for an hour.
+            assert!(bad.parse::<lettre::Address>().is_err(), "{bad:?}");
+        }
     }
 
     #[test]

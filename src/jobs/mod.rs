@@ -37,6 +37,9 @@ pub async fn run_once(
             // Expired links can never be used again.
             crate::db::tokens::delete_expired(&mut conn, ctx.now_db())
                 .map_err(|e| e.to_string())?;
+            // Handler sessions past their lifetime or idle limit.
+            crate::workflow::sessions::delete_expired(&mut conn, &ctx)
+                .map_err(|e| e.to_string())?;
             Ok::<usize, String>(expired)
         })
         .await

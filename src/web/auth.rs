@@ -1,6 +1,6 @@
-//! Handler login (DESIGN §9): argon2id passwords, a session in a signed and encrypted
-//! cookie, CSRF on every form, throttled attempts, and the one-time setup link that
-//! creates the first admin. There is no default password.
+//! Handler login (DESIGN §9): argon2id passwords, a server-side session whose secret
+//! rides in the signed and encrypted cookie, CSRF on every form, throttled attempts, and
+//! the one-time setup link that creates the first admin. There is no default password.
 
 use std::num::NonZeroU32;
 
@@ -10,9 +10,11 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use super::extract::{CsrfForm, STAFF_KEY};
 use super::forms::{Errors, FormData};
 use super::{csrf, page, redirect, AppState, WebError};
-use crate::db::models::User;
+use crate::domain::newtypes::EmailAddress;
+use crate::workflow::sessions;
 use crate::workflow::users as user_flow;
 
 pub type Limiter = DefaultKeyedRateLimiter<String>;
@@ -40,36 +42,12 @@ pub fn client_ip(req: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
-const USER_KEY: &str = "user_id";
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_form))
         .route("/login", web::post().to(login))
         .route("/logout", web::post().to(logout))
         .route("/setup/{token}", web::get().to(setup_form))
         .route("/setup/{token}", web::post().to(setup));
-}
-
-/// The logged-in handler, or a redirect to /login.
-pub async fn current_user(
-    state: &web::Data<AppState>,
-    session: &Session,
-) -> Result<User, WebError> {
-    let id = session
-        .get::<String>(USER_KEY)
-        .ok()
-        .flatten()
-        .ok_or(WebError::LoginRequired)?;
-    let user = state
-        .run(move |conn, _| Ok(crate::db::users::find(conn, &id)?))
-        .await?;
-    match user {
-        Some(u) if u.active => Ok(u),
-        _ => {
-            session.purge();
-            Err(WebError::LoginRequired)
-        }
-    }
 }
 
 #[derive(Template)]
@@ -95,10 +73,12 @@ async fn login(
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
-    form: web::Form<Vec<(String, String)>>,
+    CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    let form = csrf::checked_form(&session, form)?;
-    let email = form.get("email").trim().to_lowercase();
+    // One identity per address (issue 5 item 1): the canonical form when it parses.
+    let email = EmailAddress::parse(form.get("email"))
+        .map(|e| e.to_string())
+        .unwrap_or_else(|_| form.get("email").trim().to_lowercase());
     let password = form.get("password").to_string();
     let again = |status: StatusCode, error: &str| {
         page(
@@ -124,23 +104,17 @@ async fn login(
         ));
     }
     let email_for_db = email.clone();
-    let user = state
-        .run(move |conn, ctx| {
-            Ok(user_flow::authenticate(
-                conn,
-                ctx,
-                &email_for_db,
-                &password,
-            )?)
-        })
+    let started = state
+        .run(
+            move |conn, ctx| match user_flow::authenticate(conn, ctx, &email_for_db, &password)? {
+                Some(user) => Ok(Some((sessions::start(conn, ctx, &user)?, user))),
+                None => Ok(None),
+            },
+        )
         .await?;
-    match user {
-        Some(user) => {
-            // A new session on login: no fixation.
-            session.renew();
-            session
-                .insert(USER_KEY, &user.id)
-                .map_err(|e| WebError::Internal(e.to_string()))?;
+    match started {
+        Some((secret, user)) => {
+            begin_staff_session(&session, &secret)?;
             tracing::info!(user = %user.id, "login");
             Ok(redirect("/dashboard"))
         }
@@ -148,11 +122,27 @@ async fn login(
     }
 }
 
+/// A new cookie session on login (no fixation), a fresh CSRF token, and the server-side
+/// session's secret.
+pub fn begin_staff_session(session: &Session, secret: &str) -> Result<(), WebError> {
+    session.renew();
+    csrf::rotate(session);
+    session
+        .insert(STAFF_KEY, secret)
+        .map_err(|e| WebError::Internal(e.to_string()))
+}
+
+/// Logout ends the server-side session at once: a copy of the cookie opens nothing.
 async fn logout(
+    state: web::Data<AppState>,
     session: Session,
-    form: web::Form<Vec<(String, String)>>,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    csrf::checked_form(&session, form)?;
+    if let Some(secret) = session.get::<String>(STAFF_KEY).ok().flatten() {
+        state
+            .run(move |conn, _| Ok(sessions::end(conn, &secret)?))
+            .await?;
+    }
     session.purge();
     Ok(redirect("/login"))
 }
@@ -191,10 +181,9 @@ async fn setup(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let form = csrf::checked_form(&session, form)?;
     let input = match user_flow::parse_new_user(&form, "admin") {
         Ok(input) => input,
         Err(errors) => {
@@ -209,12 +198,12 @@ async fn setup(
             ))
         }
     };
-    let user = state
-        .run(move |conn, ctx| Ok(user_flow::create_first_admin(conn, ctx, &token, &input)?))
+    let secret = state
+        .run(move |conn, ctx| {
+            let user = user_flow::create_first_admin(conn, ctx, &token, &input)?;
+            Ok(sessions::start(conn, ctx, &user)?)
+        })
         .await?;
-    session.renew();
-    session
-        .insert(USER_KEY, &user.id)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    begin_staff_session(&session, &secret)?;
     Ok(redirect("/dashboard"))
 }

@@ -26,6 +26,12 @@ pub fn token(session: &Session) -> String {
     t
 }
 
+/// Forget the session's token, so the next page mints a new one (at login: a token seen
+/// before login is worth nothing after it).
+pub fn rotate(session: &Session) {
+    session.remove(KEY);
+}
+
 /// Check a submitted token against the session's, in constant time.
 pub fn check(session: &Session, submitted: &str) -> Result<(), WebError> {
     let expected = session

@@ -55,7 +55,11 @@ impl ResponseError for WebError {
             return super::redirect("/login");
         }
         if let WebError::Internal(detail) = self {
-            tracing::error!(%detail, "internal error");
+            // The details go to the log under an id; the page shows only the id, so a
+            // person can quote it and an operator can find the cause (issue 5 item 12).
+            let error_id = new_error_id();
+            tracing::error!(%error_id, %detail, "internal error");
+            return internal_error_page(&error_id);
         }
         let title = match self {
             WebError::NotFound => "Not found",
@@ -90,6 +94,7 @@ impl From<WorkflowError> for WebError {
             WorkflowError::Conflict(m) => WebError::Conflict(capitalise_sentence(&m)),
             WorkflowError::Db(e) => WebError::Internal(e.to_string()),
             WorkflowError::Template(e) => WebError::Internal(e.to_string()),
+            WorkflowError::Internal(m) => WebError::Internal(m),
         }
     }
 }
@@ -104,6 +109,27 @@ impl From<diesel::result::Error> for WebError {
     fn from(e: diesel::result::Error) -> Self {
         WebError::Internal(e.to_string())
     }
+}
+
+/// A short id for one internal failure, shown on the page and written to the log.
+pub fn new_error_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+}
+
+/// The 500 page: a short message and the error id, nothing else.
+pub fn internal_error_page(error_id: &str) -> HttpResponse {
+    let body = ErrorPage {
+        title: "Error",
+        message: format!(
+            "Something went wrong on our side. Please try again later. If it happens again, \
+             quote error id {error_id}."
+        ),
+    }
+    .render()
+    .unwrap_or_else(|_| format!("Something went wrong on our side. Error id {error_id}."));
+    HttpResponse::InternalServerError()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 fn capitalise_sentence(s: &str) -> String {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod csrf;
 pub mod dashboard;
 pub mod errors;
+pub mod extract;
 pub mod forms;
 pub mod portal;
 
@@ -71,10 +72,9 @@ pub fn page<T: Template>(status: actix_web::http::StatusCode, t: &T) -> HttpResp
             .content_type("text/html; charset=utf-8")
             .body(body),
         Err(e) => {
-            tracing::error!(error = %e, "template failed");
-            HttpResponse::InternalServerError()
-                .content_type("text/plain; charset=utf-8")
-                .body("Something went wrong on our side. Please try again later.")
+            let error_id = errors::new_error_id();
+            tracing::error!(%error_id, error = %e, "template failed");
+            errors::internal_error_page(&error_id)
         }
     }
 }

@@ -52,7 +52,7 @@ pub fn submit(
     let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
     let id = uuid::Uuid::new_v4().to_string();
     let details = serde_json::to_string(&s.details)
-        .map_err(|e| WorkflowError::Conflict(format!("details: {e}")))?;
+        .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
     let expires = now + Duration::days(i64::from(ctx.settings.verification_days));
 
@@ -142,6 +142,8 @@ pub struct Verified {
     pub request: Request,
     /// A link to the status page, valid for `access_link_days`.
     pub status_link: String,
+    /// What this browser may now see: this request only, while the status link lives.
+    pub access: Access,
 }
 
 /// Use a verification link: the request joins the queue, the paused days are added to
@@ -170,7 +172,8 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         }
         // Re-read: the transition moved the due date by the days paused.
         let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-        let status_link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+        let link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+        let status_link = link.url.clone();
         let kind = request.kind()?;
         let mail = AcknowledgementMail {
             organisation: ctx.settings.organisation.clone(),
@@ -187,38 +190,61 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         Ok(Verified {
             request,
             status_link,
+            access: link.access,
         })
     })
 }
 
-/// Create an access token for the subject's address and return its link.
+struct AccessLink {
+    url: String,
+    access: Access,
+}
+
+/// Create an access token for the subject's address (and one request, for a status
+/// link) and return its link.
 fn new_access_link(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     email: &str,
     request_id: Option<&str>,
-) -> Result<String, WorkflowError> {
+) -> Result<AccessLink, WorkflowError> {
     let now = ctx.now_db();
     let token = tokens::generate();
+    let id = uuid::Uuid::new_v4().to_string();
+    let expires_at = now + Duration::days(i64::from(ctx.settings.access_link_days));
     db::tokens::insert(
         conn,
         &NewToken {
-            id: &uuid::Uuid::new_v4().to_string(),
+            id: &id,
             token_hash: &token.hash,
             purpose: Purpose::Access.as_str(),
             request_id,
             email: Some(email),
-            expires_at: now + Duration::days(i64::from(ctx.settings.access_link_days)),
+            expires_at,
             created_at: now,
         },
     )?;
-    Ok(format!("{}/s/{}", ctx.settings.base_url, token.secret))
+    Ok(AccessLink {
+        url: format!("{}/s/{}", ctx.settings.base_url, token.secret),
+        access: Access {
+            token_id: id,
+            email: email.to_string(),
+            request_id: request_id.map(str::to_string),
+            expires_at,
+        },
+    })
 }
 
-/// What an access link opens: the subject's address, and the request it was sent for.
+/// What an access link opens (issue 5 item 3): a status link opens its own request
+/// only; a "track my requests" link (no request) opens the address's list. Either ends
+/// when the link expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Access {
+    /// The access token's row id (not its secret), checked again on every page.
+    pub token_id: String,
     pub email: String,
     pub request_id: Option<String>,
+    pub expires_at: chrono::NaiveDateTime,
 }
 
 pub fn open_access_link(
@@ -230,7 +256,24 @@ pub fn open_access_link(
     Ok(Access {
         email: token.email.ok_or(WorkflowError::NotFound)?,
         request_id: token.request_id,
+        token_id: token.id,
+        expires_at: token.expires_at,
     })
+}
+
+/// Of these access tokens (by row id), the ones still live: a subject's browser session
+/// lasts only as long as the link that opened it.
+pub fn live_access_tokens(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    ids: &[String],
+) -> Result<Vec<String>, WorkflowError> {
+    Ok(db::tokens::live_ids(
+        conn,
+        ids,
+        Purpose::Access.as_str(),
+        ctx.now_db(),
+    )?)
 }
 
 /// "Track my requests": if the address has requests, email it a link to their list.
@@ -249,7 +292,7 @@ pub fn track(
         let link = new_access_link(conn, ctx, email.as_str(), None)?;
         let mail = TrackMail {
             organisation: ctx.settings.organisation.clone(),
-            link,
+            link: link.url,
             link_days: ctx.settings.access_link_days,
             count: requests.len(),
         }

@@ -3,6 +3,7 @@
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
 pub mod intake;
+pub mod sessions;
 pub mod users;
 pub mod view;
 
@@ -45,6 +46,9 @@ pub enum WorkflowError {
     Db(#[from] DbError),
     #[error("email template: {0}")]
     Template(#[from] askama::Error),
+    /// A failure inside the app (hashing, serialising…): logged, never shown.
+    #[error("internal: {0}")]
+    Internal(String),
 }
 
 impl From<diesel::result::Error> for WorkflowError {

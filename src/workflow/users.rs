@@ -82,7 +82,7 @@ pub fn hash_password(password: &str) -> Result<String, WorkflowError> {
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| WorkflowError::Conflict(format!("cannot hash password: {e}")))
+        .map_err(|e| WorkflowError::Internal(format!("cannot hash password: {e}")))
 }
 
 fn password_matches(password: &str, stored: &str) -> bool {
@@ -218,6 +218,65 @@ pub fn create_first_admin(
             },
         )?;
         db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)
+    })
+}
+
+/// Deactivate an account: it can no longer log in, and its sessions end at once.
+pub fn deactivate(conn: &mut DbConn, user_id: &str) -> Result<User, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if !db::users::set_active(conn, user_id, false)? {
+            return Err(WorkflowError::NotFound);
+        }
+        db::sessions::delete_for_user(conn, user_id)?;
+        db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
+    })
+}
+
+/// Set a new password: every session of the account ends (the caller starts a fresh one
+/// for the person who just changed it).
+pub fn change_password(
+    conn: &mut DbConn,
+    user_id: &str,
+    new_password: &str,
+) -> Result<(), WorkflowError> {
+    let password = parse_password(new_password)
+        .map_err(|m| WorkflowError::Invalid(vec![FieldError::new("password", m)]))?;
+    let hash = hash_password(&password)?;
+    db::write_transaction(conn, |conn| {
+        if !db::users::set_password_hash(conn, user_id, &hash)? {
+            return Err(WorkflowError::NotFound);
+        }
+        db::sessions::delete_for_user(conn, user_id)?;
+        Ok(())
+    })
+}
+
+/// Check a user's current password (before a change).
+pub fn password_is(user: &User, password: &str) -> bool {
+    password_matches(password, &user.password_hash)
+}
+
+/// Give an account another address (an admin resolving two accounts that became one
+/// address, issue 5 item 1). Its sessions end.
+pub fn set_email(
+    conn: &mut DbConn,
+    user_id: &str,
+    email: &EmailAddress,
+) -> Result<User, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if let Some(other) = db::users::find_by_email(conn, email.as_str())? {
+            if other.id != user_id {
+                return Err(WorkflowError::Invalid(vec![FieldError::new(
+                    "email",
+                    "An account with this email already exists.",
+                )]));
+            }
+        }
+        if !db::users::set_email(conn, user_id, email.as_str())? {
+            return Err(WorkflowError::NotFound);
+        }
+        db::sessions::delete_for_user(conn, user_id)?;
+        db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
     })
 }
 

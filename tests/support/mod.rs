@@ -295,3 +295,81 @@ pub async fn submit_and_verify(
     let ack = app.wait_for_mail(email, "We have your request").await;
     (reference, ack)
 }
+
+/// A client whose cookies the test can read (to replay a captured cookie elsewhere).
+pub fn client_with_jar() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let c = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    (c, jar)
+}
+
+impl TestApp {
+    /// The `Cookie` header the jar would send to this app.
+    pub fn cookie_header(&self, jar: &reqwest::cookie::Jar) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = self.base.parse().expect("base url");
+        jar.cookies(&url)
+            .and_then(|v| v.to_str().ok().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Add an account directly (as `dsr-tracker user add` does).
+    pub fn create_user(&self, email: &str, role: &'static str) -> dsr_tracker::db::models::User {
+        use dsr_tracker::domain::newtypes::{EmailAddress, ShortText};
+        use dsr_tracker::workflow::{users, Ctx};
+        let mut conn = self.pool.get().expect("conn");
+        let ctx = Ctx {
+            settings: &self.settings,
+            now: self.clock_now(),
+        };
+        let input = users::NewUserInput {
+            email: EmailAddress::parse(email).expect("email"),
+            name: ShortText::parse("Test Handler", 200, "a name").expect("name"),
+            role,
+            password: ADMIN_PASSWORD.to_string(),
+        };
+        users::create_user(&mut conn, &ctx, &input).expect("create user")
+    }
+
+    pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
+        use dsr_tracker::time::Clock;
+        self.clock.now()
+    }
+
+    /// Log in through the form; returns the status and where it redirects.
+    pub async fn login(
+        &self,
+        c: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> (u16, Option<String>) {
+        let token = self.csrf(c, "/login").await;
+        let (status, _, location) = self
+            .post_form(
+                c,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", password),
+                ],
+            )
+            .await;
+        (status, location)
+    }
+
+    /// Where a GET redirects (None when it answers without a redirect), and its status.
+    pub async fn status_of(&self, c: &reqwest::Client, path: &str) -> (u16, Option<String>) {
+        let r = c.get(self.url(path)).send().await.expect("GET");
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        (r.status().as_u16(), location)
+    }
+}

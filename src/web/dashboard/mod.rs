@@ -1,11 +1,10 @@
 //! The DPO's and handlers' dashboard: the queue sorted by due date and the request page.
 
-use actix_session::Session;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use chrono::NaiveDate;
 
-use super::auth::current_user;
+use super::extract::CurrentUser;
 use super::{csrf, ok_page, AppState, WebError};
 use crate::db::models::{AuditEvent, OutboxMessage, Request, User};
 use crate::db::requests::{QueueFilter, StatusFilter};
@@ -14,12 +13,15 @@ use crate::domain::status::Status;
 use crate::time::local_display;
 use crate::workflow::view::RequestView;
 
+pub mod users;
+
 pub const PAGE_SIZE: i64 = 50;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(queue))
         .route("/dashboard/requests/{id}", web::get().to(detail))
-        .route("/dashboard/mail/failed", web::get().to(failed_mail));
+        .route("/dashboard/mail/failed", web::get().to(failed_mail))
+        .configure(users::routes);
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -69,10 +71,9 @@ fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
 
 async fn queue(
     state: web::Data<AppState>,
-    session: Session,
+    CurrentUser { user, session }: CurrentUser,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let user = current_user(&state, &session).await?;
     let q = q.into_inner();
     let status_filter = q.status.unwrap_or_else(|| "active".into());
     let status = match status_filter.as_str() {
@@ -170,10 +171,9 @@ struct DetailPage {
 
 async fn detail(
     state: web::Data<AppState>,
-    session: Session,
+    CurrentUser { user, session }: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let user = current_user(&state, &session).await?;
     let id = path.into_inner();
     let (request, events, mails): (Request, Vec<AuditEvent>, Vec<OutboxMessage>) = state
         .run(move |conn, _| {
@@ -242,9 +242,8 @@ struct FailedMailPage {
 /// can reach the person another way.
 async fn failed_mail(
     state: web::Data<AppState>,
-    session: Session,
+    CurrentUser { user, session }: CurrentUser,
 ) -> Result<HttpResponse, WebError> {
-    let user = current_user(&state, &session).await?;
     let rows = state
         .run(|conn, _| Ok(crate::db::outbox::failed(conn, 200)?))
         .await?;

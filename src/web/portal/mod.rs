@@ -1,13 +1,17 @@
 //! The self-service portal for data subjects (DESIGN §1, §3): the request form, email
 //! verification, status pages reached only through emailed links, "track my requests"
-//! and withdrawal. Subjects have no passwords: an emailed link puts their verified
-//! address in the session, and they see only that address's requests.
+//! and withdrawal. Subjects have no passwords: an emailed link adds a grant to their
+//! cookie (see `grants`): a status link opens its own request, a "track" link the
+//! address's list, and each ends when its link expires.
+
+pub mod grants;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
+use super::extract::CsrfForm;
 use super::forms::{Errors, FormData};
 use super::{csrf, ok_page, page, redirect, AppState, WebError};
 use crate::domain::kinds::{
@@ -17,8 +21,6 @@ use crate::domain::newtypes::{limits, EmailAddress};
 use crate::domain::submission::parse_submission;
 use crate::workflow::intake::{self, Channel};
 use crate::workflow::view::RequestView;
-
-const SUBJECT_KEY: &str = "subject_email";
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
@@ -105,9 +107,8 @@ async fn submit(
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
-    form: web::Form<Vec<(String, String)>>,
+    CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    let form = csrf::checked_form(&session, form)?;
     let submission = match parse_submission(&form) {
         Ok(s) => s,
         Err(errors) => {
@@ -183,30 +184,20 @@ async fn verify(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    csrf::checked_form(&session, form)?;
     let token = path.into_inner();
     let verified = state
         .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &token)?))
         .await?;
-    // The link proved control of the address: let this browser see its requests.
-    remember_subject(&session, &verified.request.subject_email)?;
+    // The link proved control of the address: this browser may see this request, for
+    // as long as the status link sent in the acknowledgement lives.
+    grants::add(&session, verified.access.clone())?;
     let r = RequestView::build(&verified.request, &state.settings, state.today())?;
     Ok(ok_page(&VerifiedPage { r }))
 }
 
-fn remember_subject(session: &Session, email: &str) -> Result<(), WebError> {
-    session
-        .insert(SUBJECT_KEY, email)
-        .map_err(|e| WebError::Internal(e.to_string()))
-}
-
-fn subject_email(session: &Session) -> Option<String> {
-    session.get::<String>(SUBJECT_KEY).ok().flatten()
-}
-
-/// An emailed access link: remember the address, then show the request or the list.
+/// An emailed access link: remember what it opens, then show the request or the list.
 async fn open_link(
     state: web::Data<AppState>,
     session: Session,
@@ -216,11 +207,12 @@ async fn open_link(
     let access = state
         .run(move |conn, ctx| Ok(intake::open_access_link(conn, ctx, &token)?))
         .await?;
-    remember_subject(&session, &access.email)?;
-    Ok(match access.request_id {
-        Some(id) => redirect(&format!("/my/requests/{id}")),
-        None => redirect("/my/requests"),
-    })
+    let to = match &access.request_id {
+        Some(id) => format!("/my/requests/{id}"),
+        None => "/my/requests".to_string(),
+    };
+    grants::add(&session, access)?;
+    Ok(redirect(&to))
 }
 
 #[derive(Template)]
@@ -245,9 +237,8 @@ async fn track(
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
-    form: web::Form<Vec<(String, String)>>,
+    CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    let form = csrf::checked_form(&session, form)?;
     let email = match EmailAddress::parse(form.get("email")) {
         Ok(e) => e,
         Err(m) => {
@@ -292,12 +283,28 @@ async fn my_requests(
     state: web::Data<AppState>,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
-    let Some(email) = subject_email(&session) else {
+    let live = grants::live(&state, &session).await?;
+    let Some(email) = live.first().map(|g| g.email.clone()) else {
         return Ok(redirect("/track"));
     };
-    let e = email.clone();
     let rows = state
-        .run(move |conn, _| Ok(crate::db::requests::list_for_email(conn, &e)?))
+        .run(move |conn, _| {
+            // The address's list for a "track" grant; the one request for a status grant.
+            let mut rows: Vec<crate::db::models::Request> = Vec::new();
+            for g in &live {
+                let found = match &g.request_id {
+                    None => crate::db::requests::list_for_email(conn, &g.email)?,
+                    Some(id) => crate::db::requests::find(conn, id)?.into_iter().collect(),
+                };
+                for r in found {
+                    if g.allows(&r) && !rows.iter().any(|x| x.id == r.id) {
+                        rows.push(r);
+                    }
+                }
+            }
+            rows.sort_by_key(|r| std::cmp::Reverse(r.received_at));
+            Ok(rows)
+        })
         .await?;
     let today = state.today();
     let requests = rows
@@ -321,12 +328,15 @@ async fn load_own(
     session: &Session,
     id: String,
 ) -> Result<crate::db::models::Request, WebError> {
-    // Without a verified address in the session, or for someone else's request: 404.
-    let email = subject_email(session).ok_or(WebError::NotFound)?;
+    // Without a live grant for this very request (or its address's list): 404.
+    let live = grants::live(state, session).await?;
+    if live.is_empty() {
+        return Err(WebError::NotFound);
+    }
     state
         .run(move |conn, _| Ok(crate::db::requests::find(conn, &id)?))
         .await?
-        .filter(|r| r.subject_email == email)
+        .filter(|r| live.iter().any(|g| g.allows(r)))
         .ok_or(WebError::NotFound)
 }
 
@@ -349,13 +359,18 @@ async fn withdraw(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    csrf::checked_form(&session, form)?;
-    let email = subject_email(&session).ok_or(WebError::NotFound)?;
-    let id = path.into_inner();
+    let own = load_own(&state, &session, path.into_inner()).await?;
     let request = state
-        .run(move |conn, ctx| Ok(intake::withdraw_by_subject(conn, ctx, &email, &id)?))
+        .run(move |conn, ctx| {
+            Ok(intake::withdraw_by_subject(
+                conn,
+                ctx,
+                &own.subject_email,
+                &own.id,
+            )?)
+        })
         .await?;
     let r = RequestView::build(&request, &state.settings, state.today())?;
     Ok(ok_page(&StatusPage {

@@ -1,0 +1,2 @@
+DROP TABLE data_fixes;
+DROP TABLE sessions;

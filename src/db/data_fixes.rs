@@ -1,0 +1,104 @@
+//! One-off data fixes that need more than SQL (run at start, after the migrations, each
+//! once; recorded in `data_fixes`).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{data_fixes, requests, tokens, users};
+use super::{write_transaction, DbConn, DbError};
+use crate::domain::newtypes::EmailAddress;
+
+const CANONICAL_EMAILS: &str = "2026-11-25 canonical email addresses";
+
+/// Run every fix not yet recorded. Returns the names of the fixes applied.
+pub fn run_pending(conn: &mut DbConn, now: NaiveDateTime) -> Result<Vec<&'static str>, DbError> {
+    let mut applied = Vec::new();
+    if !is_done(conn, CANONICAL_EMAILS)? {
+        write_transaction(conn, |conn| {
+            canonical_emails(conn)?;
+            diesel::insert_into(data_fixes::table)
+                .values((
+                    data_fixes::name.eq(CANONICAL_EMAILS),
+                    data_fixes::done_at.eq(now),
+                ))
+                .execute(conn)?;
+            Ok::<(), DbError>(())
+        })?;
+        applied.push(CANONICAL_EMAILS);
+    }
+    Ok(applied)
+}
+
+fn is_done(conn: &mut DbConn, name: &str) -> QueryResult<bool> {
+    data_fixes::table
+        .filter(data_fixes::name.eq(name))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n > 0)
+}
+
+/// The canonical form of a stored address; one the parser refuses keeps its trimmed,
+/// lower-cased form (it was stored by an older version; nothing is lost).
+fn canonical(stored: &str) -> String {
+    EmailAddress::parse(stored)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_else(|_| stored.trim().to_lowercase())
+}
+
+/// Bring every stored address to its canonical form (DESIGN §9, issue 5 item 1). Two
+/// accounts that become one address stop the start: an admin must decide which stays.
+fn canonical_emails(conn: &mut DbConn) -> Result<(), DbError> {
+    let accounts: Vec<(String, String)> = users::table
+        .select((users::id, users::email))
+        .order(users::created_at.asc())
+        .load(conn)?;
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    for (id, email) in &accounts {
+        let c = canonical(email);
+        if let Some((other_id, other_email)) = seen.get(&c) {
+            return Err(DbError::Conflict(format!(
+                "two handler accounts are the same address once written canonically ({c}): \
+                 {other_email} (id {other_id}) and {email} (id {id}). An admin must decide \
+                 which one stays: give the other a different address with \
+                 `dsr-tracker user set-email --id ID --email NEW`, then start again"
+            )));
+        }
+        seen.insert(c, (id.clone(), email.clone()));
+    }
+    for (id, email) in &accounts {
+        let c = canonical(email);
+        if &c != email {
+            diesel::update(users::table.filter(users::id.eq(id)))
+                .set(users::email.eq(&c))
+                .execute(conn)?;
+        }
+    }
+    let subjects: Vec<String> = requests::table
+        .select(requests::subject_email)
+        .distinct()
+        .load(conn)?;
+    for email in subjects {
+        let c = canonical(&email);
+        if c != email {
+            diesel::update(requests::table.filter(requests::subject_email.eq(&email)))
+                .set(requests::subject_email.eq(&c))
+                .execute(conn)?;
+        }
+    }
+    let token_emails: Vec<Option<String>> = tokens::table
+        .select(tokens::email)
+        .filter(tokens::email.is_not_null())
+        .distinct()
+        .load(conn)?;
+    for email in token_emails.into_iter().flatten() {
+        let c = canonical(&email);
+        if c != email {
+            diesel::update(tokens::table.filter(tokens::email.eq(&email)))
+                .set(tokens::email.eq(Some(&c)))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}

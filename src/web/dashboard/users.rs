@@ -1,0 +1,149 @@
+//! The handler's own account (password change) and, for admins, the list of accounts with
+//! deactivation. Both end sessions at once (DESIGN §9, issue 5 item 2).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use crate::db::models::User;
+use crate::web::auth::begin_staff_session;
+use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
+use crate::web::forms::Errors;
+use crate::web::{csrf, page, redirect, AppState, WebError};
+use crate::workflow::users as user_flow;
+use crate::workflow::{sessions, WorkflowError};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/dashboard/account", web::get().to(account))
+        .route(
+            "/dashboard/account/password",
+            web::post().to(change_password),
+        )
+        .route("/dashboard/users", web::get().to(list))
+        .route(
+            "/dashboard/users/{id}/deactivate",
+            web::post().to(deactivate),
+        );
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/account.html")]
+struct AccountPage {
+    csrf: String,
+    user: User,
+    errors: Errors,
+    notice: Option<&'static str>,
+}
+
+async fn account(CurrentUser { user, session }: CurrentUser) -> HttpResponse {
+    page(
+        StatusCode::OK,
+        &AccountPage {
+            csrf: csrf::token(&session),
+            user,
+            errors: Errors::default(),
+            notice: None,
+        },
+    )
+}
+
+/// A password change ends every session of the account, here and elsewhere; this
+/// browser gets a fresh one.
+async fn change_password(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    CsrfForm(form): CsrfForm,
+) -> Result<HttpResponse, WebError> {
+    let mut errors = Vec::new();
+    if !user_flow::password_is(&user, form.get("current_password")) {
+        errors.push(crate::domain::newtypes::FieldError::new(
+            "current_password",
+            "This is not your current password.",
+        ));
+    } else if let Err(m) = user_flow::parse_password(form.get("password")) {
+        errors.push(crate::domain::newtypes::FieldError::new("password", m));
+    } else if form.get("password") != form.get("password_again") {
+        errors.push(crate::domain::newtypes::FieldError::new(
+            "password_again",
+            "The two passwords differ.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Ok(page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &AccountPage {
+                csrf: csrf::token(&session),
+                user,
+                errors: Errors::from_list(errors),
+                notice: None,
+            },
+        ));
+    }
+    let password = form.get("password").to_string();
+    let id = user.id.clone();
+    let secret = state
+        .run(move |conn, ctx| {
+            user_flow::change_password(conn, &id, &password)?;
+            let user = crate::db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)?;
+            Ok(sessions::start(conn, ctx, &user)?)
+        })
+        .await?;
+    begin_staff_session(&session, &secret)?;
+    tracing::info!(user = %user.id, "password changed; other sessions ended");
+    Ok(page(
+        StatusCode::OK,
+        &AccountPage {
+            csrf: csrf::token(&session),
+            user,
+            errors: Errors::default(),
+            notice: Some(
+                "Your password is changed. Every other session of your account has ended.",
+            ),
+        },
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/users.html")]
+struct UsersPage {
+    csrf: String,
+    user: User,
+    users: Vec<User>,
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+) -> Result<HttpResponse, WebError> {
+    let users = state
+        .run(|conn, _| Ok(crate::db::users::list(conn)?))
+        .await?;
+    Ok(page(
+        StatusCode::OK,
+        &UsersPage {
+            csrf: csrf::token(&who.session),
+            user: who.user,
+            users,
+        },
+    ))
+}
+
+/// Deactivation ends the account's sessions at once.
+async fn deactivate(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+    _form: CsrfForm,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    if id == who.user.id {
+        return Err(WebError::Conflict(
+            "You cannot deactivate your own account; ask another admin.".into(),
+        ));
+    }
+    let done = state
+        .run(move |conn, _| Ok(user_flow::deactivate(conn, &id)?))
+        .await?;
+    tracing::info!(by = %who.user.id, user = %done.id, "account deactivated");
+    Ok(redirect("/dashboard/users"))
+}
