@@ -266,3 +266,100 @@ fn serve_on_embedded_defaults_prints_the_setup_link_and_answers_health() {
     );
     assert!(dir.path().join("data/secret.key").exists());
 }
+
+/// Issue 5 item 1: two accounts that become one address stop the start with a message
+/// naming both; `user set-email` lets an admin decide, then the start goes on.
+#[test]
+fn colliding_accounts_stop_migrate_until_an_admin_sets_another_address() {
+    use diesel::prelude::*;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_db, url) = support::TestDb::fresh(&dir);
+    let d = dir.path().to_string_lossy().to_string();
+    let env = [
+        ("DSR_DATA_DIR", d.as_str()),
+        ("DSR_DATABASE_URL", url.as_str()),
+    ];
+    let (code, _, err) = run(&["migrate"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    let ids: Vec<String> = {
+        let pool = dsr_tracker::db::build_pool(&url, 1).expect("pool");
+        let mut conn = pool.get().expect("conn");
+        let ids = ["Dana.DPO@telecom.example", "dana.dpo@Telecom.Example"]
+            .iter()
+            .map(|email| {
+                let id = uuid::Uuid::new_v4().to_string();
+                dsr_tracker::db::users::insert(
+                    &mut conn,
+                    &dsr_tracker::db::models::NewUser {
+                        id: &id,
+                        email,
+                        name: "Dana",
+                        role: "admin",
+                        password_hash: "x",
+                        active: true,
+                        created_at: chrono::Utc::now().naive_utc(),
+                    },
+                )
+                .expect("insert");
+                id
+            })
+            .collect();
+        diesel::delete(dsr_tracker::db::schema::data_fixes::table)
+            .execute(&mut conn)
+            .expect("as before the fix");
+        ids
+    };
+    let (code, _, err) = run(&["migrate"], &env, None);
+    assert_eq!(code, 1, "{err}");
+    for part in [
+        "Dana.DPO@telecom.example",
+        "dana.dpo@Telecom.Example",
+        &ids[0],
+        &ids[1],
+        "user set-email",
+    ] {
+        assert!(err.contains(part), "{part} missing from: {err}");
+    }
+    let (code, out, err) = run(
+        &[
+            "user",
+            "set-email",
+            "--id",
+            &ids[1],
+            "--email",
+            "dana.old@telecom.example",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("dana.old@telecom.example"), "{out}");
+    let (code, _, err) = run(&["migrate"], &env, None);
+    assert_eq!(code, 0, "{err}");
+
+    // Deactivate and set a password from the command line; an unknown address is refused.
+    let (code, out, err) = run(
+        &["user", "password", "--email", "DANA.DPO@telecom.example"],
+        &env,
+        Some("another long password\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("password set for dana.dpo@telecom.example"),
+        "{out}"
+    );
+    let (code, out, err) = run(
+        &["user", "deactivate", "--email", "dana.old@telecom.example"],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("deactivated"), "{out}");
+    let (code, _, err) = run(
+        &["user", "deactivate", "--email", "nobody@telecom.example"],
+        &env,
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("no account"), "{err}");
+}

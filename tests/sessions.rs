@@ -517,3 +517,20 @@ async fn an_internal_failure_answers_500_with_an_error_id_and_no_details() {
         assert!(!page.contains(leak), "{leak} shown: {page}");
     }
 }
+
+#[tokio::test]
+async fn visitors_and_subjects_never_get_a_session_row() {
+    let app = TestApp::spawn().await;
+    let c = TestApp::client();
+    for path in ["/", "/track", "/login", "/my/requests"] {
+        app.get(&c, path).await;
+    }
+    submit_and_verify(&app, &c, "kari@example.no").await;
+    use dsr_tracker::db::schema::sessions;
+    let mut conn = app.pool.get().expect("conn");
+    let rows: i64 = sessions::table
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    assert_eq!(rows, 0);
+}
