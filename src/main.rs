@@ -370,9 +370,19 @@ fn set_user_email(mut settings: Settings, id: &str, email: &str) -> Result<(), F
     let pool = startup::open_database_for_repair(&settings)
         .map_err(|e| Failure::Runtime(e.to_string()))?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let user = users::set_email(&mut conn, id, &email).map_err(workflow_failure)?;
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    let user =
+        users::set_email(&mut conn, &ctx, &cli_actor(), id, &email).map_err(workflow_failure)?;
     println!("account {} is now {}", user.id, user.email);
     Ok(())
+}
+
+/// The command line acts as the operator who runs it.
+fn cli_actor() -> dsr_tracker::workflow::Actor<'static> {
+    dsr_tracker::workflow::Actor::System
 }
 
 fn find_account(
@@ -386,10 +396,14 @@ fn find_account(
 }
 
 fn deactivate_user(settings: Settings, email: &str) -> Result<(), Failure> {
-    let (_, pool) = prepared(settings)?;
+    let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let user = find_account(&mut conn, email)?;
-    users::deactivate(&mut conn, &user.id).map_err(workflow_failure)?;
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    users::deactivate(&mut conn, &ctx, &cli_actor(), &user.id).map_err(workflow_failure)?;
     println!("deactivated {}; its sessions have ended", user.email);
     Ok(())
 }
@@ -397,10 +411,15 @@ fn deactivate_user(settings: Settings, email: &str) -> Result<(), Failure> {
 fn set_user_password(settings: Settings, email: &str) -> Result<(), Failure> {
     let parsed = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
     let password = read_password(&parsed)?;
-    let (_, pool) = prepared(settings)?;
+    let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let user = find_account(&mut conn, email)?;
-    users::change_password(&mut conn, &user.id, &password).map_err(workflow_failure)?;
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    users::change_password(&mut conn, &ctx, &cli_actor(), &user.id, &password)
+        .map_err(workflow_failure)?;
     println!("password set for {}; its sessions have ended", user.email);
     Ok(())
 }

@@ -397,7 +397,18 @@ async fn two_accounts_that_become_one_address_stop_the_start_and_name_both() {
     assert_eq!(kept.email, "Dana.DPO@telecom.example");
     let other = dsr_tracker::domain::newtypes::EmailAddress::parse("dana.old@telecom.example")
         .expect("email");
-    dsr_tracker::workflow::users::set_email(&mut conn, &b, &other).expect("set email");
+    let ctx = dsr_tracker::workflow::Ctx {
+        settings: &app.settings,
+        now: app.clock_now(),
+    };
+    dsr_tracker::workflow::users::set_email(
+        &mut conn,
+        &ctx,
+        &dsr_tracker::workflow::Actor::System,
+        &b,
+        &other,
+    )
+    .expect("set email");
     drop(conn);
     let mut settings = app.settings.clone();
     settings.bind = "127.0.0.1:0".parse().expect("addr");

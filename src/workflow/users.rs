@@ -4,7 +4,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use chrono::Duration;
 
-use super::{live_token, use_token, Ctx, WorkflowError};
+use super::{live_token, use_token, Actor, Ctx, WorkflowError};
 use crate::db::models::{NewToken, NewUser, User};
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
@@ -221,13 +221,43 @@ pub fn create_first_admin(
     })
 }
 
+/// An account change in the audit trail (accountability, Art. 5(2)): who did what to
+/// which account.
+fn audit_account(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
+    action: &str,
+    user_id: &str,
+) -> Result<(), WorkflowError> {
+    db::audit::record(
+        conn,
+        &crate::db::models::NewAuditEvent {
+            request_id: None,
+            actor: &actor.label(),
+            action,
+            from_status: None,
+            to_status: None,
+            note: Some(&format!("account {user_id}")),
+            at: ctx.now_db(),
+        },
+    )?;
+    Ok(())
+}
+
 /// Deactivate an account: it can no longer log in, and its sessions end at once.
-pub fn deactivate(conn: &mut DbConn, user_id: &str) -> Result<User, WorkflowError> {
+pub fn deactivate(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
+    user_id: &str,
+) -> Result<User, WorkflowError> {
     db::write_transaction(conn, |conn| {
         if !db::users::set_active(conn, user_id, false)? {
             return Err(WorkflowError::NotFound);
         }
         db::sessions::delete_for_user(conn, user_id)?;
+        audit_account(conn, ctx, actor, "account_deactivated", user_id)?;
         db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
     })
 }
@@ -236,6 +266,8 @@ pub fn deactivate(conn: &mut DbConn, user_id: &str) -> Result<User, WorkflowErro
 /// for the person who just changed it).
 pub fn change_password(
     conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
     user_id: &str,
     new_password: &str,
 ) -> Result<(), WorkflowError> {
@@ -247,7 +279,7 @@ pub fn change_password(
             return Err(WorkflowError::NotFound);
         }
         db::sessions::delete_for_user(conn, user_id)?;
-        Ok(())
+        audit_account(conn, ctx, actor, "password_changed", user_id)
     })
 }
 
@@ -260,6 +292,8 @@ pub fn password_is(user: &User, password: &str) -> bool {
 /// address, issue 5 item 1). Its sessions end.
 pub fn set_email(
     conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
     user_id: &str,
     email: &EmailAddress,
 ) -> Result<User, WorkflowError> {
@@ -276,6 +310,7 @@ pub fn set_email(
             return Err(WorkflowError::NotFound);
         }
         db::sessions::delete_for_user(conn, user_id)?;
+        audit_account(conn, ctx, actor, "account_email_changed", user_id)?;
         db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
     })
 }

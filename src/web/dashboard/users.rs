@@ -11,7 +11,7 @@ use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
 use crate::web::forms::Errors;
 use crate::web::{csrf, page, redirect, AppState, WebError};
 use crate::workflow::users as user_flow;
-use crate::workflow::{sessions, WorkflowError};
+use crate::workflow::{sessions, Actor, WorkflowError};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard/account", web::get().to(account))
@@ -81,9 +81,14 @@ async fn change_password(
     }
     let password = form.get("password").to_string();
     let id = user.id.clone();
+    let email = user.email.clone();
     let secret = state
         .run(move |conn, ctx| {
-            user_flow::change_password(conn, &id, &password)?;
+            let actor = Actor::User {
+                id: &id,
+                email: &email,
+            };
+            user_flow::change_password(conn, ctx, &actor, &id, &password)?;
             let user = crate::db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)?;
             Ok(sessions::start(conn, ctx, &user)?)
         })
@@ -141,8 +146,15 @@ async fn deactivate(
             "You cannot deactivate your own account; ask another admin.".into(),
         ));
     }
+    let (by_id, by_email) = (who.user.id.clone(), who.user.email.clone());
     let done = state
-        .run(move |conn, _| Ok(user_flow::deactivate(conn, &id)?))
+        .run(move |conn, ctx| {
+            let actor = Actor::User {
+                id: &by_id,
+                email: &by_email,
+            };
+            Ok(user_flow::deactivate(conn, ctx, &actor, &id)?)
+        })
         .await?;
     tracing::info!(by = %who.user.id, user = %done.id, "account deactivated");
     Ok(redirect("/dashboard/users"))
