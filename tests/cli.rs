@@ -310,14 +310,17 @@ fn mail_requeue_failed_puts_failed_mail_back_and_sweep_sends_it() {
     let pool = dsr_tracker::db::build_pool(&url, 2).expect("pool");
     let mut conn = pool.get().expect("conn");
     let now = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1);
-    let id = dsr_tracker::mail::outbox::enqueue(&mut conn, &sealer, &email, None, now)
-        .expect("enqueue");
+    let id =
+        dsr_tracker::mail::outbox::enqueue(&mut conn, &sealer, &email, None, now).expect("enqueue");
     // A dispatcher gave up on it.
     outbox::claim(&mut conn, &id, "w", now, now + chrono::Duration::minutes(1))
         .expect("claim")
         .expect("claimed");
     assert!(outbox::mark_attempt_failed(&mut conn, &id, "w", "550 no", now, None).expect("fail"));
-    assert_eq!(outbox::count_by_status(&mut conn, outbox::FAILED).expect("n"), 1);
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::FAILED).expect("n"),
+        1
+    );
 
     let (code, _, err) = run(&["mail", "requeue"], &env, None);
     assert_eq!(code, 2, "which messages must be said");
@@ -327,11 +330,18 @@ fn mail_requeue_failed_puts_failed_mail_back_and_sweep_sends_it() {
     assert!(out.contains("requeued 1 failed message(s)"), "{out}");
     let row = outbox::failed(&mut conn, 10).expect("failed");
     assert!(row.is_empty());
-    assert_eq!(outbox::count_by_status(&mut conn, outbox::PENDING).expect("n"), 1);
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::PENDING).expect("n"),
+        1
+    );
     {
         use diesel::prelude::*;
         use dsr_tracker::db::schema::{audit_events, outbox as t};
-        let (attempts, lease, first): (i32, Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) = t::table
+        let (attempts, lease, first): (
+            i32,
+            Option<chrono::NaiveDateTime>,
+            Option<chrono::NaiveDateTime>,
+        ) = t::table
             .filter(t::id.eq(&id))
             .select((t::attempts, t::lease_until, t::first_attempt_at))
             .first(&mut conn)
@@ -357,14 +367,23 @@ fn mail_requeue_failed_puts_failed_mail_back_and_sweep_sends_it() {
         .expect("mail dir")
         .map(|e| e.expect("entry").path())
         .collect();
-    assert_eq!(files, vec![dir.path().join("mail").join(format!("{id}.eml"))]);
+    assert_eq!(
+        files,
+        vec![dir.path().join("mail").join(format!("{id}.eml"))]
+    );
     let eml = std::fs::read_to_string(&files[0]).expect("eml");
     assert!(eml.contains(secret), "{eml}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&files[0]).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(&files[0])
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    assert_eq!(outbox::count_by_status(&mut conn, outbox::SENT).expect("n"), 1);
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::SENT).expect("n"),
+        1
+    );
 }

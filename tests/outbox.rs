@@ -138,8 +138,7 @@ fn enqueue_test_mail(app: &TestApp, n: usize, now: chrono::NaiveDateTime) -> Vec
     (0..n)
         .map(|i| {
             let secret = format!("secret{i}x{}", uuid::Uuid::new_v4().simple());
-            enqueue(&mut conn, &sealer, &test_email(i, Some(&secret)), None, now)
-                .expect("enqueue")
+            enqueue(&mut conn, &sealer, &test_email(i, Some(&secret)), None, now).expect("enqueue")
         })
         .collect()
 }
@@ -182,8 +181,14 @@ async fn two_dispatchers_never_claim_the_same_message() {
     let later = now + Duration::minutes(3);
     let due = db::outbox::due(&mut conn, later, 100).expect("due");
     assert_eq!(due.len(), 40);
-    let again = db::outbox::claim(&mut conn, &due[0], "worker-9", later, later + Duration::minutes(2))
-        .expect("claim");
+    let again = db::outbox::claim(
+        &mut conn,
+        &due[0],
+        "worker-9",
+        later,
+        later + Duration::minutes(2),
+    )
+    .expect("claim");
     assert!(again.is_some());
 }
 
@@ -194,19 +199,25 @@ async fn a_worker_that_lost_its_lease_can_no_longer_mark_the_message() {
     let id = enqueue_test_mail(&app, 1, now).remove(0);
     let mut conn = app.pool.get().expect("conn");
     let lease = Duration::minutes(1);
-    assert!(db::outbox::claim(&mut conn, &id, "worker-a", now, now + lease)
-        .expect("claim")
-        .is_some());
+    assert!(
+        db::outbox::claim(&mut conn, &id, "worker-a", now, now + lease)
+            .expect("claim")
+            .is_some()
+    );
     // While A holds it, B cannot take it.
     let soon = now + Duration::seconds(30);
-    assert!(db::outbox::claim(&mut conn, &id, "worker-b", soon, soon + lease)
-        .expect("claim")
-        .is_none());
+    assert!(
+        db::outbox::claim(&mut conn, &id, "worker-b", soon, soon + lease)
+            .expect("claim")
+            .is_none()
+    );
     // A stalls past its lease; B takes the message over.
     let later = now + Duration::minutes(2);
-    assert!(db::outbox::claim(&mut conn, &id, "worker-b", later, later + lease)
-        .expect("claim")
-        .is_some());
+    assert!(
+        db::outbox::claim(&mut conn, &id, "worker-b", later, later + lease)
+            .expect("claim")
+            .is_some()
+    );
     assert!(!db::outbox::mark_sent(&mut conn, &id, "worker-a", later).expect("mark"));
     assert!(
         !db::outbox::mark_attempt_failed(&mut conn, &id, "worker-a", "late", now, None)
@@ -264,7 +275,10 @@ async fn two_dispatchers_on_one_database_send_each_message_exactly_once() {
         })
         .collect();
     assert_ne!(dispatchers[0].worker_id, dispatchers[1].worker_id);
-    assert!(dispatchers[0].lease() > Duration::seconds(2), "longer than the timeout");
+    assert!(
+        dispatchers[0].lease() > Duration::seconds(2),
+        "longer than the timeout"
+    );
 
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
     let mut tasks = Vec::new();
@@ -302,14 +316,28 @@ async fn two_dispatchers_on_one_database_send_each_message_exactly_once() {
     for m in app.smtp.messages() {
         let id = m.message_id.clone().expect("Message-ID");
         *deliveries.entry(id).or_default() += 1;
-        assert!(m.text.contains("/s/secret"), "the sealed body was sent: {}", m.text);
+        assert!(
+            m.text.contains("/s/secret"),
+            "the sealed body was sent: {}",
+            m.text
+        );
     }
     for id in &ids {
-        let n = deliveries.get(&format!("{id}@dsr-tracker")).copied().unwrap_or(0);
-        assert_eq!(n, 1, "message {id} delivered {n} times; all: {deliveries:?}");
+        let n = deliveries
+            .get(&format!("{id}@dsr-tracker"))
+            .copied()
+            .unwrap_or(0);
+        assert_eq!(
+            n, 1,
+            "message {id} delivered {n} times; all: {deliveries:?}"
+        );
     }
     assert_eq!(deliveries.values().sum::<usize>(), 20);
-    assert_eq!(sent_by.iter().sum::<usize>(), 20, "each recorded once: {sent_by:?}");
+    assert_eq!(
+        sent_by.iter().sum::<usize>(),
+        20,
+        "each recorded once: {sent_by:?}"
+    );
     assert!(sent_by.iter().all(|&n| n > 0), "both worked: {sent_by:?}");
     for row in outbox_rows(&app) {
         assert_eq!(row.status, "sent");
@@ -334,9 +362,7 @@ fn sqlite_files(app: &TestApp) -> Option<Vec<u8>> {
 }
 
 fn holds(bytes: &[u8], secret: &str) -> bool {
-    bytes
-        .windows(secret.len())
-        .any(|w| w == secret.as_bytes())
+    bytes.windows(secret.len()).any(|w| w == secret.as_bytes())
 }
 
 async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -376,7 +402,10 @@ async fn no_stored_copy_of_a_mail_holds_its_link_token() {
     let verify_secret = secret_of(&link);
     assert!(!pending.contains(&verify_secret), "pending row: {pending}");
     if let Some(bytes) = &pending_files {
-        assert!(!holds(bytes, &verify_secret), "pending: SQLite file holds the token");
+        assert!(
+            !holds(bytes, &verify_secret),
+            "pending: SQLite file holds the token"
+        );
     }
 
     // Verify through the portal: the acknowledgement carries a status link.
@@ -384,7 +413,9 @@ async fn no_stored_copy_of_a_mail_holds_its_link_token() {
     let token = app.csrf(&c, &path).await;
     let (status, body, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 200, "verify: {body}");
-    let ack = app.wait_for_mail("ines@example.no", "We have your request").await;
+    let ack = app
+        .wait_for_mail("ines@example.no", "We have your request")
+        .await;
     let status_link = extract_links(&ack.text, &format!("{}/s/", app.base)).remove(0);
     let access_secret = secret_of(&status_link);
     assert!(ack.html.as_deref().unwrap_or("").contains(&access_secret));
@@ -406,7 +437,11 @@ async fn no_stored_copy_of_a_mail_holds_its_link_token() {
     for row in &rows {
         assert!(row.sealed_body.is_none(), "sealed copy dropped once sent");
         assert!(row.body_text.contains(TOKEN_MARKER), "{}", row.body_text);
-        assert!(row.body_html.as_deref().unwrap_or("").contains(TOKEN_MARKER));
+        assert!(row
+            .body_html
+            .as_deref()
+            .unwrap_or("")
+            .contains(TOKEN_MARKER));
         assert!(row.subject.contains(&reference));
     }
     // The link the subject got still works.

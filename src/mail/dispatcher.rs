@@ -105,9 +105,18 @@ impl Dispatcher {
         for id in due {
             let at = clock.now().naive_utc();
             let claimed = {
-                let (pool, owner, until) = (pool.clone(), self.worker_id.clone(), at + self.lease());
-                blocking(move || Ok(db::outbox::claim(&mut *pool.get()?, &id, &owner, at, until)?))
-                    .await?
+                let (pool, owner, until) =
+                    (pool.clone(), self.worker_id.clone(), at + self.lease());
+                blocking(move || {
+                    Ok(db::outbox::claim(
+                        &mut *pool.get()?,
+                        &id,
+                        &owner,
+                        at,
+                        until,
+                    )?)
+                })
+                .await?
             };
             // Someone else took it, sent it or rescheduled it meanwhile.
             let Some(message) = claimed else { continue };
@@ -189,7 +198,11 @@ async fn blocking<T: Send + 'static>(
 
 /// A worker id for leases: unique per dispatcher, with the process id for people.
 pub fn new_worker_id() -> String {
-    format!("pid{}-{}", std::process::id(), uuid::Uuid::new_v4().simple())
+    format!(
+        "pid{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    )
 }
 
 #[cfg(test)]
@@ -228,7 +241,11 @@ mod tests {
             }
             assert!(failures < 1000, "never gives up");
         }
-        assert!(now - first >= Duration::hours(48), "gave up after {}", now - first);
+        assert!(
+            now - first >= Duration::hours(48),
+            "gave up after {}",
+            now - first
+        );
         assert!(now - first < Duration::hours(50));
         assert!(failures >= s.mail_max_attempts);
     }

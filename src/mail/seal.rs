@@ -103,7 +103,10 @@ mod tests {
         let s = Sealer::new(&key(7));
         let sealed = s.seal(b"http://x/verify/SECRET", "row-1");
         assert!(!sealed.contains("SECRET"));
-        assert_eq!(s.open(&sealed, "row-1").expect("opens"), b"http://x/verify/SECRET");
+        assert_eq!(
+            s.open(&sealed, "row-1").expect("opens"),
+            b"http://x/verify/SECRET"
+        );
         // A fresh nonce each time: the same body seals differently.
         assert_ne!(sealed, s.seal(b"http://x/verify/SECRET", "row-1"));
     }
@@ -117,7 +120,11 @@ mod tests {
         raw[last] ^= 1;
         let tampered = format!("{PREFIX}{}", STANDARD.encode(&raw));
         assert_eq!(s.open(&tampered, "row-1"), Err(SealError::Refused));
-        assert_eq!(s.open(&sealed, "row-2"), Err(SealError::Refused), "other row");
+        assert_eq!(
+            s.open(&sealed, "row-2"),
+            Err(SealError::Refused),
+            "other row"
+        );
         assert_eq!(
             Sealer::new(&key(8)).open(&sealed, "row-1"),
             Err(SealError::Refused),

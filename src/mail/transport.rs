@@ -140,7 +140,11 @@ mod tests {
             .expect("list")
             .map(|e| e.expect("entry").file_name())
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("abc.eml")], "no temp files");
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("abc.eml")],
+            "no temp files"
+        );
         // A failed write leaves nothing behind.
         let missing = dir.path().join("no-such-dir");
         assert!(write_eml(&missing, "x", b"y").is_err());
