@@ -30,7 +30,12 @@ pub struct Settings {
     pub verification_days: u32,
     pub access_link_days: u32,
     pub amber_days: i64,
+    /// A message is marked failed only once it had this many attempts …
     pub mail_max_attempts: i32,
+    /// … and its first attempt is at least this many hours old (DESIGN §8: 48 h).
+    pub mail_retry_hours: u32,
+    /// The longest one message may take to send; mail leases are derived from it.
+    pub smtp_timeout_secs: u64,
     /// Seconds between dispatcher and sweeper runs inside the server.
     pub worker_interval_ms: u64,
     /// Failed logins allowed per account and per address in a burst (then one per minute).
@@ -79,6 +84,8 @@ struct FileSettings {
     access_link_days: Option<u32>,
     amber_days: Option<u32>,
     mail_max_attempts: Option<u32>,
+    mail_retry_hours: Option<u32>,
+    smtp_timeout_secs: Option<u64>,
     worker_interval_ms: Option<u64>,
     login_burst: Option<u32>,
     portal_burst: Option<u32>,
@@ -240,6 +247,13 @@ impl Settings {
             8,
             1..=50,
         )? as i32;
+        let mail_retry_hours = num(
+            "DSR_MAIL_RETRY_HOURS",
+            file.mail_retry_hours.map(u64::from),
+            48,
+            0..=720,
+        )? as u32;
+        let smtp_timeout_secs = num("DSR_SMTP_TIMEOUT_SECS", file.smtp_timeout_secs, 30, 1..=600)?;
         let worker_interval_ms = num(
             "DSR_WORKER_INTERVAL_MS",
             file.worker_interval_ms,
@@ -307,6 +321,8 @@ impl Settings {
             access_link_days,
             amber_days,
             mail_max_attempts,
+            mail_retry_hours,
+            smtp_timeout_secs,
             worker_interval_ms,
             login_burst,
             portal_burst,
@@ -438,6 +454,8 @@ mod tests {
             ("DSR_SECRET_KEY", "abcd"),
             ("DSR_DATABASE_URL", "mysql://x"),
             ("DSR_PAUSE_CLOCK", "maybe"),
+            ("DSR_SMTP_TIMEOUT_SECS", "0"),
+            ("DSR_MAIL_RETRY_HOURS", "1000"),
         ] {
             let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
             assert_eq!(err.name, var);

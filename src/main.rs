@@ -1,4 +1,5 @@
-//! The `dsr-tracker` command: serve (default), migrate, user, deadline, seed-demo, sweep.
+//! The `dsr-tracker` command: serve (default), migrate, user, deadline, seed-demo, sweep,
+//! mail, audit.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -62,11 +63,26 @@ enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Work on the outbox.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+    },
     /// Run the background jobs (send mail, expire stale requests).
     Sweep {
         /// Run one round and exit.
         #[arg(long)]
         once: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Put messages back in the queue to be sent again.
+    Requeue {
+        /// Requeue every message marked failed (due now, attempts reset).
+        #[arg(long)]
+        failed: bool,
     },
 }
 
@@ -173,6 +189,9 @@ fn main() -> ExitCode {
             } => set_user_password(settings, &email),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
+            Command::Mail {
+                action: MailCommand::Requeue { failed },
+            } => mail_requeue(settings, failed),
             Command::Audit {
                 action: AuditCommand::Verify,
             } => audit_verify(settings),
@@ -451,6 +470,28 @@ async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
         dsr_tracker::jobs::run_forever(pool, settings, clock, Arc::new(dispatcher)).await;
         Ok(())
     }
+}
+
+fn mail_requeue(settings: Settings, failed: bool) -> Result<(), Failure> {
+    if !failed {
+        return Err(Failure::Usage(
+            "say which messages to requeue: mail requeue --failed".into(),
+        ));
+    }
+    let (settings, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    let n = dsr_tracker::workflow::mail::requeue_failed(
+        &mut conn,
+        &ctx,
+        &dsr_tracker::workflow::Actor::System,
+    )
+    .map_err(|e| Failure::Runtime(e.to_string()))?;
+    println!("requeued {n} failed message(s)");
+    Ok(())
 }
 
 fn audit_verify(settings: Settings) -> Result<(), Failure> {

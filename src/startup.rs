@@ -16,7 +16,8 @@ use lettre::message::Mailbox;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::jobs;
-use crate::mail::dispatcher::Dispatcher;
+use crate::mail::dispatcher::{new_worker_id, Dispatcher, RetryPolicy};
+use crate::mail::seal::Sealer;
 use crate::mail::transport::Transport;
 use crate::time::SharedClock;
 use crate::web::{self as webapp, auth, AppState};
@@ -71,8 +72,13 @@ pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
 }
 
 pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
-    let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.mail_dir())
-        .map_err(StartError::Mail)?;
+    let send_timeout = std::time::Duration::from_secs(settings.smtp_timeout_secs);
+    let transport = Transport::from_settings(
+        settings.smtp_url.as_deref(),
+        settings.mail_dir(),
+        send_timeout,
+    )
+    .map_err(StartError::Mail)?;
     let from: Mailbox = settings
         .mail_from
         .parse()
@@ -80,7 +86,13 @@ pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
     Ok(Dispatcher {
         transport,
         from,
-        max_attempts: settings.mail_max_attempts,
+        retry: RetryPolicy {
+            max_attempts: settings.mail_max_attempts,
+            span: chrono::Duration::hours(i64::from(settings.mail_retry_hours)),
+        },
+        sealer: Sealer::new(&settings.secret_key),
+        worker_id: new_worker_id(),
+        send_timeout,
     })
 }
 

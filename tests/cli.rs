@@ -204,9 +204,17 @@ fn seed_demo_fills_the_database_and_sweep_once_delivers_mail_to_files() {
         subject: "Hello from the outbox".into(),
         text: "plain".into(),
         html: "<p>html</p>".into(),
+        link: None,
     };
-    dsr_tracker::mail::outbox::enqueue(&mut conn, &email, None, chrono::Utc::now().naive_utc())
-        .expect("enqueue");
+    let sealer = dsr_tracker::mail::seal::Sealer::new(&[]);
+    dsr_tracker::mail::outbox::enqueue(
+        &mut conn,
+        &sealer,
+        &email,
+        None,
+        chrono::Utc::now().naive_utc(),
+    )
+    .expect("enqueue");
     let (code, out, err) = run(&["sweep", "--once"], &env, None);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("mail: 1 sent"), "{out}");
@@ -265,6 +273,119 @@ fn serve_on_embedded_defaults_prints_the_setup_link_and_answers_health() {
         "mail directory under ./data"
     );
     assert!(dir.path().join("data/secret.key").exists());
+}
+
+/// Issue 5 item 10: failed mail can be put back in the queue, and then goes out.
+#[test]
+fn mail_requeue_failed_puts_failed_mail_back_and_sweep_sends_it() {
+    use dsr_tracker::db::outbox;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_db, url) = support::TestDb::fresh(&dir);
+    let d = dir.path().to_string_lossy().to_string();
+    let env = [
+        ("DSR_DATA_DIR", d.as_str()),
+        ("DSR_DATABASE_URL", url.as_str()),
+    ];
+    let (code, _, err) = run(&["migrate"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    // The key the binary generated in the data directory seals the body.
+    let mut settings = dsr_tracker::config::Settings::from_env(
+        &env.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    )
+    .expect("settings");
+    settings.prepare_data_dir().expect("key");
+    let sealer = dsr_tracker::mail::seal::Sealer::new(&settings.secret_key);
+    let secret = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
+    let email = dsr_tracker::mail::Email {
+        template: "track",
+        to: "kari@example.no".into(),
+        subject: "Your requests".into(),
+        text: format!("Open http://localhost/s/{secret}"),
+        html: format!("<a href=\"http://localhost/s/{secret}\">open</a>"),
+        link: None,
+    }
+    .carrying("token-1", secret);
+    let pool = dsr_tracker::db::build_pool(&url, 2).expect("pool");
+    let mut conn = pool.get().expect("conn");
+    let now = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1);
+    let id =
+        dsr_tracker::mail::outbox::enqueue(&mut conn, &sealer, &email, None, now).expect("enqueue");
+    // A dispatcher gave up on it.
+    outbox::claim(&mut conn, &id, "w", now, now + chrono::Duration::minutes(1))
+        .expect("claim")
+        .expect("claimed");
+    assert!(outbox::mark_attempt_failed(&mut conn, &id, "w", "550 no", now, None).expect("fail"));
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::FAILED).expect("n"),
+        1
+    );
+
+    let (code, _, err) = run(&["mail", "requeue"], &env, None);
+    assert_eq!(code, 2, "which messages must be said");
+    assert!(err.contains("--failed"), "{err}");
+    let (code, out, err) = run(&["mail", "requeue", "--failed"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("requeued 1 failed message(s)"), "{out}");
+    let row = outbox::failed(&mut conn, 10).expect("failed");
+    assert!(row.is_empty());
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::PENDING).expect("n"),
+        1
+    );
+    {
+        use diesel::prelude::*;
+        use dsr_tracker::db::schema::{audit_events, outbox as t};
+        let (attempts, lease, first): (
+            i32,
+            Option<chrono::NaiveDateTime>,
+            Option<chrono::NaiveDateTime>,
+        ) = t::table
+            .filter(t::id.eq(&id))
+            .select((t::attempts, t::lease_until, t::first_attempt_at))
+            .first(&mut conn)
+            .expect("row");
+        assert_eq!((attempts, lease, first), (0, None, None));
+        let actions: Vec<String> = audit_events::table
+            .select(audit_events::action)
+            .load(&mut conn)
+            .expect("audit");
+        assert_eq!(actions, vec!["mail_requeued".to_string()]);
+    }
+    let (code, _, err) = run(&["audit", "verify"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run(&["mail", "requeue", "--failed"], &env, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("requeued 0 failed message(s)"), "{out}");
+
+    // Sent to a file: whole, private, with the link opened from the sealed copy.
+    let (code, out, err) = run(&["sweep", "--once"], &env, None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("mail: 1 sent"), "{out}");
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("mail"))
+        .expect("mail dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(
+        files,
+        vec![dir.path().join("mail").join(format!("{id}.eml"))]
+    );
+    let eml = std::fs::read_to_string(&files[0]).expect("eml");
+    assert!(eml.contains(secret), "{eml}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0])
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(
+        outbox::count_by_status(&mut conn, outbox::SENT).expect("n"),
+        1
+    );
 }
 
 /// Issue 5 item 1: two accounts that become one address stop the start with a message

@@ -159,6 +159,11 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// The full bodies, sealed (`mail::seal`), while unsent and carrying a link token.
+    pub sealed_body: Option<String>,
+    pub lease_owner: Option<String>,
+    pub token_id: Option<String>,
+    pub first_attempt_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Insertable)]
@@ -175,6 +180,8 @@ pub struct NewOutboxMessage<'a> {
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub sealed_body: Option<&'a str>,
+    pub token_id: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

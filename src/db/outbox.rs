@@ -1,6 +1,7 @@
-//! Queries on `outbox`. A claim is a lease on the row: a dispatcher that dies leaves the
-//! row to be claimed again when the lease runs out, and two dispatchers (or two
-//! instances on one PostgreSQL database) never hold the same row at once.
+//! Queries on `outbox`. A claim is a lease on one row with the claimer's worker id: a
+//! dispatcher that dies leaves the row to be claimed again when the lease runs out, two
+//! dispatchers (or two instances on one PostgreSQL database) never hold the same row at
+//! once, and only the lease holder can record the outcome.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -20,14 +21,10 @@ pub fn insert(conn: &mut DbConn, new: &NewOutboxMessage<'_>) -> QueryResult<()> 
     Ok(())
 }
 
-/// Claim up to `limit` messages that are due, leasing each until `lease_until`.
-pub fn claim_due(
-    conn: &mut DbConn,
-    now: NaiveDateTime,
-    lease_until: NaiveDateTime,
-    limit: i64,
-) -> QueryResult<Vec<OutboxMessage>> {
-    let candidates: Vec<String> = outbox::table
+/// Ids of messages due at `now` and not leased, oldest first. Nothing is claimed yet:
+/// the dispatcher leases each one with [`claim`] just before sending it.
+pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<String>> {
+    outbox::table
         .filter(outbox::status.eq(PENDING))
         .filter(outbox::next_attempt_at.le(now))
         .filter(
@@ -38,76 +35,147 @@ pub fn claim_due(
         .order(outbox::next_attempt_at.asc())
         .select(outbox::id)
         .limit(limit)
-        .load(conn)?;
-    let mut claimed = Vec::new();
-    for id in candidates {
-        // Only one claimer can change the row from "free" to "leased".
-        let n = diesel::update(
-            outbox::table
-                .filter(outbox::id.eq(&id))
-                .filter(outbox::status.eq(PENDING))
-                .filter(
-                    outbox::lease_until
-                        .is_null()
-                        .or(outbox::lease_until.lt(now)),
-                ),
-        )
-        .set(outbox::lease_until.eq(Some(lease_until)))
-        .execute(conn)?;
-        if n == 1 {
-            if let Some(m) = outbox::table
-                .filter(outbox::id.eq(&id))
-                .select(OutboxMessage::as_select())
-                .first(conn)
-                .optional()?
-            {
-                claimed.push(m);
-            }
-        }
+        .load(conn)
+}
+
+/// Lease one message for `owner` until `lease_until`, if it is still pending, due and
+/// free (never leased, or its lease ran out) at `now`. Only one claimer can change the
+/// row from free to leased; the others get `None`.
+pub fn claim(
+    conn: &mut DbConn,
+    id: &str,
+    owner: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+) -> QueryResult<Option<OutboxMessage>> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq(PENDING))
+            .filter(outbox::next_attempt_at.le(now))
+            .filter(
+                outbox::lease_until
+                    .is_null()
+                    .or(outbox::lease_until.lt(now)),
+            ),
+    )
+    .set((
+        outbox::lease_until.eq(Some(lease_until)),
+        outbox::lease_owner.eq(Some(owner)),
+    ))
+    .execute(conn)?;
+    if n != 1 {
+        return Ok(None);
+    }
+    let claimed = outbox::table
+        .filter(outbox::id.eq(id))
+        .filter(outbox::lease_owner.eq(owner))
+        .select(OutboxMessage::as_select())
+        .first(conn)
+        .optional()?;
+    // The link may reach the subject as soon as the server has the message, before the
+    // sending is recorded: make it valid from now (again from `mark_sent`).
+    if let Some(token_id) = claimed.as_ref().and_then(|m| m.token_id.as_deref()) {
+        super::tokens::restart_validity(conn, token_id, now)?;
     }
     Ok(claimed)
 }
 
-pub fn mark_sent(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)))
-        .set((
-            outbox::status.eq(SENT),
-            outbox::sent_at.eq(Some(now)),
-            outbox::lease_until.eq(None::<NaiveDateTime>),
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::last_error.eq(None::<String>),
-        ))
-        .execute(conn)?;
-    Ok(())
+/// The rows `owner` may still finish: its own lease, still pending.
+macro_rules! held_by {
+    ($id:expr, $owner:expr) => {
+        outbox::table
+            .filter(outbox::id.eq($id))
+            .filter(outbox::lease_owner.eq($owner))
+            .filter(outbox::status.eq(PENDING))
+    };
 }
 
-/// Record a failed attempt: try again at `next_attempt_at`, or give up (`failed`).
+/// Record that `owner` sent the message: status sent, the sealed copy dropped (the stored
+/// bodies keep only the marker), and the link token's validity restarted at `now` (it
+/// counts from when the subject could first read the link). False, with nothing
+/// changed, when `owner` no longer holds the lease.
+pub fn mark_sent(
+    conn: &mut DbConn,
+    id: &str,
+    owner: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        let n = diesel::update(held_by!(id, owner))
+            .set((
+                outbox::status.eq(SENT),
+                outbox::sent_at.eq(Some(now)),
+                outbox::lease_until.eq(None::<NaiveDateTime>),
+                outbox::lease_owner.eq(None::<String>),
+                outbox::sealed_body.eq(None::<String>),
+                outbox::attempts.eq(outbox::attempts + 1),
+                outbox::last_error.eq(None::<String>),
+            ))
+            .execute(conn)?;
+        if n != 1 {
+            return Ok(false);
+        }
+        let token_id: Option<String> = outbox::table
+            .filter(outbox::id.eq(id))
+            .select(outbox::token_id)
+            .first(conn)?;
+        if let Some(token_id) = token_id {
+            super::tokens::restart_validity(conn, &token_id, now)?;
+        }
+        Ok(true)
+    })
+}
+
+/// Record a failed attempt by `owner`: try again at `next_attempt_at`, or give up
+/// (`failed`). `first_attempt_at` is kept from the first failure on. False, with nothing
+/// changed, when `owner` no longer holds the lease.
 pub fn mark_attempt_failed(
     conn: &mut DbConn,
     id: &str,
+    owner: &str,
     error: &str,
+    first_attempt_at: NaiveDateTime,
     next_attempt_at: Option<NaiveDateTime>,
-) -> QueryResult<()> {
-    let target = outbox::table.filter(outbox::id.eq(id));
-    match next_attempt_at {
-        Some(at) => diesel::update(target)
+) -> QueryResult<bool> {
+    let n = match next_attempt_at {
+        Some(at) => diesel::update(held_by!(id, owner))
             .set((
                 outbox::attempts.eq(outbox::attempts + 1),
                 outbox::next_attempt_at.eq(at),
                 outbox::lease_until.eq(None::<NaiveDateTime>),
+                outbox::lease_owner.eq(None::<String>),
                 outbox::last_error.eq(Some(error)),
+                outbox::first_attempt_at.eq(Some(first_attempt_at)),
             ))
             .execute(conn)?,
-        None => diesel::update(target)
+        None => diesel::update(held_by!(id, owner))
             .set((
                 outbox::status.eq(FAILED),
                 outbox::attempts.eq(outbox::attempts + 1),
                 outbox::lease_until.eq(None::<NaiveDateTime>),
+                outbox::lease_owner.eq(None::<String>),
                 outbox::last_error.eq(Some(error)),
+                outbox::first_attempt_at.eq(Some(first_attempt_at)),
             ))
             .execute(conn)?,
     };
-    Ok(())
+    Ok(n == 1)
+}
+
+/// Put every failed message back in the queue: pending, no attempts, due at `now`, no
+/// lease, a fresh retry span. Its sealed body (if any) was kept, so it can still be sent.
+pub fn requeue_failed(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(outbox::table.filter(outbox::status.eq(FAILED)))
+        .set((
+            outbox::status.eq(PENDING),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(now),
+            outbox::lease_until.eq(None::<NaiveDateTime>),
+            outbox::lease_owner.eq(None::<String>),
+            outbox::first_attempt_at.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
 }
 
 pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<OutboxMessage>> {

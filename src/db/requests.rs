@@ -169,6 +169,37 @@ pub fn received_before_in_status(
         .load(conn)
 }
 
+/// Requests awaiting verification whose window ran out at `cutoff` (DESIGN §3): received
+/// before it, and not waiting on their verification email, i.e. it is neither still to
+/// be delivered (pending, or failed and waiting for an operator to requeue it) nor was it
+/// delivered after `cutoff`. The window counts from when the subject could read the link.
+pub fn unverified_past(
+    conn: &mut DbConn,
+    status: &str,
+    verify_template: &str,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    use super::schema::outbox;
+    let still_waiting = outbox::table
+        .filter(outbox::template.eq(verify_template))
+        .filter(outbox::request_id.is_not_null())
+        .filter(
+            outbox::status
+                .ne(super::outbox::SENT)
+                .or(outbox::sent_at.ge(cutoff)),
+        )
+        .select(outbox::request_id.assume_not_null());
+    requests::table
+        .filter(requests::status.eq(status))
+        .filter(requests::received_at.lt(cutoff))
+        .filter(requests::id.ne_all(still_waiting))
+        .order(requests::received_at.asc())
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
+}
+
 /// Reserve `count` consecutive reference numbers for a year; returns the first.
 /// Call inside `write_transaction`.
 pub fn reserve_reference_numbers(conn: &mut DbConn, year: i32, count: i32) -> QueryResult<i32> {

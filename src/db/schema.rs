@@ -96,6 +96,10 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        sealed_body -> Nullable<Text>,
+        lease_owner -> Nullable<Text>,
+        token_id -> Nullable<Text>,
+        first_attempt_at -> Nullable<Timestamp>,
     }
 }
 

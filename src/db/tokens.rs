@@ -43,9 +43,39 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
     Ok(n == 1)
 }
 
-/// Remove tokens past their expiry: they can never be used again.
+/// Remove tokens past their expiry: they can never be used again. A token whose email
+/// is not sent yet is kept: its validity restarts when the email goes out.
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(tokens::table.filter(tokens::expires_at.lt(now))).execute(conn)
+    use super::schema::outbox;
+    let awaiting_mail = outbox::table
+        .filter(outbox::status.ne(super::outbox::SENT))
+        .filter(outbox::token_id.is_not_null())
+        .select(outbox::token_id.assume_not_null());
+    diesel::delete(
+        tokens::table
+            .filter(tokens::expires_at.lt(now))
+            .filter(tokens::id.ne_all(awaiting_mail)),
+    )
+    .execute(conn)
+}
+
+/// The email carrying this token was sent at `sent_at`: the token stays valid for its
+/// whole validity (`expires_at - created_at`) from then on, never less than before.
+pub fn restart_validity(conn: &mut DbConn, id: &str, sent_at: NaiveDateTime) -> QueryResult<()> {
+    let found: Option<(NaiveDateTime, NaiveDateTime)> = tokens::table
+        .filter(tokens::id.eq(id))
+        .select((tokens::created_at, tokens::expires_at))
+        .first(conn)
+        .optional()?;
+    if let Some((created, expires)) = found {
+        let restarted = sent_at + (expires - created);
+        if restarted > expires {
+            diesel::update(tokens::table.filter(tokens::id.eq(id)))
+                .set(tokens::expires_at.eq(restarted))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// Of these token ids, those of the purpose that are still live (unexpired, unused).

@@ -47,7 +47,7 @@ pub async fn run_once(
     };
     // Expiry may have queued mail; send after it.
     let mail = dispatcher
-        .run_once(pool, clock.now())
+        .run_once(pool, clock)
         .await
         .map_err(|e| e.to_string())?;
     Ok(SweepReport { expired, mail })

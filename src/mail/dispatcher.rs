@@ -1,22 +1,68 @@
-//! Sends what the outbox holds (DESIGN §8): claims due messages with a lease, sends each,
-//! and records the result. A failure is retried with exponential backoff; after
-//! `max_attempts` the message is marked failed and shown on the dashboard.
+//! Sends what the outbox holds (DESIGN §8). Each message is leased on its own, with this
+//! dispatcher's worker id, just before it is sent; only the lease holder may record the
+//! outcome. A failure is retried with exponential backoff (capped at one hour) until
+//! both `max_attempts` are used and the retry span has passed; then the message is
+//! marked failed, shown on the dashboard, and can be requeued.
+//!
+//! Time: which messages are due is decided once per pass (`now` of the pass), but each
+//! lease is taken, and each outcome recorded, at a fresh `clock.now()`, so a slow pass
+//! never takes a lease that has already run out. Leases are compared against the app's
+//! clock (the system clock in production; tests move a `TestClock` to make a lease run
+//! out on purpose). What keeps a lease longer than a send is real time: every send is cut
+//! off after `send_timeout` (tokio's timer, which a `TestClock` does not affect), and the
+//! lease is `2 × send_timeout + LEASE_MARGIN`, the margin covering database round trips
+//! and clock differences between instances.
 
-use chrono::{DateTime, Duration, Utc};
+use std::time::Duration as StdDuration;
+
+use chrono::{Duration, NaiveDateTime};
 use lettre::message::Mailbox;
 
+use super::outbox::bodies_to_send;
+use super::seal::Sealer;
 use super::transport::Transport;
 use crate::db::{self, DbError, Pool};
 use crate::domain::newtypes::mask_email;
+use crate::time::SharedClock;
 
-/// How long a claim holds a message; longer than one SMTP attempt can take.
-const LEASE: Duration = Duration::seconds(120);
+/// Messages looked at per pass; each is still leased and sent one at a time.
 const BATCH: i64 = 50;
+/// Added to twice the send timeout to make a lease.
+const LEASE_MARGIN: Duration = Duration::seconds(10);
 
 pub struct Dispatcher {
     pub transport: Transport,
     pub from: Mailbox,
+    pub retry: RetryPolicy,
+    /// Opens the sealed bodies of messages that carry a link token.
+    pub sealer: Sealer,
+    /// Recorded on every lease this dispatcher takes (`lease_owner`).
+    pub worker_id: String,
+    /// The longest one message may take to send (`DSR_SMTP_TIMEOUT_SECS`), real time.
+    pub send_timeout: StdDuration,
+}
+
+/// When to give up on a message: only when both `max_attempts` attempts were made and
+/// the first attempt is at least `span` old (`DSR_MAIL_MAX_ATTEMPTS`,
+/// `DSR_MAIL_RETRY_HOURS`), so a mail-server outage shorter than the span loses nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
     pub max_attempts: i32,
+    pub span: Duration,
+}
+
+impl RetryPolicy {
+    /// After `failed_attempts` failures, the first at `first` and the latest at `now`:
+    /// when to try again, or `None` to give up.
+    pub fn next_attempt(
+        &self,
+        failed_attempts: i32,
+        first: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
+        let exhausted = failed_attempts >= self.max_attempts && now - first >= self.span;
+        (!exhausted).then(|| now + backoff(failed_attempts))
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -26,71 +72,120 @@ pub struct DispatchReport {
     pub failed: usize,
 }
 
-/// Wait before attempt `n + 1` after `n` failed attempts: 30 s, 1 min, 2 min … capped at 6 h.
+/// The longest wait between two attempts.
+pub const MAX_BACKOFF: Duration = Duration::hours(1);
+
+/// Wait before attempt `n + 1` after `n` failed attempts: 30 s, 1 min, 2 min … capped at
+/// one hour, so a recovered mail server is used within the hour.
 pub fn backoff(failed_attempts: i32) -> Duration {
     let exp = failed_attempts.clamp(1, 20) - 1;
     let secs = 30i64.saturating_mul(1i64 << exp);
-    Duration::seconds(secs.min(6 * 3600))
+    Duration::seconds(secs).min(MAX_BACKOFF)
 }
 
 impl Dispatcher {
-    /// One pass: claim what is due at `now`, send it, record the outcome.
+    /// How long a claim holds a message: longer than any send can take.
+    pub fn lease(&self) -> Duration {
+        let timeout = Duration::from_std(self.send_timeout).unwrap_or(Duration::minutes(10));
+        timeout * 2 + LEASE_MARGIN
+    }
+
+    /// One pass: look up what is due now, then lease, send and record each message.
     pub async fn run_once(
         &self,
         pool: &Pool,
-        now: DateTime<Utc>,
+        clock: &SharedClock,
     ) -> Result<DispatchReport, DbError> {
         let mut report = DispatchReport::default();
-        let now_db = now.naive_utc();
-        let claimed = {
+        let now = clock.now().naive_utc();
+        let due = {
             let pool = pool.clone();
-            blocking(move || {
-                let mut conn = pool.get()?;
-                Ok(db::outbox::claim_due(
-                    &mut conn,
-                    now_db,
-                    now_db + LEASE,
-                    BATCH,
-                )?)
-            })
-            .await?
+            blocking(move || Ok(db::outbox::due(&mut *pool.get()?, now, BATCH)?)).await?
         };
-        for message in claimed {
-            let result = self.transport.send(&self.from, &message).await;
-            let attempts_after = message.attempts + 1;
-            let pool = pool.clone();
-            let id = message.id.clone();
+        for id in due {
+            let at = clock.now().naive_utc();
+            let claimed = {
+                let (pool, owner, until) =
+                    (pool.clone(), self.worker_id.clone(), at + self.lease());
+                blocking(move || {
+                    Ok(db::outbox::claim(
+                        &mut *pool.get()?,
+                        &id,
+                        &owner,
+                        at,
+                        until,
+                    )?)
+                })
+                .await?
+            };
+            // Someone else took it, sent it or rescheduled it meanwhile.
+            let Some(message) = claimed else { continue };
+            let result = match bodies_to_send(&self.sealer, &message) {
+                Ok(bodies) => {
+                    let send = self.transport.send(&self.from, &message, &bodies);
+                    match tokio::time::timeout(self.send_timeout, send).await {
+                        Ok(r) => r.map_err(Failure::Retry),
+                        Err(_) => Err(Failure::Retry(format!(
+                            "no answer within {} s",
+                            self.send_timeout.as_secs()
+                        ))),
+                    }
+                }
+                // Retrying cannot help; an operator can requeue it once the key is back.
+                Err(e) => Err(Failure::Permanent(e.to_string())),
+            };
+            let done = clock.now().naive_utc();
+            let (pool, owner, id) = (pool.clone(), self.worker_id.clone(), message.id.clone());
+            let to = mask_email(&message.to_address);
             match result {
                 Ok(()) => {
-                    blocking(move || {
-                        let mut conn = pool.get()?;
-                        Ok(db::outbox::mark_sent(&mut conn, &id, now_db)?)
+                    let held = blocking(move || {
+                        Ok(db::outbox::mark_sent(&mut *pool.get()?, &id, &owner, done)?)
                     })
                     .await?;
-                    tracing::info!(to = %mask_email(&message.to_address), template = %message.template, "mail sent");
-                    report.sent += 1;
+                    if held {
+                        tracing::info!(%to, template = %message.template, "mail sent");
+                        report.sent += 1;
+                    } else {
+                        tracing::error!(%to, id = %message.id, "mail sent after this worker's lease ran out; it may have been sent twice");
+                    }
                 }
-                Err(error) => {
-                    let next = (attempts_after < self.max_attempts)
-                        .then(|| now_db + backoff(attempts_after));
-                    if next.is_some() {
+                Err(failure) => {
+                    let attempts = message.attempts + 1;
+                    let first = message.first_attempt_at.unwrap_or(at);
+                    let (next, error) = match failure {
+                        Failure::Retry(e) => (self.retry.next_attempt(attempts, first, done), e),
+                        Failure::Permanent(e) => (None, e),
+                    };
+                    tracing::warn!(%to, attempts, %error, will_retry = next.is_some(), "mail not sent");
+                    let held = blocking(move || {
+                        Ok(db::outbox::mark_attempt_failed(
+                            &mut *pool.get()?,
+                            &id,
+                            &owner,
+                            &error,
+                            first,
+                            next,
+                        )?)
+                    })
+                    .await?;
+                    if !held {
+                        tracing::warn!(id = %message.id, "lease ran out during the attempt; outcome left to the new holder");
+                    } else if next.is_some() {
                         report.retried += 1;
                     } else {
                         report.failed += 1;
                     }
-                    tracing::warn!(to = %mask_email(&message.to_address), attempts = attempts_after, %error, "mail not sent");
-                    blocking(move || {
-                        let mut conn = pool.get()?;
-                        Ok(db::outbox::mark_attempt_failed(
-                            &mut conn, &id, &error, next,
-                        )?)
-                    })
-                    .await?;
                 }
             }
         }
         Ok(report)
     }
+}
+
+enum Failure {
+    Retry(String),
+    Permanent(String),
 }
 
 async fn blocking<T: Send + 'static>(
@@ -101,15 +196,68 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| DbError::Worker(e.to_string()))?
 }
 
+/// A worker id for leases: unique per dispatcher, with the process id for people.
+pub fn new_worker_id() -> String {
+    format!(
+        "pid{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn backoff_doubles_and_is_capped() {
+    fn backoff_doubles_and_is_capped_at_one_hour() {
         assert_eq!(backoff(1), Duration::seconds(30));
         assert_eq!(backoff(2), Duration::seconds(60));
         assert_eq!(backoff(3), Duration::seconds(120));
-        assert_eq!(backoff(40), Duration::seconds(6 * 3600));
+        assert_eq!(backoff(8), Duration::hours(1));
+        assert_eq!(backoff(40), Duration::hours(1));
+    }
+
+    /// DESIGN §8: with the default settings an outage shorter than 48 hours loses no
+    /// mail, and a recovered server is used within the hour.
+    #[test]
+    fn the_default_schedule_spans_48_hours_and_never_waits_more_than_an_hour() {
+        let s = crate::config::Settings::from_env(&Default::default()).expect("defaults");
+        let policy = RetryPolicy {
+            max_attempts: s.mail_max_attempts,
+            span: Duration::hours(i64::from(s.mail_retry_hours)),
+        };
+        let first = chrono::DateTime::UNIX_EPOCH.naive_utc();
+        let (mut now, mut failures) = (first, 0);
+        loop {
+            failures += 1; // the attempt at `now` failed
+            match policy.next_attempt(failures, first, now) {
+                Some(next) => {
+                    assert!(next > now);
+                    assert!(next - now <= Duration::hours(1), "waits {}", next - now);
+                    now = next;
+                }
+                None => break,
+            }
+            assert!(failures < 1000, "never gives up");
+        }
+        assert!(
+            now - first >= Duration::hours(48),
+            "gave up after {}",
+            now - first
+        );
+        assert!(now - first < Duration::hours(50));
+        assert!(failures >= s.mail_max_attempts);
+    }
+
+    #[test]
+    fn a_short_span_gives_up_after_max_attempts() {
+        let p = RetryPolicy {
+            max_attempts: 2,
+            span: Duration::zero(),
+        };
+        let t = chrono::DateTime::UNIX_EPOCH.naive_utc();
+        assert!(p.next_attempt(1, t, t).is_some());
+        assert!(p.next_attempt(2, t, t).is_none());
     }
 }

@@ -10,6 +10,9 @@ use super::Email;
 macro_rules! email {
     ($data:ident, $name:literal, $subject:literal, $text:literal, $html:literal) => {
         impl $data {
+            /// The name kept in the outbox's `template` column.
+            pub const TEMPLATE: &'static str = $name;
+
             pub fn render(&self, to: &str) -> Result<Email, askama::Error> {
                 #[derive(Template)]
                 #[template(path = $subject)]
@@ -27,7 +30,7 @@ macro_rules! email {
                     m: &'a $data,
                 }
                 Ok(Email {
-                    template: $name,
+                    template: Self::TEMPLATE,
                     to: to.to_string(),
                     // A subject is one line: a stray newline would start a new header.
                     subject: Subject { m: self }
@@ -36,6 +39,7 @@ macro_rules! email {
                         .replace(['\r', '\n'], " "),
                     text: Text { m: self }.render()?,
                     html: Html { m: self }.render()?,
+                    link: None,
                 })
             }
         }
@@ -49,7 +53,9 @@ pub struct VerifyMail {
     pub reference: String,
     pub kind_label: String,
     pub link: String,
-    pub expires: String,
+    /// How long the link works, counted from when the email is sent (it may wait in
+    /// the outbox during a mail outage).
+    pub valid_days: u32,
 }
 email!(
     VerifyMail,
@@ -120,14 +126,14 @@ mod tests {
             reference: "DSR-2026-000001".into(),
             kind_label: "Erasure of my data (Art. 17)".into(),
             link: "http://localhost/verify/abc".into(),
-            expires: "2026-12-02".into(),
+            valid_days: 7,
         }
         .render("kari@example.no")
         .expect("renders");
         assert_eq!(m.subject, "Confirm your request DSR-2026-000001");
         assert!(m.text.contains("Hello Kari <Nordmann>,"));
         assert!(m.text.contains("http://localhost/verify/abc"));
-        assert!(m.text.contains("2026-12-02"));
+        assert!(m.text.contains("for 7 days from when this email was sent"));
         // HTML escapes what the subject typed.
         assert!(
             m.html.contains("Kari &#60;Nordmann&#62;") || m.html.contains("Kari &lt;Nordmann&gt;")

@@ -52,7 +52,7 @@ pub fn submit(
     let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
     let id = uuid::Uuid::new_v4().to_string();
     let details = serde_json::to_string(&s.details)
-        .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
+        .map_err(|e| WorkflowError::Conflict(format!("details: {e}")))?;
     let token = tokens::generate();
     let expires = now + Duration::days(i64::from(ctx.settings.verification_days));
 
@@ -86,10 +86,11 @@ pub fn submit(
                 closed_at: None,
             },
         )?;
+        let token_id = uuid::Uuid::new_v4().to_string();
         db::tokens::insert(
             conn,
             &NewToken {
-                id: &uuid::Uuid::new_v4().to_string(),
+                id: &token_id,
                 token_hash: &token.hash,
                 purpose: Purpose::Verify.as_str(),
                 request_id: Some(&id),
@@ -116,10 +117,11 @@ pub fn submit(
             reference: reference.clone(),
             kind_label: s.kind().label().to_string(),
             link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
-            expires: crate::time::local_display(expires, tz),
+            valid_days: ctx.settings.verification_days,
         }
-        .render(s.email.as_str())?;
-        enqueue(conn, &mail, Some(&id), now)?;
+        .render(s.email.as_str())?
+        .carrying(&token_id, &token.secret);
+        enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
         Ok(Submitted {
             id: id.clone(),
             reference,
@@ -172,8 +174,7 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         }
         // Re-read: the transition moved the due date by the days paused.
         let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-        let link = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
-        let status_link = link.url.clone();
+        let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
         let kind = request.kind()?;
         let mail = AcknowledgementMail {
             organisation: ctx.settings.organisation.clone(),
@@ -182,21 +183,24 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
             kind_label: kind.label().to_string(),
             received: local_date(request.received_at, ctx.settings.timezone).to_string(),
             due: request.due_date.to_string(),
-            status_link: status_link.clone(),
+            status_link: access.link.clone(),
             link_days: ctx.settings.access_link_days,
         }
-        .render(&request.subject_email)?;
-        enqueue(conn, &mail, Some(&request.id), now)?;
+        .render(&request.subject_email)?
+        .carrying(&access.access.token_id, &access.secret);
+        enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
         Ok(Verified {
             request,
-            status_link,
-            access: link.access,
+            status_link: access.link,
+            access: access.access,
         })
     })
 }
 
+/// A new access link: its secret, the link carrying it, and what it opens.
 struct AccessLink {
-    url: String,
+    secret: String,
+    link: String,
     access: Access,
 }
 
@@ -210,12 +214,12 @@ fn new_access_link(
 ) -> Result<AccessLink, WorkflowError> {
     let now = ctx.now_db();
     let token = tokens::generate();
-    let id = uuid::Uuid::new_v4().to_string();
+    let token_id = uuid::Uuid::new_v4().to_string();
     let expires_at = now + Duration::days(i64::from(ctx.settings.access_link_days));
     db::tokens::insert(
         conn,
         &NewToken {
-            id: &id,
+            id: &token_id,
             token_hash: &token.hash,
             purpose: Purpose::Access.as_str(),
             request_id,
@@ -225,9 +229,10 @@ fn new_access_link(
         },
     )?;
     Ok(AccessLink {
-        url: format!("{}/s/{}", ctx.settings.base_url, token.secret),
+        link: format!("{}/s/{}", ctx.settings.base_url, token.secret),
+        secret: token.secret,
         access: Access {
-            token_id: id,
+            token_id,
             email: email.to_string(),
             request_id: request_id.map(str::to_string),
             expires_at,
@@ -289,15 +294,16 @@ pub fn track(
         if requests.is_empty() {
             return Ok(());
         }
-        let link = new_access_link(conn, ctx, email.as_str(), None)?;
+        let access = new_access_link(conn, ctx, email.as_str(), None)?;
         let mail = TrackMail {
             organisation: ctx.settings.organisation.clone(),
-            link: link.url,
+            link: access.link,
             link_days: ctx.settings.access_link_days,
             count: requests.len(),
         }
-        .render(email.as_str())?;
-        enqueue(conn, &mail, None, now)?;
+        .render(email.as_str())?
+        .carrying(&access.access.token_id, &access.secret);
+        enqueue(conn, &ctx.sealer(), &mail, None, now)?;
         Ok(())
     })
 }
@@ -332,18 +338,22 @@ pub fn withdraw_by_subject(
             kind_label: request.kind()?.label().to_string(),
         }
         .render(&request.subject_email)?;
-        enqueue(conn, &mail, Some(&request.id), now)?;
+        enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
         db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)
     })
 }
 
-/// Requests never verified within `verification_days` expire (DESIGN §3).
+/// Requests never verified within `verification_days` expire (DESIGN §3). The days count
+/// from when the verification email was sent: a request whose email is still waiting in
+/// the outbox (a mail outage, or failed and waiting to be requeued) does not expire, as
+/// the subject never had the link.
 pub fn expire_unverified(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, WorkflowError> {
     let now = ctx.now_db();
     let cutoff = now - Duration::days(i64::from(ctx.settings.verification_days));
-    let stale = db::requests::received_before_in_status(
+    let stale = db::requests::unverified_past(
         conn,
         Status::AwaitingVerification.as_str(),
+        VerifyMail::TEMPLATE,
         cutoff,
         500,
     )?;

@@ -3,6 +3,7 @@
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
 pub mod intake;
+pub mod mail;
 pub mod sessions;
 pub mod users;
 pub mod view;
@@ -28,6 +29,11 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn now_db(&self) -> NaiveDateTime {
         self.now.naive_utc()
+    }
+
+    /// Seals outbox bodies that carry a link token (`mail::outbox::enqueue`).
+    pub fn sealer(&self) -> crate::mail::seal::Sealer {
+        crate::mail::seal::Sealer::new(&self.settings.secret_key)
     }
 }
 

@@ -209,6 +209,27 @@ impl TestApp {
             })
     }
 
+    /// Wait until the outbox has nothing pending: mail that reached the SMTP sink is also
+    /// recorded as sent (its links' validity counts from then), before a test moves the
+    /// clock.
+    pub async fn wait_for_outbox_sent(&self) {
+        let deadline = std::time::Instant::now() + MAIL_WAIT;
+        loop {
+            let pending = {
+                let mut conn = self.pool.get().expect("conn");
+                dsr_tracker::db::outbox::count_by_status(&mut conn, "pending").expect("count")
+            };
+            if pending == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{pending} message(s) still pending"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub fn count_requests(&self) -> i64 {
         let mut conn = self.pool.get().expect("conn");
         dsr_tracker::db::requests::count(&mut conn, &Default::default()).expect("count")

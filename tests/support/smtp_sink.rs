@@ -7,7 +7,7 @@
 #![allow(dead_code)] // not every test binary that includes this uses every item
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -38,12 +38,16 @@ pub struct ReceivedMail {
     pub html: Option<String>,
     /// The message as received (after undoing dot-stuffing), lossily as UTF-8.
     pub raw: String,
+    /// The `Message-ID` header without angle brackets, if present.
+    pub message_id: Option<String>,
 }
 
 #[derive(Default)]
 struct Shared {
     messages: Mutex<Vec<ReceivedMail>>,
     failing: AtomicBool,
+    /// Milliseconds to wait before answering the end of DATA.
+    delay_ms: AtomicU64,
     arrived: Notify,
 }
 
@@ -132,6 +136,13 @@ impl SmtpSink {
     pub fn set_failing(&self, fail: bool) {
         self.shared.failing.store(fail, Ordering::SeqCst);
     }
+
+    /// A slow server: wait this long after each message's DATA before answering (and
+    /// recording it). `Duration::ZERO` answers at once.
+    pub fn set_delay(&self, delay: Duration) {
+        let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.shared.delay_ms.store(ms, Ordering::SeqCst);
+    }
 }
 
 impl Drop for SmtpSink {
@@ -193,6 +204,10 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                     .write_all(b"354 end data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
                 let data = read_data(&mut reader).await?;
+                let delay = shared.delay_ms.load(Ordering::SeqCst);
+                if delay > 0 {
+                    tokio::time::sleep(Duration::from_millis(delay)).await;
+                }
                 let (from, to) = (from.take().unwrap_or_default(), std::mem::take(&mut to));
                 if data.len() > MAX_SIZE {
                     "552 5.3.4 message too big"
@@ -273,5 +288,6 @@ fn parse(from: String, to: Vec<String>, data: &[u8]) -> ReceivedMail {
             .and_then(|part| part.text_contents())
             .map(str::to_string),
         raw: String::from_utf8_lossy(data).into_owned(),
+        message_id: msg.and_then(|m| m.message_id()).map(str::to_string),
     }
 }
