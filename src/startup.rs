@@ -19,7 +19,7 @@ use crate::jobs;
 use crate::mail::dispatcher::Dispatcher;
 use crate::mail::transport::Transport;
 use crate::time::SharedClock;
-use crate::web::{self as webapp, auth, AppState};
+use crate::web::{self as webapp, throttle, AppState};
 use crate::workflow::{users, Ctx};
 
 pub struct Application {
@@ -110,8 +110,8 @@ impl Application {
         };
         let state = AppState {
             pool,
-            login_limiter: Arc::new(auth::login_limiter(settings.login_burst)),
-            portal_limiter: Arc::new(auth::portal_limiter(settings.portal_burst)),
+            login_throttle: Arc::new(throttle::LoginThrottle::new(settings.login_burst)),
+            portal_limiter: Arc::new(throttle::portal_limiter(settings.portal_burst)),
             settings: Arc::new(settings),
             clock,
         };
@@ -155,9 +155,20 @@ impl Application {
             self.state.clock.clone(),
             self.dispatcher.clone(),
         ));
+        let forgetting = tokio::spawn(forget_idle_limiter_keys(self.state.clone()));
         let result = self.server.await;
         workers.abort();
+        forgetting.abort();
         result
+    }
+}
+
+/// Rate limiters remember keys only while they matter (DESIGN §9: bounded memory).
+async fn forget_idle_limiter_keys(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        state.forget_idle_limiter_keys();
     }
 }
 

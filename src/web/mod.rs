@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod forms;
 pub mod portal;
+pub mod throttle;
 
 use std::sync::Arc;
 
@@ -26,8 +27,8 @@ pub struct AppState {
     pub pool: Pool,
     pub settings: Arc<Settings>,
     pub clock: SharedClock,
-    pub login_limiter: Arc<auth::Limiter>,
-    pub portal_limiter: Arc<auth::Limiter>,
+    pub login_throttle: Arc<throttle::LoginThrottle>,
+    pub portal_limiter: Arc<throttle::Limiter>,
 }
 
 impl AppState {
@@ -53,10 +54,20 @@ impl AppState {
         .map_err(|e| WebError::Internal(e.to_string()))?
     }
 
-    /// False when any of the keys is over the portal's rate limit.
-    pub fn portal_allows(&self, keys: &[String]) -> bool {
-        keys.iter()
-            .all(|k| self.portal_limiter.check_key(k).is_ok())
+    /// False when any of the keys (`(kind, canonical value)`) is over the portal's rate
+    /// limit.
+    pub fn portal_allows(&self, keys: &[(&str, &str)]) -> bool {
+        keys.iter().all(|(kind, value)| {
+            self.portal_limiter
+                .check_key(&throttle::limit_key(kind, value))
+                .is_ok()
+        })
+    }
+
+    /// Every keyed limiter forgets keys that have fully recovered (bounded memory).
+    pub fn forget_idle_limiter_keys(&self) {
+        self.login_throttle.forget_idle();
+        throttle::forget_idle(&self.portal_limiter);
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
