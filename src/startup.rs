@@ -207,8 +207,12 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
                     ))
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("X-Frame-Options", "DENY"))
-                    .add(("Referrer-Policy", "no-referrer")),
+                    .add(("Referrer-Policy", "no-referrer"))
+                    // Pages show personal data: no copies in browser or proxy caches.
+                    // Only added where a response sets no Cache-Control itself (style.css).
+                    .add(("Cache-Control", "no-store")),
             )
+            .wrap(actix_web::middleware::from_fn(webapp::request_log::log_request))
             .route(
                 "/static/style.css",
                 web::get().to(|| async {

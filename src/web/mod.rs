@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod forms;
 pub mod portal;
+pub mod request_log;
 pub mod throttle;
 
 use std::sync::Arc;
@@ -107,7 +108,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(dashboard::routes);
 }
 
-/// 200 when the database answers, 503 otherwise.
+/// 200 when the database answers and the data directory's disk has room
+/// (`DSR_MIN_FREE_DISK_MB`), 503 with the reason otherwise.
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
     let ok = web::block(move || {
@@ -119,11 +121,23 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     })
     .await
     .unwrap_or(false);
-    if ok {
-        HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
-    } else {
-        HttpResponse::ServiceUnavailable().json(
-            serde_json::json!({"status": "unavailable", "detail": "the database does not answer"}),
-        )
+    if !ok {
+        return unavailable("the database does not answer".into());
     }
+    let min_mb = state.settings.min_free_disk_mb;
+    let dir = state.settings.data_dir.clone();
+    match web::block(move || crate::fsutil::available_bytes(&dir)).await {
+        Ok(Ok(free)) if free / (1024 * 1024) < min_mb => unavailable(format!(
+            "the data directory's disk has {} MiB free, less than DSR_MIN_FREE_DISK_MB ({min_mb} MiB)",
+            free / (1024 * 1024)
+        )),
+        Ok(Ok(_)) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
+        Ok(Err(e)) => unavailable(format!("cannot read the data directory's free space: {e}")),
+        Err(e) => unavailable(format!("cannot check free disk space: {e}")),
+    }
+}
+
+fn unavailable(detail: String) -> HttpResponse {
+    HttpResponse::ServiceUnavailable()
+        .json(serde_json::json!({"status": "unavailable", "detail": detail}))
 }
