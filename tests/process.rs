@@ -184,58 +184,47 @@ async fn junk_logins_and_portal_posts_do_not_grow_the_server() {
     let c = support::TestApp::client();
     let login_token = csrf(&c, &server.url("/login")).await;
     let portal_token = csrf(&c, &server.url("/track")).await;
-    let junk = "j".repeat(200 * 1024);
-
-    let login = |token: &str| {
-        vec![
-            ("csrf_token".to_string(), token.to_string()),
-            ("email".to_string(), junk.clone()),
-            ("password".to_string(), "whatever".to_string()),
-        ]
-    };
-    let submit = |token: &str| {
-        vec![
-            ("csrf_token".to_string(), token.to_string()),
-            ("kind".to_string(), "access".to_string()),
-            ("name".to_string(), "Junk".to_string()),
-            ("email".to_string(), junk.clone()),
-        ]
-    };
-    let track = |token: &str| {
-        vec![
-            ("csrf_token".to_string(), token.to_string()),
-            ("email".to_string(), junk.clone()),
-        ]
-    };
-    let rounds: [(&'static str, Vec<(String, String)>); 3] = [
-        ("/login", login(&login_token)),
-        ("/requests", submit(&portal_token)),
-        ("/track", track(&portal_token)),
-    ];
-    let send = |path: &'static str, form: Vec<(String, String)>, n: usize| {
-        let c = c.clone();
-        let url = server.url(path);
-        async move {
-            for _ in 0..n {
-                let status = c
-                    .post(&url)
-                    .form(&form)
-                    .send()
-                    .await
-                    .expect("POST")
-                    .status()
-                    .as_u16();
-                assert!((400..500).contains(&status), "{path}: {status}");
-            }
+    // Each post a different 200 KB "email" (as an attacker would send), so nothing is
+    // deduplicated by accident.
+    let junk = |n: usize| format!("{n:08}{}", "j".repeat(200 * 1024));
+    let form = |path: &str, n: usize| -> Vec<(&'static str, String)> {
+        match path {
+            "/login" => vec![
+                ("csrf_token", login_token.clone()),
+                ("email", junk(n)),
+                ("password", "whatever".into()),
+            ],
+            "/requests" => vec![
+                ("csrf_token", portal_token.clone()),
+                ("kind", "access".into()),
+                ("name", "Junk".into()),
+                ("email", junk(n)),
+            ],
+            _ => vec![("csrf_token", portal_token.clone()), ("email", junk(n))],
         }
     };
-    // Warm up allocator and pools, then measure.
-    for (path, form) in &rounds {
-        send(*path, form.clone(), 10).await;
+    let mut n = 0;
+    let mut send = async |path: &str, count: usize| {
+        for _ in 0..count {
+            n += 1;
+            let status = c
+                .post(server.url(path))
+                .form(&form(path, n))
+                .send()
+                .await
+                .expect("POST")
+                .status()
+                .as_u16();
+            assert!((400..500).contains(&status), "{path}: {status}");
+        }
+    };
+    // Warm up the allocator and pools, then measure.
+    for path in ["/login", "/requests", "/track"] {
+        send(path, 10).await;
     }
-    for (path, form) in rounds {
+    for path in ["/login", "/requests", "/track"] {
         let before = server.rss_kib();
-        send(path, form, 300).await;
+        send(path, 300).await;
         let after = server.rss_kib();
         let grown_mib = after.saturating_sub(before) / 1024;
         eprintln!("{path}: VmRSS {before} KiB -> {after} KiB");
