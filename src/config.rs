@@ -491,6 +491,7 @@ mod tests {
             ("DSR_SECRET_KEY", "abcd"),
             ("DSR_DATABASE_URL", "mysql://x"),
             ("DSR_PAUSE_CLOCK", "maybe"),
+            ("DSR_MIN_FREE_DISK_MB", "lots"),
         ] {
             let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
             assert_eq!(err.name, var);
@@ -541,7 +542,10 @@ mod tests {
         let err = s.prepare_data_dir().expect_err("empty key file");
         assert_eq!(err.name, "DSR_SECRET_KEY");
         let text = err.to_string();
-        assert!(text.contains(&format!("{}", dir.path().join("secret.key").display())), "{text}");
+        assert!(
+            text.contains(&format!("{}", dir.path().join("secret.key").display())),
+            "{text}"
+        );
         assert!(text.contains("restore it from a backup"), "{text}");
         assert!(text.contains("delete it to generate a new key"), "{text}");
     }
@@ -565,7 +569,11 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["mail", "secret.key"]);
-        let dir_mode = std::fs::metadata(dir.path()).expect("dir").permissions().mode() & 0o777;
+        let dir_mode = std::fs::metadata(dir.path())
+            .expect("dir")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(dir_mode, 0o700);
     }
 
@@ -574,14 +582,20 @@ mod tests {
         let key = "ab".repeat(64);
         let s = Settings::from_env(&env(&[
             ("DSR_SECRET_KEY", &key),
-            ("DSR_SMTP_URL", "smtps://mailer:hunter2-secret@mail.example.com:465"),
+            (
+                "DSR_SMTP_URL",
+                "smtps://mailer:hunter2-secret@mail.example.com:465",
+            ),
         ]))
         .expect("ok");
         let debug = format!("{s:?}");
         assert!(!debug.contains(&key), "{debug}");
         assert!(!debug.contains("abababab"), "{debug}");
         assert!(!debug.contains("hunter2-secret"), "{debug}");
-        assert!(debug.contains("smtps://mailer:***@mail.example.com:465"), "{debug}");
+        assert!(
+            debug.contains("smtps://mailer:***@mail.example.com:465"),
+            "{debug}"
+        );
         assert!(debug.contains("redacted"), "{debug}");
     }
 

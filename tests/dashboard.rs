@@ -161,7 +161,11 @@ async fn oversized_login_fields_are_refused_before_any_password_work() {
             .post_form(
                 &c,
                 "/login",
-                &[("csrf_token", &token), ("email", email), ("password", password)],
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", password),
+                ],
             )
             .await;
         assert_eq!(status, 422, "{body}");

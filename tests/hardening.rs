@@ -68,7 +68,11 @@ async fn a_name_with_direction_overrides_is_refused_beside_the_field() {
     let app = TestApp::spawn().await;
     let c = TestApp::client();
     let token = app.csrf(&c, "/").await;
-    for name in ["Ola \u{202E}nnamdroN", "Ola\u{2066}Nordmann\u{2069}", "Ola\u{2028}Nordmann"] {
+    for name in [
+        "Ola \u{202E}nnamdroN",
+        "Ola\u{2066}Nordmann\u{2069}",
+        "Ola\u{2028}Nordmann",
+    ] {
         let (status, body, _) = app
             .post_form(
                 &c,

@@ -353,7 +353,11 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
             &[("csrf_token", &token), ("email", "lars@example.no")],
         )
         .await;
-    assert_eq!(outbox_count(&app), before + 1, "one mail for a known address");
+    assert_eq!(
+        outbox_count(&app),
+        before + 1,
+        "one mail for a known address"
+    );
     let (s2, unknown, _) = app
         .post_form(
             &fresh,
@@ -362,7 +366,11 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
         )
         .await;
     // The same work for an unknown address: one outbox row, saying there is nothing.
-    assert_eq!(outbox_count(&app), before + 2, "one mail for an unknown address");
+    assert_eq!(
+        outbox_count(&app),
+        before + 2,
+        "one mail for an unknown address"
+    );
     assert_eq!((s1, s2), (200, 200));
     assert_eq!(
         known.replace("lars@example.no", "X"),
@@ -391,8 +399,14 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"email-error\""));
-    assert_eq!(outbox_count(&app), before + 2, "nothing for an invalid address");
-    let none = app.wait_for_mail("nobody@example.no", "Your requests").await;
+    assert_eq!(
+        outbox_count(&app),
+        before + 2,
+        "nothing for an invalid address"
+    );
+    let none = app
+        .wait_for_mail("nobody@example.no", "Your requests")
+        .await;
     assert!(
         none.text.contains("We hold no requests from this address"),
         "{}",
@@ -410,8 +424,6 @@ fn outbox_count(app: &TestApp) -> i64 {
         .get_result(&mut conn)
         .expect("count")
 }
-
-
 
 #[tokio::test]
 async fn security_headers_and_health() {

@@ -121,8 +121,11 @@ async fn the_data_directory_and_every_file_in_it_are_private_whatever_the_umask(
     std::fs::create_dir_all(&data).expect("mkdir");
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     std::fs::write(data.join("notes.txt"), "old").expect("write");
-    std::fs::set_permissions(data.join("notes.txt"), std::fs::Permissions::from_mode(0o644))
-        .expect("chmod");
+    std::fs::set_permissions(
+        data.join("notes.txt"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .expect("chmod");
 
     // Always SQLite and `.eml` files here: the files are what this test is about.
     let server = Server::start(work.path(), &[]);
@@ -313,6 +316,9 @@ async fn the_request_log_has_routes_but_no_tokens_emails_or_passwords() {
     assert!(!log.contains(token), "token in the log:\n{log}");
     assert!(!log.contains(email), "email in the log:\n{log}");
     assert!(!log.contains("kari.nordmann"), "email in the log:\n{log}");
-    assert!(!log.contains("Sm7pPassw0rdXYZ"), "password in the log:\n{log}");
+    assert!(
+        !log.contains("Sm7pPassw0rdXYZ"),
+        "password in the log:\n{log}"
+    );
     assert!(log.contains("dsr-tracker listening"), "{log}");
 }

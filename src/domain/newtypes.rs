@@ -120,7 +120,9 @@ impl ShortText {
                 capitalise(what)
             ));
         }
-        if s.chars().any(|c| is_bidi_control(c) || is_invisible_mark(c)) {
+        if s.chars()
+            .any(|c| is_bidi_control(c) || is_invisible_mark(c))
+        {
             return Err(format!(
                 "{} cannot contain invisible characters that change the direction of text.",
                 capitalise(what)

@@ -106,7 +106,9 @@ impl LoginThrottle {
         {
             return Err(TooMany);
         }
-        Ok(self.lock().delay(&limit_key("login-account", account), Instant::now()))
+        Ok(self
+            .lock()
+            .delay(&limit_key("login-account", account), Instant::now()))
     }
 
     pub fn failed(&self, account: &str) {
@@ -219,7 +221,10 @@ mod tests {
     fn one_address_trying_many_accounts_is_stopped() {
         let t = LoginThrottle::new(2);
         let allowed = (0..20)
-            .filter(|n| t.attempt("10.0.0.1", &format!("user{n}@example.com")).is_ok())
+            .filter(|n| {
+                t.attempt("10.0.0.1", &format!("user{n}@example.com"))
+                    .is_ok()
+            })
             .count();
         assert_eq!(allowed, 8);
     }
@@ -243,7 +248,10 @@ mod tests {
             limit_key("x", "a").len()
         );
         assert_ne!(limit_key("a", "bc"), limit_key("ab", "c"));
-        assert_eq!(account_id(" Kari@Example.NO "), account_id("kari@example.no"));
+        assert_eq!(
+            account_id(" Kari@Example.NO "),
+            account_id("kari@example.no")
+        );
     }
 
     #[test]
