@@ -12,7 +12,9 @@ use serde::Deserialize;
 use crate::domain::calendar::Country;
 use crate::domain::newtypes::EmailAddress;
 
-#[derive(Debug, Clone)]
+/// `Debug` is written by hand below: it must never print the secret key or the SMTP
+/// password (DESIGN §9).
+#[derive(Clone)]
 pub struct Settings {
     pub bind: SocketAddr,
     pub base_url: String,
@@ -48,6 +50,69 @@ pub struct Settings {
     pub session_idle_minutes: u32,
     /// A handler session ends this many hours after login, however active.
     pub session_max_hours: u32,
+    /// `/healthz` answers 503 when the data directory's disk has less free space (MiB).
+    pub min_free_disk_mb: u64,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("data_dir", &self.data_dir)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("timezone", &self.timezone)
+            .field("country", &self.country)
+            .field("policy_days", &self.policy_days)
+            .field(
+                "secret_key",
+                &format_args!("[{} bytes, redacted]", self.secret_key.len()),
+            )
+            .field("organisation", &self.organisation)
+            .field("verification_days", &self.verification_days)
+            .field("access_link_days", &self.access_link_days)
+            .field("amber_days", &self.amber_days)
+            .field("mail_max_attempts", &self.mail_max_attempts)
+            .field("worker_interval_ms", &self.worker_interval_ms)
+            .field("login_burst", &self.login_burst)
+            .field("portal_burst", &self.portal_burst)
+            .field("pause_clock", &self.pause_clock)
+            .field("mail_retry_hours", &self.mail_retry_hours)
+            .field("smtp_timeout_secs", &self.smtp_timeout_secs)
+            .field("session_idle_minutes", &self.session_idle_minutes)
+            .field("session_max_hours", &self.session_max_hours)
+            .field("min_free_disk_mb", &self.min_free_disk_mb)
+            .finish()
+    }
+}
+
+/// `smtps://user:pass@host` → `smtps://user:***@host`: a URL with its password hidden,
+/// for logs and `Debug` output.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split_once(':').map_or(userinfo, |(u, _)| u);
+            let hidden = if userinfo.contains(':') {
+                format!("{user}:***")
+            } else {
+                user.to_string()
+            };
+            format!(
+                "{}{hidden}@{host}{}",
+                &url[..scheme_end],
+                &rest[authority_end..]
+            )
+        }
+        None => url.to_string(),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +157,7 @@ struct FileSettings {
     pause_clock: Option<bool>,
     session_idle_minutes: Option<u32>,
     session_max_hours: Option<u32>,
+    min_free_disk_mb: Option<u64>,
 }
 
 impl Settings {
@@ -284,6 +350,12 @@ impl Settings {
             12,
             1..=24 * 30,
         )? as u32;
+        let min_free_disk_mb = num(
+            "DSR_MIN_FREE_DISK_MB",
+            file.min_free_disk_mb,
+            100,
+            0..=u64::MAX / (1024 * 1024),
+        )?;
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -329,18 +401,23 @@ impl Settings {
             pause_clock,
             session_idle_minutes,
             session_max_hours,
+            min_free_disk_mb,
         })
     }
 
-    /// Create the data directory and, when no key was given, read or generate
-    /// `secret.key` in it (64 random bytes, hex, file mode 0600).
+    /// Create the data directory, make it private (0700, files 0600, whatever the umask:
+    /// it holds personal data), and, when no key was given, read or generate `secret.key`
+    /// in it (64 random bytes, hex, written atomically).
     pub fn prepare_data_dir(&mut self) -> Result<(), SettingsError> {
-        std::fs::create_dir_all(self.mail_dir()).map_err(|e| {
+        crate::fsutil::restrict_umask();
+        let cannot = |what: &str, e: std::io::Error| {
             invalid(
                 "DSR_DATA_DIR",
-                format!("cannot create {}: {e}", self.data_dir.display()),
+                format!("cannot {what} {}: {e}", self.data_dir.display()),
             )
-        })?;
+        };
+        std::fs::create_dir_all(self.mail_dir()).map_err(|e| cannot("create", e))?;
+        crate::fsutil::make_private(&self.data_dir).map_err(|e| cannot("make private", e))?;
         if self.secret_key.is_empty() {
             self.secret_key = read_or_create_key(&self.data_dir.join("secret.key"))?;
         }
@@ -383,38 +460,38 @@ fn decode_key(hex_key: &str) -> Result<Vec<u8>, String> {
 }
 
 fn read_or_create_key(path: &Path) -> Result<Vec<u8>, SettingsError> {
-    if path.exists() {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            invalid(
-                "DSR_SECRET_KEY",
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
-        return decode_key(&text)
-            .map_err(|m| invalid("DSR_SECRET_KEY", format!("{}: {m}", path.display())));
+    if !path.exists() {
+        let mut key = vec![0u8; 64];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
+        let created = crate::fsutil::write_new_atomically(path, hex::encode(&key).as_bytes())
+            .map_err(|e| {
+                invalid(
+                    "DSR_SECRET_KEY",
+                    format!("cannot write {}: {e}", path.display()),
+                )
+            })?;
+        if created {
+            return Ok(key);
+        }
+        // Another instance wrote it first: use theirs.
     }
-    let mut key = vec![0u8; 64];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
-    write_private(path, &hex::encode(&key)).map_err(|e| {
+    let text = std::fs::read_to_string(path).map_err(|e| {
         invalid(
             "DSR_SECRET_KEY",
-            format!("cannot write {}: {e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
         )
     })?;
-    Ok(key)
-}
-
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut f = options.open(path)?;
-    f.write_all(text.as_bytes())
+    decode_key(&text).map_err(|_| {
+        invalid(
+            "DSR_SECRET_KEY",
+            format!(
+                "{} is empty or not a key of 128 hex digits: restore it from a backup, or delete it \
+                 to generate a new key (this signs everyone out, and links in mail not yet \
+                 sent can no longer be read)",
+                path.display()
+            ),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -456,6 +533,7 @@ mod tests {
             ("DSR_PAUSE_CLOCK", "maybe"),
             ("DSR_SMTP_TIMEOUT_SECS", "0"),
             ("DSR_MAIL_RETRY_HOURS", "1000"),
+            ("DSR_MIN_FREE_DISK_MB", "lots"),
         ] {
             let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
             assert_eq!(err.name, var);
@@ -495,5 +573,83 @@ mod tests {
         b.prepare_data_dir().expect("prepare");
         assert_eq!(a.secret_key.len(), 64);
         assert_eq!(a.secret_key, b.secret_key);
+    }
+
+    #[test]
+    fn an_empty_key_file_names_the_file_and_says_what_to_do() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path().to_string_lossy().to_string();
+        std::fs::write(dir.path().join("secret.key"), "").expect("write");
+        let mut s = Settings::from_env(&env(&[("DSR_DATA_DIR", &d)])).expect("ok");
+        let err = s.prepare_data_dir().expect_err("empty key file");
+        assert_eq!(err.name, "DSR_SECRET_KEY");
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("{}", dir.path().join("secret.key").display())),
+            "{text}"
+        );
+        assert!(text.contains("restore it from a backup"), "{text}");
+        assert!(text.contains("delete it to generate a new key"), "{text}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_key_file_is_private_and_no_temporary_file_is_left() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path().to_string_lossy().to_string();
+        let mut s = Settings::from_env(&env(&[("DSR_DATA_DIR", &d)])).expect("ok");
+        s.prepare_data_dir().expect("prepare");
+        let key = dir.path().join("secret.key");
+        let mode = std::fs::metadata(&key).expect("key").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(std::fs::read_to_string(&key).expect("read").len(), 128);
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["mail", "secret.key"]);
+        let dir_mode = std::fs::metadata(dir.path())
+            .expect("dir")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(dir_mode, 0o700);
+    }
+
+    #[test]
+    fn debug_output_hides_the_secret_key_and_the_smtp_password() {
+        let key = "ab".repeat(64);
+        let s = Settings::from_env(&env(&[
+            ("DSR_SECRET_KEY", &key),
+            (
+                "DSR_SMTP_URL",
+                "smtps://mailer:hunter2-secret@mail.example.com:465",
+            ),
+        ]))
+        .expect("ok");
+        let debug = format!("{s:?}");
+        assert!(!debug.contains(&key), "{debug}");
+        assert!(!debug.contains("abababab"), "{debug}");
+        assert!(!debug.contains("hunter2-secret"), "{debug}");
+        assert!(
+            debug.contains("smtps://mailer:***@mail.example.com:465"),
+            "{debug}"
+        );
+        assert!(debug.contains("redacted"), "{debug}");
+    }
+
+    #[test]
+    fn urls_lose_only_their_password() {
+        assert_eq!(redact_url("smtp://mail:25"), "smtp://mail:25");
+        assert_eq!(redact_url("smtps://u:p@h"), "smtps://u:***@h");
+        assert_eq!(redact_url("smtps://u@h"), "smtps://u@h");
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/dsr?sslmode=require"),
+            "postgres://app:***@db:5432/dsr?sslmode=require"
+        );
+        assert_eq!(redact_url("./data/dsr.db"), "./data/dsr.db");
     }
 }

@@ -20,7 +20,7 @@ use crate::mail::dispatcher::{new_worker_id, Dispatcher, RetryPolicy};
 use crate::mail::seal::Sealer;
 use crate::mail::transport::Transport;
 use crate::time::SharedClock;
-use crate::web::{self as webapp, auth, AppState};
+use crate::web::{self as webapp, throttle, AppState};
 use crate::workflow::{users, Ctx};
 
 pub struct Application {
@@ -133,8 +133,8 @@ impl Application {
         };
         let state = AppState {
             pool,
-            login_limiter: Arc::new(auth::login_limiter(settings.login_burst)),
-            portal_limiter: Arc::new(auth::portal_limiter(settings.portal_burst)),
+            login_throttle: Arc::new(throttle::LoginThrottle::new(settings.login_burst)),
+            portal_limiter: Arc::new(throttle::portal_limiter(settings.portal_burst)),
             settings: Arc::new(settings),
             clock,
         };
@@ -178,9 +178,20 @@ impl Application {
             self.state.clock.clone(),
             self.dispatcher.clone(),
         ));
+        let forgetting = tokio::spawn(forget_idle_limiter_keys(self.state.clone()));
         let result = self.server.await;
         workers.abort();
+        forgetting.abort();
         result
+    }
+}
+
+/// Rate limiters remember keys only while they matter (DESIGN §9: bounded memory).
+async fn forget_idle_limiter_keys(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        state.forget_idle_limiter_keys();
     }
 }
 
@@ -219,8 +230,12 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
                     ))
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("X-Frame-Options", "DENY"))
-                    .add(("Referrer-Policy", "no-referrer")),
+                    .add(("Referrer-Policy", "no-referrer"))
+                    // Pages show personal data: no copies in browser or proxy caches.
+                    // Only added where a response sets no Cache-Control itself (style.css).
+                    .add(("Cache-Control", "no-store")),
             )
+            .wrap(actix_web::middleware::from_fn(webapp::request_log::log_request))
             .route(
                 "/static/style.css",
                 web::get().to(|| async {

@@ -78,7 +78,7 @@ async fn a_wrong_password_repeated_is_throttled() {
     let (status, body, _) = app.post_form(&c, "/login", &wrong).await;
     assert_eq!(status, 429);
     assert!(body.contains("Too many login attempts"));
-    // Even the right password waits now: the throttle is per account.
+    // From the same address, even the right password waits now.
     let right = [
         ("csrf_token", token.as_str()),
         ("email", "dpo@telecom.example"),
@@ -91,6 +91,100 @@ async fn a_wrong_password_repeated_is_throttled() {
         .post_form(&TestApp::client(), "/login", &right[1..])
         .await;
     assert_eq!(status, 403);
+}
+
+/// A client whose requests come from `ip` (any 127/8 address is loopback on Linux).
+fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(ip.parse::<std::net::IpAddr>().expect("ip"))
+        .build()
+        .expect("client")
+}
+
+#[tokio::test]
+async fn wrong_passwords_from_one_address_cannot_lock_the_owner_out_from_another() {
+    let app = TestApp::spawn().await;
+    let _admin = app.admin_client().await;
+    let attacker = client_from("127.0.0.2");
+    let token = app.csrf(&attacker, "/login").await;
+    let wrong = [
+        ("csrf_token", token.as_str()),
+        ("email", "dpo@telecom.example"),
+        ("password", "not the password"),
+    ];
+    for _ in 0..5 {
+        let (status, _, _) = app.post_form(&attacker, "/login", &wrong).await;
+        assert_eq!(status, 401);
+    }
+    for _ in 0..2 {
+        let (status, body, _) = app.post_form(&attacker, "/login", &wrong).await;
+        assert_eq!(status, 429);
+        assert!(body.contains("Too many login attempts"), "{body}");
+        assert!(body.contains("name=\"password\""), "the login page again");
+    }
+
+    // The owner, from another address, gets in (perhaps after a few seconds' wait).
+    let owner = client_from("127.0.0.3");
+    let token = app.csrf(&owner, "/login").await;
+    let (status, _, location) = app
+        .post_form(
+            &owner,
+            "/login",
+            &[
+                ("csrf_token", token.as_str()),
+                ("email", "DPO@telecom.example"),
+                ("password", ADMIN_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_deref()), (303, Some("/dashboard")));
+    let (status, _) = app.get(&owner, "/dashboard").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn oversized_login_fields_are_refused_before_any_password_work() {
+    let app = TestApp::spawn_with(&[("DSR_LOGIN_BURST", "1")]).await;
+    let _admin = app.admin_client().await;
+    let c = TestApp::client();
+    let token = app.csrf(&c, "/login").await;
+    let long_email = format!("{}@telecom.example", "a".repeat(300));
+    let long_password = "p".repeat(1025);
+    for (email, password) in [
+        (long_email.as_str(), "whatever"),
+        ("dpo@telecom.example", long_password.as_str()),
+        (long_email.as_str(), long_password.as_str()),
+    ] {
+        let (status, body, _) = app
+            .post_form(
+                &c,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", password),
+                ],
+            )
+            .await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("at most 254 characters"), "{body}");
+        assert!(!body.contains(&"a".repeat(300)), "not echoed");
+    }
+    // None of that used the (burst of one) limiter: the right password still works.
+    let (status, _, location) = app
+        .post_form(
+            &c,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "dpo@telecom.example"),
+                ("password", ADMIN_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_deref()), (303, Some("/dashboard")));
 }
 
 #[tokio::test]

@@ -345,6 +345,7 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
 
     let fresh = TestApp::client();
     let token = app.csrf(&fresh, "/track").await;
+    let before = outbox_count(&app);
     let (s1, known, _) = app
         .post_form(
             &fresh,
@@ -352,6 +353,11 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
             &[("csrf_token", &token), ("email", "lars@example.no")],
         )
         .await;
+    assert_eq!(
+        outbox_count(&app),
+        before + 1,
+        "one mail for a known address"
+    );
     let (s2, unknown, _) = app
         .post_form(
             &fresh,
@@ -359,6 +365,12 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
             &[("csrf_token", &token), ("email", "nobody@example.no")],
         )
         .await;
+    // The same work for an unknown address: one outbox row, saying there is nothing.
+    assert_eq!(
+        outbox_count(&app),
+        before + 2,
+        "one mail for an unknown address"
+    );
     assert_eq!((s1, s2), (200, 200));
     assert_eq!(
         known.replace("lars@example.no", "X"),
@@ -387,12 +399,30 @@ async fn track_my_requests_answers_the_same_for_known_and_unknown_addresses() {
         .await;
     assert_eq!(status, 422);
     assert!(body.contains("id=\"email-error\""));
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert!(!app
-        .smtp
-        .messages()
-        .iter()
-        .any(|m| m.to.iter().any(|t| t == "nobody@example.no")));
+    assert_eq!(
+        outbox_count(&app),
+        before + 2,
+        "nothing for an invalid address"
+    );
+    let none = app
+        .wait_for_mail("nobody@example.no", "Your requests")
+        .await;
+    assert!(
+        none.text.contains("We hold no requests from this address"),
+        "{}",
+        none.text
+    );
+    assert!(none.text.contains("ignore this email"), "{}", none.text);
+    assert!(!none.text.contains("/s/"), "no link to an empty list");
+}
+
+fn outbox_count(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().expect("conn");
+    dsr_tracker::db::schema::outbox::table
+        .count()
+        .get_result(&mut conn)
+        .expect("count")
 }
 
 #[tokio::test]

@@ -127,7 +127,9 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     }
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
-        .min_idle(Some(1))
+        // No connections opened in the background: a CLI command exiting while r2d2's
+        // thread was still connecting to PostgreSQL crashed (SIGSEGV) in libpq at exit.
+        .min_idle(Some(0))
         .connection_timeout(std::time::Duration::from_secs(10))
         .build(ConnectionManager::new(url))?;
     Ok(pool)

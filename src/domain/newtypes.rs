@@ -133,9 +133,17 @@ impl ShortText {
                 capitalise(what)
             ));
         }
-        if s.chars().any(|c| c.is_control()) {
+        if s.chars().any(|c| c.is_control() || is_line_separator(c)) {
             return Err(format!(
                 "{} must be a single line of text.",
+                capitalise(what)
+            ));
+        }
+        if s.chars()
+            .any(|c| is_bidi_control(c) || is_invisible_mark(c))
+        {
+            return Err(format!(
+                "{} cannot contain invisible characters that change the direction of text.",
                 capitalise(what)
             ));
         }
@@ -184,6 +192,12 @@ impl FreeText {
                 capitalise(what)
             ));
         }
+        if s.chars().any(is_bidi_control) {
+            return Err(format!(
+                "{} cannot contain invisible characters that change the direction of text.",
+                capitalise(what)
+            ));
+        }
         Ok(Self(s.replace("\r\n", "\n")))
     }
 
@@ -202,6 +216,25 @@ impl FreeText {
     pub fn into_string(self) -> String {
         self.0
     }
+}
+
+/// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
+/// make text display in another order than it is stored ("Trojan Source", CVE-2021-42574),
+/// so a name or note could read differently to a handler than it was written.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Unicode's line and paragraph separators (U+2028, U+2029): line breaks that
+/// `char::is_control` does not catch.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Invisible marks with no place in a one-line name: left-to-right and right-to-left
+/// marks (U+200E, U+200F) and the zero-width no-break space / byte-order mark (U+FEFF).
+fn is_invisible_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
 fn capitalise(s: &str) -> String {
@@ -300,6 +333,34 @@ mod tests {
         assert!(ShortText::parse(&"x".repeat(11), 10, "your name").is_err());
         assert!(ShortText::parse("a\nb", 10, "your name").is_err());
         assert_eq!(ShortText::parse_optional("  ", 10, "x"), Ok(None));
+    }
+
+    #[test]
+    fn short_text_refuses_direction_overrides_and_line_separators() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{FEFF}',
+        ] {
+            let err = ShortText::parse(&format!("Ola{c}Nordmann"), 50, "your name")
+                .expect_err(&format!("U+{:04X} accepted", c as u32));
+            assert!(err.contains("direction of text"), "{err}");
+        }
+        for c in ['\u{2028}', '\u{2029}'] {
+            let err = ShortText::parse(&format!("Ola{c}Nordmann"), 50, "your name")
+                .expect_err("line separator accepted");
+            assert!(err.contains("single line"), "{err}");
+        }
+        assert!(ShortText::parse("Åse Ødegård-Müller", 50, "your name").is_ok());
+        assert!(ShortText::parse("محمد", 50, "your name").is_ok());
+    }
+
+    #[test]
+    fn free_text_refuses_direction_overrides_but_keeps_lines() {
+        let err = FreeText::parse("pay \u{202E}0001\u{202C} NOK", 100, "details")
+            .expect_err("override accepted");
+        assert!(err.contains("direction of text"), "{err}");
+        assert!(FreeText::parse("a\u{2067}b", 100, "details").is_err());
+        assert!(FreeText::parse("line one\nline two\u{2028}three", 100, "details").is_ok());
     }
 
     #[test]

@@ -2,37 +2,17 @@
 //! rides in the signed and encrypted cookie, CSRF on every form, throttled attempts, and
 //! the one-time setup link that creates the first admin. There is no default password.
 
-use std::num::NonZeroU32;
-
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::extract::{CsrfForm, STAFF_KEY};
 use super::forms::{Errors, FormData};
-use super::{csrf, page, redirect, AppState, WebError};
+use super::{csrf, page, redirect, throttle, AppState, WebError};
 use crate::domain::newtypes::EmailAddress;
 use crate::workflow::sessions;
 use crate::workflow::users as user_flow;
-
-pub type Limiter = DefaultKeyedRateLimiter<String>;
-
-/// `burst` attempts at once per key, then one a minute (logins, per account and address).
-pub fn login_limiter(burst: u32) -> Limiter {
-    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
-    RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN).allow_burst(burst))
-}
-
-/// `burst` at once per key, then one every six minutes (portal submissions and
-/// "track my requests", per client address and per email address; DESIGN §9).
-pub fn portal_limiter(burst: u32) -> Limiter {
-    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
-    RateLimiter::keyed(
-        Quota::per_hour(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN)).allow_burst(burst),
-    )
-}
 
 /// The client's address as the server sees it. Behind a reverse proxy every client shares
 /// the proxy's address; limits then act per email address in practice.
@@ -75,11 +55,20 @@ async fn login(
     req: HttpRequest,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    // One identity per address (issue 5 item 1): the canonical form when it parses.
-    let email = EmailAddress::parse(form.get("email"))
-        .map(|e| e.to_string())
-        .unwrap_or_else(|_| form.get("email").trim().to_lowercase());
+    let raw_email = form.get("email").trim();
     let password = form.get("password").to_string();
+    // Over-long input is refused before any limiter key is made or argon2 runs, and is
+    // not echoed back.
+    let too_long = raw_email.chars().count() > EmailAddress::MAX_LEN
+        || password.chars().count() > user_flow::MAX_PASSWORD;
+    // One identity per address (issue 5 item 1): the canonical form when it parses.
+    let email = if too_long {
+        String::new()
+    } else {
+        EmailAddress::parse(raw_email)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|_| raw_email.to_lowercase())
+    };
     let again = |status: StatusCode, error: &str| {
         page(
             status,
@@ -90,18 +79,28 @@ async fn login(
             },
         )
     };
-    // Throttle per account and per client address, before any password work.
-    let ip = client_ip(&req);
-    if state
-        .login_limiter
-        .check_key(&format!("email:{email}"))
-        .is_err()
-        || state.login_limiter.check_key(&format!("ip:{ip}")).is_err()
-    {
+    if too_long {
         return Ok(again(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many login attempts. Wait a few minutes and try again.",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!(
+                "An email address can be at most {} characters, a password at most {}.",
+                EmailAddress::MAX_LEN,
+                user_flow::MAX_PASSWORD
+            ),
         ));
+    }
+    // Throttle per client address and per account from that address; the account alone
+    // is only slowed down, never locked (see throttle.rs).
+    let account = throttle::account_id(&email);
+    match state.login_throttle.attempt(&client_ip(&req), &account) {
+        Err(throttle::TooMany) => {
+            return Ok(again(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many login attempts. Wait a few minutes and try again.",
+            ))
+        }
+        Ok(wait) if !wait.is_zero() => tokio::time::sleep(wait).await,
+        Ok(_) => {}
     }
     let email_for_db = email.clone();
     let started = state
@@ -114,11 +113,15 @@ async fn login(
         .await?;
     match started {
         Some((secret, user)) => {
+            state.login_throttle.succeeded(&account);
             begin_staff_session(&session, &secret)?;
             tracing::info!(user = %user.id, "login");
             Ok(redirect("/dashboard"))
         }
-        None => Ok(again(StatusCode::UNAUTHORIZED, "Wrong email or password.")),
+        None => {
+            state.login_throttle.failed(&account);
+            Ok(again(StatusCode::UNAUTHORIZED, "Wrong email or password."))
+        }
     }
 }
 

@@ -9,6 +9,8 @@ pub mod errors;
 pub mod extract;
 pub mod forms;
 pub mod portal;
+pub mod request_log;
+pub mod throttle;
 
 use std::sync::Arc;
 
@@ -27,8 +29,8 @@ pub struct AppState {
     pub pool: Pool,
     pub settings: Arc<Settings>,
     pub clock: SharedClock,
-    pub login_limiter: Arc<auth::Limiter>,
-    pub portal_limiter: Arc<auth::Limiter>,
+    pub login_throttle: Arc<throttle::LoginThrottle>,
+    pub portal_limiter: Arc<throttle::Limiter>,
 }
 
 impl AppState {
@@ -54,10 +56,20 @@ impl AppState {
         .map_err(|e| WebError::Internal(e.to_string()))?
     }
 
-    /// False when any of the keys is over the portal's rate limit.
-    pub fn portal_allows(&self, keys: &[String]) -> bool {
-        keys.iter()
-            .all(|k| self.portal_limiter.check_key(k).is_ok())
+    /// False when any of the keys (`(kind, canonical value)`) is over the portal's rate
+    /// limit.
+    pub fn portal_allows(&self, keys: &[(&str, &str)]) -> bool {
+        keys.iter().all(|(kind, value)| {
+            self.portal_limiter
+                .check_key(&throttle::limit_key(kind, value))
+                .is_ok()
+        })
+    }
+
+    /// Every keyed limiter forgets keys that have fully recovered (bounded memory).
+    pub fn forget_idle_limiter_keys(&self) {
+        self.login_throttle.forget_idle();
+        throttle::forget_idle(&self.portal_limiter);
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -96,7 +108,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(dashboard::routes);
 }
 
-/// 200 when the database answers, 503 otherwise.
+/// 200 when the database answers and the data directory's disk has room
+/// (`DSR_MIN_FREE_DISK_MB`), 503 with the reason otherwise.
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
     let ok = web::block(move || {
@@ -108,11 +121,23 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     })
     .await
     .unwrap_or(false);
-    if ok {
-        HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
-    } else {
-        HttpResponse::ServiceUnavailable().json(
-            serde_json::json!({"status": "unavailable", "detail": "the database does not answer"}),
-        )
+    if !ok {
+        return unavailable("the database does not answer".into());
     }
+    let min_mb = state.settings.min_free_disk_mb;
+    let dir = state.settings.data_dir.clone();
+    match web::block(move || crate::fsutil::available_bytes(&dir)).await {
+        Ok(Ok(free)) if free / (1024 * 1024) < min_mb => unavailable(format!(
+            "the data directory's disk has {} MiB free, less than DSR_MIN_FREE_DISK_MB ({min_mb} MiB)",
+            free / (1024 * 1024)
+        )),
+        Ok(Ok(_)) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
+        Ok(Err(e)) => unavailable(format!("cannot read the data directory's free space: {e}")),
+        Err(e) => unavailable(format!("cannot check free disk space: {e}")),
+    }
+}
+
+fn unavailable(detail: String) -> HttpResponse {
+    HttpResponse::ServiceUnavailable()
+        .json(serde_json::json!({"status": "unavailable", "detail": detail}))
 }

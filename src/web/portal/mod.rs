@@ -129,8 +129,8 @@ async fn submit(
     let email = submission.email.to_string();
     let masked = submission.email.masked();
     if !state.portal_allows(&[
-        format!("submit-ip:{}", super::auth::client_ip(&req)),
-        format!("submit-email:{email}"),
+        ("submit-ip", &super::auth::client_ip(&req)),
+        ("submit-email", &email),
     ]) {
         return Err(WebError::TooManyRequests);
     }
@@ -255,8 +255,8 @@ async fn track(
     };
     let shown = email.to_string();
     if !state.portal_allows(&[
-        format!("track-ip:{}", super::auth::client_ip(&req)),
-        format!("track-email:{shown}"),
+        ("track-ip", &super::auth::client_ip(&req)),
+        ("track-email", &shown),
     ]) {
         return Err(WebError::TooManyRequests);
     }
