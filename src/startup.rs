@@ -65,7 +65,8 @@ pub fn open_database_for_repair(settings: &Settings) -> Result<Pool, db::DbError
 pub fn open_database(settings: &Settings) -> Result<Pool, db::DbError> {
     let pool = open_database_for_repair(settings)?;
     let mut conn = pool.get()?;
-    for fix in db::data_fixes::run_pending(&mut conn, chrono::Utc::now().naive_utc())? {
+    let now = chrono::Utc::now().naive_utc();
+    for fix in crate::workflow::maintenance::run_data_fixes(&mut conn, settings, now)? {
         tracing::info!(fix, "stored data brought up to date");
     }
     Ok(pool)

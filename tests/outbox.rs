@@ -513,3 +513,87 @@ async fn verification_does_not_run_out_while_its_email_waits() {
     })
     .await;
 }
+
+/// Issue 5 item 6, for a database from before sealing: rows stored with links in clear
+/// are protected by a one-off fix at start. An unsent one is sealed (and still goes out
+/// with its working link); a sent one keeps only the redacted body.
+#[tokio::test]
+async fn rows_stored_before_sealing_keep_no_working_link_in_clear() {
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    app.smtp.set_failing(true);
+    let now = app.clock_now().naive_utc();
+    let pending_secret = "P".repeat(43);
+    let sent_secret = "S".repeat(43);
+    let mut conn = app.pool.get().expect("conn");
+    for (secret, status, to) in [
+        (&pending_secret, "pending", "old-pending@example.no"),
+        (&sent_secret, "sent", "old-sent@example.no"),
+    ] {
+        let text = format!("Confirm: {}/verify/{secret}\n", app.base);
+        let html = format!("<a href=\"{}/s/{secret}\">open</a>", app.base);
+        dsr_tracker::db::outbox::insert(
+            &mut conn,
+            &dsr_tracker::db::models::NewOutboxMessage {
+                id: &uuid::Uuid::new_v4().to_string(),
+                template: "verify",
+                to_address: to,
+                subject: "Old mail",
+                body_text: &text,
+                body_html: Some(&html),
+                request_id: None,
+                status,
+                attempts: 0,
+                next_attempt_at: now,
+                created_at: now,
+                sealed_body: None,
+                token_id: None,
+            },
+        )
+        .expect("old-style row");
+    }
+    diesel::delete(dsr_tracker::db::schema::data_fixes::table)
+        .execute(&mut conn)
+        .expect("as before the fix");
+    let applied = dsr_tracker::workflow::maintenance::run_data_fixes(
+        &mut conn,
+        &app.settings_with_key(),
+        now,
+    )
+    .expect("fixes run");
+    assert!(applied.iter().any(|f| f.contains("outbox")), "{applied:?}");
+    drop(conn);
+
+    let stored = stored_outbox(&app);
+    for secret in [&pending_secret, &sent_secret] {
+        assert!(
+            !stored.contains(secret.as_str()),
+            "a link token is still in clear"
+        );
+    }
+    let rows = outbox_rows(&app);
+    let pending = rows
+        .iter()
+        .find(|r| r.to_address == "old-pending@example.no")
+        .expect("pending row");
+    let sent = rows
+        .iter()
+        .find(|r| r.to_address == "old-sent@example.no")
+        .expect("sent row");
+    assert!(pending.sealed_body.is_some());
+    assert!(pending.body_text.contains(TOKEN_MARKER));
+    assert!(sent.sealed_body.is_none());
+    assert!(sent
+        .body_html
+        .as_deref()
+        .unwrap_or("")
+        .contains(TOKEN_MARKER));
+
+    // The unsent one still reaches its reader with the working link.
+    app.smtp.set_failing(false);
+    app.clock.advance(Duration::hours(2));
+    let mail = app
+        .wait_for_mail("old-pending@example.no", "Old mail")
+        .await;
+    assert!(mail.text.contains(&format!("/verify/{pending_secret}")));
+}

@@ -347,10 +347,13 @@ async fn stored_addresses_are_brought_to_the_canonical_form_once() {
             .expect("old-style subject");
     }
     forget_fixes(&mut conn);
-    let applied =
-        dsr_tracker::db::data_fixes::run_pending(&mut conn, chrono::Utc::now().naive_utc())
-            .expect("fix runs");
-    assert_eq!(applied.len(), 1);
+    let applied = dsr_tracker::workflow::maintenance::run_data_fixes(
+        &mut conn,
+        &app.settings_with_key(),
+        chrono::Utc::now().naive_utc(),
+    )
+    .expect("fix runs");
+    assert!(applied.iter().any(|f| f.contains("canonical email")));
     let user = dsr_tracker::db::users::find(&mut conn, &id)
         .expect("find")
         .expect("user");
@@ -359,11 +362,13 @@ async fn stored_addresses_are_brought_to_the_canonical_form_once() {
         .expect("list");
     assert_eq!(rows.len(), 1);
     // Recorded: it does not run again.
-    assert!(
-        dsr_tracker::db::data_fixes::run_pending(&mut conn, chrono::Utc::now().naive_utc())
-            .expect("again")
-            .is_empty()
-    );
+    assert!(dsr_tracker::workflow::maintenance::run_data_fixes(
+        &mut conn,
+        &app.settings_with_key(),
+        chrono::Utc::now().naive_utc(),
+    )
+    .expect("again")
+    .is_empty());
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
-//! One-off data fixes that need more than SQL (run at start, after the migrations, each
-//! once; recorded in `data_fixes`).
+//! One-off data fixes that need more than SQL, each run once at start after the
+//! migrations and recorded in `data_fixes` (`workflow::maintenance` runs them).
 
 use std::collections::HashMap;
 
@@ -7,36 +7,24 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{data_fixes, requests, tokens, users};
-use super::{write_transaction, DbConn, DbError};
+use super::{DbConn, DbError};
 use crate::domain::newtypes::EmailAddress;
 
-const CANONICAL_EMAILS: &str = "2026-11-25 canonical email addresses";
-
-/// Run every fix not yet recorded. Returns the names of the fixes applied.
-pub fn run_pending(conn: &mut DbConn, now: NaiveDateTime) -> Result<Vec<&'static str>, DbError> {
-    let mut applied = Vec::new();
-    if !is_done(conn, CANONICAL_EMAILS)? {
-        write_transaction(conn, |conn| {
-            canonical_emails(conn)?;
-            diesel::insert_into(data_fixes::table)
-                .values((
-                    data_fixes::name.eq(CANONICAL_EMAILS),
-                    data_fixes::done_at.eq(now),
-                ))
-                .execute(conn)?;
-            Ok::<(), DbError>(())
-        })?;
-        applied.push(CANONICAL_EMAILS);
-    }
-    Ok(applied)
-}
-
-fn is_done(conn: &mut DbConn, name: &str) -> QueryResult<bool> {
+/// Has the fix of this name run?
+pub fn is_done(conn: &mut DbConn, name: &str) -> QueryResult<bool> {
     data_fixes::table
         .filter(data_fixes::name.eq(name))
         .count()
         .get_result::<i64>(conn)
         .map(|n| n > 0)
+}
+
+/// Record that the fix ran (in the fix's own transaction).
+pub fn mark_done(conn: &mut DbConn, name: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::insert_into(data_fixes::table)
+        .values((data_fixes::name.eq(name), data_fixes::done_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// The canonical form of a stored address; one the parser refuses keeps its trimmed,
@@ -49,7 +37,7 @@ fn canonical(stored: &str) -> String {
 
 /// Bring every stored address to its canonical form (DESIGN §9, issue 5 item 1). Two
 /// accounts that become one address stop the start: an admin must decide which stays.
-fn canonical_emails(conn: &mut DbConn) -> Result<(), DbError> {
+pub fn canonical_emails(conn: &mut DbConn) -> Result<(), DbError> {
     let accounts: Vec<(String, String)> = users::table
         .select((users::id, users::email))
         .order(users::created_at.asc())

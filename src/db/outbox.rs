@@ -201,3 +201,45 @@ pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> 
         .select(OutboxMessage::as_select())
         .load(conn)
 }
+
+/// A stored row's id, status, text body and HTML body.
+pub type StoredBodies = (String, String, String, Option<String>);
+
+/// A page of rows with no sealed copy, by id (for the one-off data fix that protects
+/// rows written before bodies were sealed).
+pub fn unsealed_after(
+    conn: &mut DbConn,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<StoredBodies>> {
+    outbox::table
+        .filter(outbox::sealed_body.is_null())
+        .filter(outbox::id.gt(after_id))
+        .order(outbox::id.asc())
+        .select((
+            outbox::id,
+            outbox::status,
+            outbox::body_text,
+            outbox::body_html,
+        ))
+        .limit(limit)
+        .load(conn)
+}
+
+/// Replace a row's stored bodies (and its sealed copy).
+pub fn rewrite_bodies(
+    conn: &mut DbConn,
+    id: &str,
+    text: &str,
+    html: Option<&str>,
+    sealed: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(outbox::table.filter(outbox::id.eq(id)))
+        .set((
+            outbox::body_text.eq(text),
+            outbox::body_html.eq(html),
+            outbox::sealed_body.eq(sealed),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

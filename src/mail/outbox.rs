@@ -81,3 +81,67 @@ pub fn bodies_to_send(sealer: &Sealer, m: &OutboxMessage) -> Result<Bodies, Seal
         }),
     }
 }
+
+/// Link tokens in a body written before bodies were sealed: what follows `/verify/`,
+/// `/s/` or `/setup/` when it has a token's shape (43 URL-safe base64 characters).
+pub fn link_tokens_in(body: &str) -> Vec<&str> {
+    const PATHS: [&str; 3] = ["/verify/", "/s/", "/setup/"];
+    let is_token_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let mut found = Vec::new();
+    for path in PATHS {
+        for (at, _) in body.match_indices(path) {
+            let start = at + path.len();
+            let rest = &body.as_bytes()[start..];
+            let len = rest.iter().take_while(|b| is_token_char(**b)).count();
+            if len == 43 {
+                found.push(&body[start..start + len]);
+            }
+        }
+    }
+    found
+}
+
+/// One-off fix for rows stored before sealing (issue 5 item 6): a message not yet sent
+/// gets its full bodies sealed and its stored bodies redacted; a sent one keeps only the
+/// redacted bodies. Runs in batches; returns how many rows changed.
+pub fn protect_unsealed_rows(conn: &mut DbConn, sealer: &Sealer) -> diesel::QueryResult<usize> {
+    let mut changed = 0;
+    let mut after = String::new();
+    loop {
+        let rows = db::outbox::unsealed_after(conn, &after, 500)?;
+        let Some(last) = rows.last() else {
+            return Ok(changed);
+        };
+        after = last.0.clone();
+        for (id, status, text, html) in rows {
+            let mut tokens = link_tokens_in(&text);
+            tokens.extend(html.as_deref().map(link_tokens_in).unwrap_or_default());
+            if tokens.is_empty() {
+                continue;
+            }
+            let redact = |s: &str| {
+                tokens
+                    .iter()
+                    .fold(s.to_string(), |acc, t| acc.replace(t, TOKEN_MARKER))
+            };
+            let sealed = if status == db::outbox::SENT {
+                None
+            } else {
+                let json = serde_json::to_vec(&Bodies {
+                    text: text.clone(),
+                    html: html.clone(),
+                })
+                .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+                Some(sealer.seal(&json, &id))
+            };
+            db::outbox::rewrite_bodies(
+                conn,
+                &id,
+                &redact(&text),
+                html.as_deref().map(redact).as_deref(),
+                sealed.as_deref(),
+            )?;
+            changed += 1;
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod intake;
 pub mod mail;
+pub mod maintenance;
 pub mod sessions;
 pub mod users;
 pub mod view;

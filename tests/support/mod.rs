@@ -394,3 +394,13 @@ impl TestApp {
         (r.status().as_u16(), location)
     }
 }
+
+impl TestApp {
+    /// The settings the app runs with, with its secret key loaded (as after
+    /// `prepare_data_dir`).
+    pub fn settings_with_key(&self) -> Settings {
+        let mut s = self.settings.clone();
+        s.prepare_data_dir().expect("data dir");
+        s
+    }
+}

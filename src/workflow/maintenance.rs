@@ -1,0 +1,49 @@
+//! One-off data fixes run at start, after the migrations (`startup::open_database`).
+//! Each runs in one transaction with its record in `data_fixes`, so it runs once.
+
+use chrono::NaiveDateTime;
+
+use crate::config::Settings;
+use crate::db::{self, DbConn, DbError};
+use crate::mail::outbox::protect_unsealed_rows;
+use crate::mail::seal::Sealer;
+
+/// Stored addresses in their canonical form (issue 5 item 1).
+const CANONICAL_EMAILS: &str = "2026-11-25 canonical email addresses";
+/// Outbox rows from before sealing keep no working link in clear (issue 5 item 6).
+const OUTBOX_LINKS: &str = "2026-11-25 outbox links sealed or removed";
+
+/// Run every fix not yet recorded; returns the names of those applied.
+pub fn run_data_fixes(
+    conn: &mut DbConn,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<Vec<&'static str>, DbError> {
+    let mut applied = Vec::new();
+    if !db::data_fixes::is_done(conn, CANONICAL_EMAILS)? {
+        db::write_transaction(conn, |conn| {
+            db::data_fixes::canonical_emails(conn)?;
+            db::data_fixes::mark_done(conn, CANONICAL_EMAILS, now)?;
+            Ok::<(), DbError>(())
+        })?;
+        applied.push(CANONICAL_EMAILS);
+    }
+    if !db::data_fixes::is_done(conn, OUTBOX_LINKS)? {
+        if settings.secret_key.is_empty() {
+            return Err(DbError::Conflict(
+                "the secret key must be loaded before outbox rows can be sealed".into(),
+            ));
+        }
+        let sealer = Sealer::new(&settings.secret_key);
+        db::write_transaction(conn, |conn| {
+            let rows = protect_unsealed_rows(conn, &sealer)?;
+            if rows > 0 {
+                tracing::info!(rows, "outbox rows from before sealing protected");
+            }
+            db::data_fixes::mark_done(conn, OUTBOX_LINKS, now)?;
+            Ok::<(), DbError>(())
+        })?;
+        applied.push(OUTBOX_LINKS);
+    }
+    Ok(applied)
+}
