@@ -146,7 +146,15 @@ async fn the_data_directory_and_every_file_in_it_are_private_whatever_the_umask(
 
     let mail = data.join("mail");
     let deadline = Instant::now() + Duration::from_secs(20);
-    while std::fs::read_dir(&mail).map_or(0, |d| d.count()) == 0 {
+    // Wait for the finished file: the writer's temporary file appears first (then is
+    // renamed), and a loaded machine can show it to us in between.
+    let has_eml = || {
+        std::fs::read_dir(&mail).is_ok_and(|d| {
+            d.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        })
+    };
+    while !has_eml() {
         assert!(Instant::now() < deadline, "no .eml file written");
         std::thread::sleep(Duration::from_millis(50));
     }
