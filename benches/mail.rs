@@ -122,8 +122,8 @@ async fn bench_backend(label: &str, url: &str, n: usize) {
     } else {
         sink.messages().len()
     };
-    let pending = db::outbox::count_by_status(&mut pool.get().expect("conn"), "pending")
-        .expect("count");
+    let pending =
+        db::outbox::count_by_status(&mut pool.get().expect("conn"), "pending").expect("count");
     println!(
         "\n{label}: {n} verification emails queued in {:.1} s",
         queued_in.as_secs_f64()
@@ -209,7 +209,10 @@ impl FormInput for Form {
         self.0.get(name).map(String::as_str).unwrap_or("")
     }
     fn values(&self, name: &str) -> Vec<&str> {
-        self.0.get(name).map(|v| vec![v.as_str()]).unwrap_or_default()
+        self.0
+            .get(name)
+            .map(|v| vec![v.as_str()])
+            .unwrap_or_default()
     }
 }
 

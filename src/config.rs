@@ -327,7 +327,7 @@ impl Settings {
         let smtp_connections = num(
             "DSR_SMTP_CONNECTIONS",
             file.smtp_connections.map(u64::from),
-            4,
+            8,
             1..=64,
         )? as u32;
         let worker_interval_ms = num(

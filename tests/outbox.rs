@@ -614,7 +614,10 @@ async fn a_submission_wakes_the_dispatcher_without_waiting_for_the_interval() {
     let second = submit_request(&app, &c, "liv@example.no", &[("kind", "erasure")]).await;
     app.wait_for_mail("liv@example.no", &second).await;
     // Reported, not asserted (timings are never asserted in tests).
-    eprintln!("verification email arrived {:?} after the submission", submitted.elapsed());
+    eprintln!(
+        "verification email arrived {:?} after the submission",
+        submitted.elapsed()
+    );
     // The verification link works: the email went out after its request was committed.
     app.wait_for_outbox_sent().await;
     let rows = outbox_rows(&app);
@@ -689,7 +692,11 @@ async fn a_concurrent_dispatcher_and_a_second_one_deliver_each_of_200_messages_o
         assert_eq!(n, 1, "message {id} delivered {n} times");
     }
     assert_eq!(deliveries.values().sum::<usize>(), 200);
-    assert_eq!(sent_by.iter().sum::<usize>(), 200, "recorded once: {sent_by:?}");
+    assert_eq!(
+        sent_by.iter().sum::<usize>(),
+        200,
+        "recorded once: {sent_by:?}"
+    );
     assert!(
         app.smtp.max_in_flight() > 1,
         "messages were sent one at a time"

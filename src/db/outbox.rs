@@ -166,14 +166,9 @@ pub fn record_outcomes(
                     error,
                     first_attempt_at,
                     next_attempt_at,
-                } => mark_attempt_failed(
-                    conn,
-                    id,
-                    owner,
-                    error,
-                    *first_attempt_at,
-                    *next_attempt_at,
-                ),
+                } => {
+                    mark_attempt_failed(conn, id, owner, error, *first_attempt_at, *next_attempt_at)
+                }
             })
             .collect()
     })

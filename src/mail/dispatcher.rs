@@ -34,6 +34,8 @@ use crate::time::SharedClock;
 
 /// Messages looked up per pass; they are leased and sent `connections` at a time.
 const BATCH: i64 = 200;
+/// Lots worked on at once within a pass: while one lane sends, another leases or records.
+const LANES: usize = 2;
 /// Added to twice the send timeout to make a lease.
 const LEASE_MARGIN: Duration = Duration::seconds(10);
 
@@ -120,34 +122,66 @@ impl Dispatcher {
         }
     }
 
-    /// One pass: look up what is due now (up to `BATCH` messages), then lease them
-    /// `connections` at a time, send each lot at once and record its outcomes.
+    /// One pass: look up what is due now (up to `BATCH` messages), then work through
+    /// them in `LANES` lanes, each leasing a lot, sending it at once and recording its
+    /// outcomes, so one lane's database work overlaps another's sending. At most
+    /// `connections` messages are in flight at once.
     pub async fn run_once(
         &self,
         pool: &Pool,
         clock: &SharedClock,
     ) -> Result<DispatchReport, DbError> {
-        let mut report = DispatchReport::default();
         let now = clock.now().naive_utc();
         let due = {
             let pool = pool.clone();
             Arc::new(blocking(move || Ok(db::outbox::due(&mut *pool.get()?, now, BATCH)?)).await?)
         };
-        let want = self.connections.max(1);
-        let mut next = 0;
-        while next < due.len() {
+        let lanes = LANES.min(self.connections).max(1);
+        let lot = (self.connections / lanes).max(1);
+        // The next candidate in `due`: each lane leases from it in turn.
+        let next = tokio::sync::Mutex::new(0);
+        let reports = join_all((0..lanes).map(|_| self.lane(pool, clock, &due, &next, lot))).await;
+        let mut report = DispatchReport::default();
+        for r in reports {
+            let r = r?;
+            report.sent += r.sent;
+            report.retried += r.retried;
+            report.failed += r.failed;
+        }
+        Ok(report)
+    }
+
+    async fn lane(
+        &self,
+        pool: &Pool,
+        clock: &SharedClock,
+        due: &Arc<Vec<String>>,
+        next: &tokio::sync::Mutex<usize>,
+        lot: usize,
+    ) -> Result<DispatchReport, DbError> {
+        let mut report = DispatchReport::default();
+        loop {
             // Leased just before sending, never more than are sent at once: every send of
             // a lot starts now and is cut off after `send_timeout`, so each lot is done
             // (and recorded) well within its lease of `2 × send_timeout + LEASE_MARGIN`.
+            let mut cursor = next.lock().await;
+            if *cursor >= due.len() {
+                return Ok(report);
+            }
             let at = clock.now().naive_utc();
             let (claimed, tried) = {
-                let (pool, due, owner, until) =
-                    (pool.clone(), due.clone(), self.worker_id.clone(), at + self.lease());
+                let (pool, due, owner, until) = (
+                    pool.clone(),
+                    due.clone(),
+                    self.worker_id.clone(),
+                    at + self.lease(),
+                );
+                let from = *cursor;
                 blocking(move || {
                     Ok(db::outbox::claim_up_to(
                         &mut *pool.get()?,
-                        &due[next..],
-                        want,
+                        &due[from..],
+                        lot,
                         &owner,
                         at,
                         until,
@@ -155,7 +189,8 @@ impl Dispatcher {
                 })
                 .await?
             };
-            next += tried.max(1);
+            *cursor += tried.max(1);
+            drop(cursor);
             if claimed.is_empty() {
                 // Someone else took them, sent them or rescheduled them meanwhile.
                 continue;
@@ -170,8 +205,7 @@ impl Dispatcher {
             let (outcomes, held) = {
                 let (pool, owner) = (pool.clone(), self.worker_id.clone());
                 blocking(move || {
-                    let held =
-                        db::outbox::record_outcomes(&mut *pool.get()?, &owner, &outcomes)?;
+                    let held = db::outbox::record_outcomes(&mut *pool.get()?, &owner, &outcomes)?;
                     Ok((outcomes, held))
                 })
                 .await?
@@ -180,7 +214,6 @@ impl Dispatcher {
                 self.log_outcome(message, outcome, held, &mut report);
             }
         }
-        Ok(report)
     }
 
     /// Send one leased message, cut off after `send_timeout`.
@@ -250,7 +283,12 @@ impl Dispatcher {
             (Outcome::Failed { .. }, false) => {
                 tracing::warn!(id = %message.id, "lease ran out during the attempt; outcome left to the new holder");
             }
-            (Outcome::Failed { next_attempt_at, .. }, true) => {
+            (
+                Outcome::Failed {
+                    next_attempt_at, ..
+                },
+                true,
+            ) => {
                 if next_attempt_at.is_some() {
                     report.retried += 1;
                 } else {
