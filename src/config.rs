@@ -38,6 +38,8 @@ pub struct Settings {
     pub mail_retry_hours: u32,
     /// The longest one message may take to send; mail leases are derived from it.
     pub smtp_timeout_secs: u64,
+    /// SMTP connections kept open, and messages sent at once by the dispatcher.
+    pub smtp_connections: u32,
     /// Seconds between dispatcher and sweeper runs inside the server.
     pub worker_interval_ms: u64,
     /// Failed logins allowed per account and per address in a burst (then one per minute).
@@ -81,6 +83,7 @@ impl std::fmt::Debug for Settings {
             .field("pause_clock", &self.pause_clock)
             .field("mail_retry_hours", &self.mail_retry_hours)
             .field("smtp_timeout_secs", &self.smtp_timeout_secs)
+            .field("smtp_connections", &self.smtp_connections)
             .field("session_idle_minutes", &self.session_idle_minutes)
             .field("session_max_hours", &self.session_max_hours)
             .field("min_free_disk_mb", &self.min_free_disk_mb)
@@ -151,6 +154,7 @@ struct FileSettings {
     mail_max_attempts: Option<u32>,
     mail_retry_hours: Option<u32>,
     smtp_timeout_secs: Option<u64>,
+    smtp_connections: Option<u32>,
     worker_interval_ms: Option<u64>,
     login_burst: Option<u32>,
     portal_burst: Option<u32>,
@@ -320,6 +324,12 @@ impl Settings {
             0..=720,
         )? as u32;
         let smtp_timeout_secs = num("DSR_SMTP_TIMEOUT_SECS", file.smtp_timeout_secs, 30, 1..=600)?;
+        let smtp_connections = num(
+            "DSR_SMTP_CONNECTIONS",
+            file.smtp_connections.map(u64::from),
+            8,
+            1..=64,
+        )? as u32;
         let worker_interval_ms = num(
             "DSR_WORKER_INTERVAL_MS",
             file.worker_interval_ms,
@@ -395,6 +405,7 @@ impl Settings {
             mail_max_attempts,
             mail_retry_hours,
             smtp_timeout_secs,
+            smtp_connections,
             worker_interval_ms,
             login_burst,
             portal_burst,

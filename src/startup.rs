@@ -78,6 +78,7 @@ pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
         settings.smtp_url.as_deref(),
         settings.mail_dir(),
         send_timeout,
+        settings.smtp_connections,
     )
     .map_err(StartError::Mail)?;
     let from: Mailbox = settings
@@ -94,6 +95,8 @@ pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
         sealer: Sealer::new(&settings.secret_key),
         worker_id: new_worker_id(),
         send_timeout,
+        connections: settings.smtp_connections as usize,
+        wake: Default::default(),
     })
 }
 
@@ -136,6 +139,7 @@ impl Application {
             pool,
             login_throttle: Arc::new(throttle::LoginThrottle::new(settings.login_burst)),
             portal_limiter: Arc::new(throttle::portal_limiter(settings.portal_burst)),
+            mail_wake: dispatcher.wake.clone(),
             settings: Arc::new(settings),
             clock,
         };

@@ -38,6 +38,35 @@ pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec
         .load(conn)
 }
 
+/// Lease up to `want` messages for `owner` until `lease_until`, trying `candidates` in
+/// order, in one write transaction (one lock and one commit for the lot instead of one
+/// per message; the multi-connection has no array binds for `id IN (…)`, so it is a loop).
+/// Returns the messages leased and how many candidates were tried; each lease is taken
+/// exactly as [`claim`] takes it.
+pub fn claim_up_to(
+    conn: &mut DbConn,
+    candidates: &[String],
+    want: usize,
+    owner: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+) -> QueryResult<(Vec<OutboxMessage>, usize)> {
+    super::write_transaction(conn, |conn| {
+        let mut claimed = Vec::with_capacity(want);
+        let mut tried = 0;
+        for id in candidates {
+            if claimed.len() >= want {
+                break;
+            }
+            tried += 1;
+            if let Some(m) = claim(conn, id, owner, now, lease_until)? {
+                claimed.push(m);
+            }
+        }
+        Ok((claimed, tried))
+    })
+}
+
 /// Lease one message for `owner` until `lease_until`, if it is still pending, due and
 /// free (never leased, or its lease ran out) at `now`. Only one claimer can change the
 /// row from free to leased; the others get `None`.
@@ -101,30 +130,78 @@ pub fn mark_sent(
     owner: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    conn.transaction(|conn| {
-        let n = diesel::update(held_by!(id, owner))
-            .set((
-                outbox::status.eq(SENT),
-                outbox::sent_at.eq(Some(now)),
-                outbox::lease_until.eq(None::<NaiveDateTime>),
-                outbox::lease_owner.eq(None::<String>),
-                outbox::sealed_body.eq(None::<String>),
-                outbox::attempts.eq(outbox::attempts + 1),
-                outbox::last_error.eq(None::<String>),
-            ))
-            .execute(conn)?;
-        if n != 1 {
-            return Ok(false);
-        }
-        let token_id: Option<String> = outbox::table
-            .filter(outbox::id.eq(id))
-            .select(outbox::token_id)
-            .first(conn)?;
-        if let Some(token_id) = token_id {
-            super::tokens::restart_validity(conn, &token_id, now)?;
-        }
-        Ok(true)
+    conn.transaction(|conn| mark_sent_in_transaction(conn, id, owner, now))
+}
+
+/// What became of one leased message.
+pub enum Outcome {
+    Sent {
+        id: String,
+        at: NaiveDateTime,
+    },
+    /// Try again at `next_attempt_at`, or give up (`None`).
+    Failed {
+        id: String,
+        error: String,
+        first_attempt_at: NaiveDateTime,
+        next_attempt_at: Option<NaiveDateTime>,
+    },
+}
+
+/// Record the outcomes of `owner`'s attempts in one write transaction, each exactly as
+/// [`mark_sent`] or [`mark_attempt_failed`] records it: for each, false (nothing changed)
+/// when `owner` no longer holds that lease.
+pub fn record_outcomes(
+    conn: &mut DbConn,
+    owner: &str,
+    outcomes: &[Outcome],
+) -> QueryResult<Vec<bool>> {
+    super::write_transaction(conn, |conn| {
+        outcomes
+            .iter()
+            .map(|outcome| match outcome {
+                Outcome::Sent { id, at } => mark_sent_in_transaction(conn, id, owner, *at),
+                Outcome::Failed {
+                    id,
+                    error,
+                    first_attempt_at,
+                    next_attempt_at,
+                } => {
+                    mark_attempt_failed(conn, id, owner, error, *first_attempt_at, *next_attempt_at)
+                }
+            })
+            .collect()
     })
+}
+
+fn mark_sent_in_transaction(
+    conn: &mut DbConn,
+    id: &str,
+    owner: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(held_by!(id, owner))
+        .set((
+            outbox::status.eq(SENT),
+            outbox::sent_at.eq(Some(now)),
+            outbox::lease_until.eq(None::<NaiveDateTime>),
+            outbox::lease_owner.eq(None::<String>),
+            outbox::sealed_body.eq(None::<String>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    if n != 1 {
+        return Ok(false);
+    }
+    let token_id: Option<String> = outbox::table
+        .filter(outbox::id.eq(id))
+        .select(outbox::token_id)
+        .first(conn)?;
+    if let Some(token_id) = token_id {
+        super::tokens::restart_validity(conn, &token_id, now)?;
+    }
+    Ok(true)
 }
 
 /// Record a failed attempt by `owner`: try again at `next_attempt_at`, or give up

@@ -1,6 +1,8 @@
 //! Sends what the outbox holds (DESIGN §8). Each message is leased on its own, with this
 //! dispatcher's worker id, just before it is sent; only the lease holder may record the
-//! outcome. A failure is retried with exponential backoff (capped at one hour) until
+//! outcome. Messages go out `connections` at a time over a pool of SMTP connections;
+//! the leases of such a lot are taken in one transaction and its outcomes recorded in
+//! another, and no transaction is open while mail is sent. A failure is retried with exponential backoff (capped at one hour) until
 //! both `max_attempts` are used and the retry span has passed; then the message is
 //! marked failed, shown on the dashboard, and can be requeued.
 //!
@@ -13,20 +15,27 @@
 //! lease is `2 × send_timeout + LEASE_MARGIN`, the margin covering database round trips
 //! and clock differences between instances.
 
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{Duration, NaiveDateTime};
+use futures_util::future::join_all;
 use lettre::message::Mailbox;
+use tokio::sync::Notify;
 
 use super::outbox::bodies_to_send;
 use super::seal::Sealer;
 use super::transport::Transport;
+use crate::db::models::OutboxMessage;
+use crate::db::outbox::Outcome;
 use crate::db::{self, DbError, Pool};
 use crate::domain::newtypes::mask_email;
 use crate::time::SharedClock;
 
-/// Messages looked at per pass; each is still leased and sent one at a time.
-const BATCH: i64 = 50;
+/// Messages looked up per pass; they are leased and sent `connections` at a time.
+const BATCH: i64 = 200;
+/// Lots worked on at once within a pass: while one lane sends, another leases or records.
+const LANES: usize = 2;
 /// Added to twice the send timeout to make a lease.
 const LEASE_MARGIN: Duration = Duration::seconds(10);
 
@@ -40,6 +49,13 @@ pub struct Dispatcher {
     pub worker_id: String,
     /// The longest one message may take to send (`DSR_SMTP_TIMEOUT_SECS`), real time.
     pub send_timeout: StdDuration,
+    /// Messages leased and sent at once (`DSR_SMTP_CONNECTIONS`), over as many SMTP
+    /// connections.
+    pub connections: usize,
+    /// Notified once mail has been committed in this process (`AppState::run`), so the
+    /// mail loop sends it at once (DESIGN §8); the loop also runs every
+    /// `DSR_WORKER_INTERVAL_MS` for mail queued by other processes.
+    pub wake: Arc<Notify>,
 }
 
 /// When to give up on a message: only when both `max_attempts` attempts were made and
@@ -90,27 +106,82 @@ impl Dispatcher {
         timeout * 2 + LEASE_MARGIN
     }
 
-    /// One pass: look up what is due now, then lease, send and record each message.
+    /// Send until nothing due is left that this dispatcher could lease: pass after pass,
+    /// so a backlog is worked off at once instead of one batch per tick.
+    pub async fn drain(&self, pool: &Pool, clock: &SharedClock) -> Result<DispatchReport, DbError> {
+        let mut total = DispatchReport::default();
+        loop {
+            let pass = self.run_once(pool, clock).await?;
+            total.sent += pass.sent;
+            total.retried += pass.retried;
+            total.failed += pass.failed;
+            // Nothing recorded: nothing was due, or other dispatchers hold it.
+            if pass.sent + pass.retried + pass.failed == 0 {
+                return Ok(total);
+            }
+        }
+    }
+
+    /// One pass: look up what is due now (up to `BATCH` messages), then work through
+    /// them in `LANES` lanes, each leasing a lot, sending it at once and recording its
+    /// outcomes, so one lane's database work overlaps another's sending. At most
+    /// `connections` messages are in flight at once.
     pub async fn run_once(
         &self,
         pool: &Pool,
         clock: &SharedClock,
     ) -> Result<DispatchReport, DbError> {
-        let mut report = DispatchReport::default();
         let now = clock.now().naive_utc();
         let due = {
             let pool = pool.clone();
-            blocking(move || Ok(db::outbox::due(&mut *pool.get()?, now, BATCH)?)).await?
+            Arc::new(blocking(move || Ok(db::outbox::due(&mut *pool.get()?, now, BATCH)?)).await?)
         };
-        for id in due {
+        let lanes = LANES.min(self.connections).max(1);
+        let lot = (self.connections / lanes).max(1);
+        // The next candidate in `due`: each lane leases from it in turn.
+        let next = tokio::sync::Mutex::new(0);
+        let reports = join_all((0..lanes).map(|_| self.lane(pool, clock, &due, &next, lot))).await;
+        let mut report = DispatchReport::default();
+        for r in reports {
+            let r = r?;
+            report.sent += r.sent;
+            report.retried += r.retried;
+            report.failed += r.failed;
+        }
+        Ok(report)
+    }
+
+    async fn lane(
+        &self,
+        pool: &Pool,
+        clock: &SharedClock,
+        due: &Arc<Vec<String>>,
+        next: &tokio::sync::Mutex<usize>,
+        lot: usize,
+    ) -> Result<DispatchReport, DbError> {
+        let mut report = DispatchReport::default();
+        loop {
+            // Leased just before sending, never more than are sent at once: every send of
+            // a lot starts now and is cut off after `send_timeout`, so each lot is done
+            // (and recorded) well within its lease of `2 × send_timeout + LEASE_MARGIN`.
+            let mut cursor = next.lock().await;
+            if *cursor >= due.len() {
+                return Ok(report);
+            }
             let at = clock.now().naive_utc();
-            let claimed = {
-                let (pool, owner, until) =
-                    (pool.clone(), self.worker_id.clone(), at + self.lease());
+            let (claimed, tried) = {
+                let (pool, due, owner, until) = (
+                    pool.clone(),
+                    due.clone(),
+                    self.worker_id.clone(),
+                    at + self.lease(),
+                );
+                let from = *cursor;
                 blocking(move || {
-                    Ok(db::outbox::claim(
+                    Ok(db::outbox::claim_up_to(
                         &mut *pool.get()?,
-                        &id,
+                        &due[from..],
+                        lot,
                         &owner,
                         at,
                         until,
@@ -118,68 +189,113 @@ impl Dispatcher {
                 })
                 .await?
             };
-            // Someone else took it, sent it or rescheduled it meanwhile.
-            let Some(message) = claimed else { continue };
-            let result = match bodies_to_send(&self.sealer, &message) {
-                Ok(bodies) => {
-                    let send = self.transport.send(&self.from, &message, &bodies);
-                    match tokio::time::timeout(self.send_timeout, send).await {
-                        Ok(r) => r.map_err(Failure::Retry),
-                        Err(_) => Err(Failure::Retry(format!(
-                            "no answer within {} s",
-                            self.send_timeout.as_secs()
-                        ))),
-                    }
-                }
-                // Retrying cannot help; an operator can requeue it once the key is back.
-                Err(e) => Err(Failure::Permanent(e.to_string())),
-            };
+            *cursor += tried.max(1);
+            drop(cursor);
+            if claimed.is_empty() {
+                // Someone else took them, sent them or rescheduled them meanwhile.
+                continue;
+            }
+            let results = join_all(claimed.iter().map(|m| self.attempt(m))).await;
             let done = clock.now().naive_utc();
-            let (pool, owner, id) = (pool.clone(), self.worker_id.clone(), message.id.clone());
-            let to = mask_email(&message.to_address);
-            match result {
-                Ok(()) => {
-                    let held = blocking(move || {
-                        Ok(db::outbox::mark_sent(&mut *pool.get()?, &id, &owner, done)?)
-                    })
-                    .await?;
-                    if held {
-                        tracing::info!(%to, template = %message.template, "mail sent");
-                        report.sent += 1;
-                    } else {
-                        tracing::error!(%to, id = %message.id, "mail sent after this worker's lease ran out; it may have been sent twice");
-                    }
+            let outcomes: Vec<Outcome> = claimed
+                .iter()
+                .zip(results)
+                .map(|(message, result)| self.outcome(message, result, at, done))
+                .collect();
+            let (outcomes, held) = {
+                let (pool, owner) = (pool.clone(), self.worker_id.clone());
+                blocking(move || {
+                    let held = db::outbox::record_outcomes(&mut *pool.get()?, &owner, &outcomes)?;
+                    Ok((outcomes, held))
+                })
+                .await?
+            };
+            for ((message, outcome), held) in claimed.iter().zip(&outcomes).zip(held) {
+                self.log_outcome(message, outcome, held, &mut report);
+            }
+        }
+    }
+
+    /// Send one leased message, cut off after `send_timeout`.
+    async fn attempt(&self, message: &OutboxMessage) -> Result<(), Failure> {
+        match bodies_to_send(&self.sealer, message) {
+            Ok(bodies) => {
+                let send = self.transport.send(&self.from, message, &bodies);
+                match tokio::time::timeout(self.send_timeout, send).await {
+                    Ok(r) => r.map_err(Failure::Retry),
+                    Err(_) => Err(Failure::Retry(format!(
+                        "no answer within {} s",
+                        self.send_timeout.as_secs()
+                    ))),
                 }
-                Err(failure) => {
-                    let attempts = message.attempts + 1;
-                    let first = message.first_attempt_at.unwrap_or(at);
-                    let (next, error) = match failure {
-                        Failure::Retry(e) => (self.retry.next_attempt(attempts, first, done), e),
-                        Failure::Permanent(e) => (None, e),
-                    };
-                    tracing::warn!(%to, attempts, %error, will_retry = next.is_some(), "mail not sent");
-                    let held = blocking(move || {
-                        Ok(db::outbox::mark_attempt_failed(
-                            &mut *pool.get()?,
-                            &id,
-                            &owner,
-                            &error,
-                            first,
-                            next,
-                        )?)
-                    })
-                    .await?;
-                    if !held {
-                        tracing::warn!(id = %message.id, "lease ran out during the attempt; outcome left to the new holder");
-                    } else if next.is_some() {
-                        report.retried += 1;
-                    } else {
-                        report.failed += 1;
-                    }
+            }
+            // Retrying cannot help; an operator can requeue it once the key is back.
+            Err(e) => Err(Failure::Permanent(e.to_string())),
+        }
+    }
+
+    /// What to record for an attempt leased at `at` and finished at `done`.
+    fn outcome(
+        &self,
+        message: &OutboxMessage,
+        result: Result<(), Failure>,
+        at: NaiveDateTime,
+        done: NaiveDateTime,
+    ) -> Outcome {
+        let id = message.id.clone();
+        match result {
+            Ok(()) => Outcome::Sent { id, at: done },
+            Err(failure) => {
+                let attempts = message.attempts + 1;
+                let first = message.first_attempt_at.unwrap_or(at);
+                let (next, error) = match failure {
+                    Failure::Retry(e) => (self.retry.next_attempt(attempts, first, done), e),
+                    Failure::Permanent(e) => (None, e),
+                };
+                let to = mask_email(&message.to_address);
+                tracing::warn!(%to, attempts, %error, will_retry = next.is_some(), "mail not sent");
+                Outcome::Failed {
+                    id,
+                    error,
+                    first_attempt_at: first,
+                    next_attempt_at: next,
                 }
             }
         }
-        Ok(report)
+    }
+
+    fn log_outcome(
+        &self,
+        message: &OutboxMessage,
+        outcome: &Outcome,
+        held: bool,
+        report: &mut DispatchReport,
+    ) {
+        let to = mask_email(&message.to_address);
+        match (outcome, held) {
+            (Outcome::Sent { .. }, true) => {
+                tracing::info!(%to, template = %message.template, "mail sent");
+                report.sent += 1;
+            }
+            (Outcome::Sent { .. }, false) => {
+                tracing::error!(%to, id = %message.id, "mail sent after this worker's lease ran out; it may have been sent twice");
+            }
+            (Outcome::Failed { .. }, false) => {
+                tracing::warn!(id = %message.id, "lease ran out during the attempt; outcome left to the new holder");
+            }
+            (
+                Outcome::Failed {
+                    next_attempt_at, ..
+                },
+                true,
+            ) => {
+                if next_attempt_at.is_some() {
+                    report.retried += 1;
+                } else {
+                    report.failed += 1;
+                }
+            }
+        }
     }
 }
 

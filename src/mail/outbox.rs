@@ -5,6 +5,8 @@
 //! `body_html` hold it with the token replaced by [`TOKEN_MARKER`] (safe to show at any
 //! time), and the full bodies are sealed in `sealed_body` until the message is sent.
 
+use std::cell::Cell;
+
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,26 @@ pub const TOKEN_MARKER: &str = "[link token removed]";
 pub struct Bodies {
     pub text: String,
     pub html: Option<String>,
+}
+
+thread_local! {
+    /// Set by [`enqueue`] on the thread that runs the transaction; read by
+    /// [`noting_queued_mail`] once that transaction is over.
+    static MAIL_QUEUED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f` (blocking database work: one or more workflow calls, each its own
+/// transaction) and tell whether it put mail into the outbox. Once `f` has returned its
+/// transactions are over, so the caller can wake the dispatcher knowing the rows are
+/// committed (DESIGN §8: the dispatcher is woken when a message is committed). Mail
+/// queued in a transaction that then rolled back still says `true`: a wasted look at the
+/// outbox, never a lost message.
+pub fn noting_queued_mail<T>(f: impl FnOnce() -> T) -> (T, bool) {
+    let outer = MAIL_QUEUED.replace(false);
+    let result = f();
+    let queued = MAIL_QUEUED.get();
+    MAIL_QUEUED.set(outer || queued);
+    (result, queued)
 }
 
 pub fn enqueue(
@@ -65,6 +87,7 @@ pub fn enqueue(
             token_id: email.link.as_ref().map(|l| l.id.as_str()),
         },
     )?;
+    MAIL_QUEUED.set(true);
     Ok(id)
 }
 

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::outbox::Bodies;
@@ -18,15 +19,20 @@ pub enum Transport {
 impl Transport {
     /// `smtp_url` like `smtp://host:25`, `smtps://user:pass@host` or
     /// `smtp://host:587?tls=required` (lettre's URL format). `timeout` bounds each SMTP
-    /// command; the dispatcher also bounds each whole send by it.
+    /// command; the dispatcher also bounds each whole send by it. Up to `connections` SMTP
+    /// connections stay open for reuse (the dispatcher sends that many messages at once).
     pub fn from_settings(
         smtp_url: Option<&str>,
         mail_dir: PathBuf,
         timeout: std::time::Duration,
+        connections: u32,
     ) -> Result<Self, String> {
         match smtp_url {
             Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                .map(|b| Transport::Smtp(b.timeout(Some(timeout)).build()))
+                .map(|b| {
+                    let pool = PoolConfig::new().max_size(connections.max(1));
+                    Transport::Smtp(b.timeout(Some(timeout)).pool_config(pool).build())
+                })
                 .map_err(|e| e.to_string()),
             None => Ok(Transport::File(mail_dir)),
         }

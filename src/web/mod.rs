@@ -19,6 +19,7 @@ use askama::Template;
 
 use crate::config::Settings;
 use crate::db::{DbConn, Pool};
+use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
 use crate::workflow::Ctx;
 pub use errors::WebError;
@@ -31,10 +32,14 @@ pub struct AppState {
     pub clock: SharedClock,
     pub login_throttle: Arc<throttle::LoginThrottle>,
     pub portal_limiter: Arc<throttle::Limiter>,
+    /// Wakes this process's mail dispatcher (`Dispatcher::wake`).
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
-    /// Run blocking database work on the blocking pool with a fresh context.
+    /// Run blocking database work on the blocking pool with a fresh context. If it put
+    /// mail into the outbox, the dispatcher is woken once it has returned, that is once
+    /// its transactions have committed.
     pub async fn run<T, F>(&self, f: F) -> Result<T, WebError>
     where
         T: Send + 'static,
@@ -50,7 +55,11 @@ impl AppState {
                 settings: &state.settings,
                 now: state.clock.now(),
             };
-            f(&mut conn, &ctx)
+            let (result, queued) = noting_queued_mail(|| f(&mut conn, &ctx));
+            if queued {
+                state.mail_wake.notify_one();
+            }
+            result
         })
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?

@@ -48,6 +48,9 @@ struct Shared {
     failing: AtomicBool,
     /// Milliseconds to wait before answering the end of DATA.
     delay_ms: AtomicU64,
+    /// Messages between the end of their DATA and the answer, now and at most so far.
+    in_flight: AtomicU64,
+    max_in_flight: AtomicU64,
     arrived: Notify,
 }
 
@@ -137,6 +140,12 @@ impl SmtpSink {
         self.shared.failing.store(fail, Ordering::SeqCst);
     }
 
+    /// The most messages that were being received at the same moment (from the end of
+    /// their DATA to the answer): more than one shows the client sends concurrently.
+    pub fn max_in_flight(&self) -> u64 {
+        self.shared.max_in_flight.load(Ordering::SeqCst)
+    }
+
     /// A slow server: wait this long after each message's DATA before answering (and
     /// recording it). `Duration::ZERO` answers at once.
     pub fn set_delay(&self, delay: Duration) {
@@ -204,10 +213,15 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                     .write_all(b"354 end data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
                 let data = read_data(&mut reader).await?;
+                let now_in_flight = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                shared
+                    .max_in_flight
+                    .fetch_max(now_in_flight, Ordering::SeqCst);
                 let delay = shared.delay_ms.load(Ordering::SeqCst);
                 if delay > 0 {
                     tokio::time::sleep(Duration::from_millis(delay)).await;
                 }
+                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
                 let (from, to) = (from.take().unwrap_or_default(), std::mem::take(&mut to));
                 if data.len() > MAX_SIZE {
                     "552 5.3.4 message too big"
