@@ -144,7 +144,7 @@ enum Param {
 /// Each view has exactly one index that returns its rows in (due_date, id) order and
 /// checks the other filter inside the index (migration `…000005_queue_indexes`):
 ///   one status (+ kind)    -> requests_status_due (status, due_date, id, kind)
-///   needs action (+ kind)  -> requests_active_due (due_date, id, kind) WHERE <active>
+///   needs action (+ kind)  -> requests_active_due (due_date, id, kind, status) WHERE <active>
 ///   all statuses + kind    -> requests_kind_due   (kind, due_date, id, status)
 ///   all statuses           -> requests_due        (due_date, id)
 /// SQLite is told that index (`INDEXED BY`), so its plan never depends on statistics:
@@ -432,11 +432,17 @@ mod tests {
             .join(", ");
         assert_eq!(ACTIVE_PREDICATE, format!("status IN ({listed})"));
         for dir in ["migrations/sqlite", "migrations/postgres"] {
-            let sql = std::fs::read_to_string(format!(
-                "{dir}/2026-11-25-000002_active_queue_index/up.sql"
-            ))
-            .expect("migration");
-            assert!(sql.contains(&format!("WHERE {ACTIVE_PREDICATE};")), "{dir}");
+            for migration in [
+                "2026-11-25-000002_active_queue_index",
+                "2026-11-26-000005_queue_indexes",
+            ] {
+                let sql = std::fs::read_to_string(format!("{dir}/{migration}/up.sql"))
+                    .expect("migration");
+                assert!(
+                    sql.contains(&format!("WHERE {ACTIVE_PREDICATE};")),
+                    "{dir}/{migration}"
+                );
+            }
         }
     }
 }

@@ -6,7 +6,8 @@
 -- No index per combination: intake pays for every index, so these replace the old ones.
 --   status (+ kind)          -> requests_status_due (status, due_date, id, kind)
 --   kind, all statuses       -> requests_kind_due   (kind, due_date, id, status)
---   needs action (+ kind)    -> requests_active_due (due_date, id, kind) WHERE <active>
+--   needs action (+ kind)    -> requests_active_due (due_date, id, kind, status) WHERE <active>
+-- (status too: SQLite reads a row to re-check the predicate unless the index has it)
 --   all                      -> requests_due        (due_date, id)        (migration 1)
 -- The partial index's predicate must match db::requests::ACTIVE_PREDICATE word for word.
 DROP INDEX requests_status_due;
@@ -14,5 +15,5 @@ CREATE INDEX requests_status_due ON requests (status, due_date, id, kind);
 DROP INDEX requests_kind_due;
 CREATE INDEX requests_kind_due ON requests (kind, due_date, id, status);
 DROP INDEX requests_active_due;
-CREATE INDEX requests_active_due ON requests (due_date, id, kind)
+CREATE INDEX requests_active_due ON requests (due_date, id, kind, status)
     WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');
