@@ -189,12 +189,7 @@ fn bench_backend(backend: &str, url: &str, n: u32) {
                     l.trim().trim_start_matches("->").trim().to_string()
                 })
                 .collect();
-            println!(
-                "    {:<36} {:?}: {}",
-                label(&f),
-                what,
-                steps.join(" | ")
-            );
+            println!("    {:<36} {:?}: {}", label(&f), what, steps.join(" | "));
         }
     }
 }

@@ -197,8 +197,9 @@ impl QueueSql {
         let d1 = self.param(Param::Date(due));
         let d2 = self.param(Param::Date(due));
         let i = self.param(Param::Text(id.to_string()));
-        self.conditions
-            .push(format!("due_date >= {d1} AND (due_date > {d2} OR id > {i})"));
+        self.conditions.push(format!(
+            "due_date >= {d1} AND (due_date > {d2} OR id > {i})"
+        ));
     }
 
     fn from(&self, conn: &DbConn) -> String {
@@ -228,12 +229,18 @@ impl QueueSql {
             None => format!("SELECT count(*) AS n FROM {from}{cond}"),
             Some(cap) => {
                 let l = self.param(Param::BigInt(cap + 1));
-                format!("SELECT count(*) AS n FROM (SELECT 1 FROM {from}{cond} LIMIT {l}) AS capped")
+                format!(
+                    "SELECT count(*) AS n FROM (SELECT 1 FROM {from}{cond} LIMIT {l}) AS capped"
+                )
             }
         }
     }
 
-    fn query(self, sql: String) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery> {
+    fn query(
+        self,
+        sql: String,
+    ) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery>
+    {
         let mut q = diesel::sql_query(sql).into_boxed::<DbBackend>();
         for p in self.params {
             q = match p {
