@@ -103,6 +103,8 @@ pub fn seed_demo(
         bar.inc(u64::from(n));
     }
     bar.finish();
+    // Fresh rows have no planner statistics yet (PostgreSQL here runs without autovacuum).
+    db::stats::refresh(conn)?;
     Ok(done)
 }
 

@@ -8,6 +8,7 @@ pub mod outbox;
 pub mod requests;
 pub mod schema;
 pub mod sessions;
+pub mod stats;
 pub mod tokens;
 pub mod users;
 

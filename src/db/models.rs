@@ -9,7 +9,7 @@ use super::DbError;
 use crate::domain::kinds::{Kind, RequestDetails};
 use crate::domain::status::{Outcome, RejectionReason, Status};
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
 #[diesel(table_name = requests)]
 pub struct Request {
     pub id: String,

@@ -270,6 +270,24 @@ pub fn count_by_status(conn: &mut DbConn, status: &str) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Failed messages for the dashboard's alert, counted up to `requests::COUNT_CAP` (an
+/// SMTP outage can fail thousands; the alert needs no exact figure beyond that).
+pub fn count_failed_capped(conn: &mut DbConn) -> QueryResult<super::requests::QueueCount> {
+    use super::requests::{QueueCount, COUNT_CAP};
+    let n: i64 = outbox::table
+        .filter(outbox::status.eq(FAILED))
+        // A column of the `outbox_due` index, so only the index is read.
+        .select(outbox::next_attempt_at)
+        .limit(COUNT_CAP + 1)
+        .load::<chrono::NaiveDateTime>(conn)?
+        .len() as i64;
+    Ok(if n > COUNT_CAP {
+        QueueCount::MoreThan(COUNT_CAP)
+    } else {
+        QueueCount::Exact(n)
+    })
+}
+
 pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
     outbox::table
         .filter(outbox::status.eq(FAILED))

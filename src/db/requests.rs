@@ -3,9 +3,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use diesel::sql_types::{BigInt, Date, Text};
+
 use super::models::{NewRequest, Request};
 use super::schema::{reference_counters, requests};
 use super::DbConn;
+use crate::domain::status::Status;
 
 /// The next human reference for the year, e.g. `DSR-2026-000123`.
 /// Call inside `write_transaction`, which serialises numbering.
@@ -104,53 +107,247 @@ pub enum StatusFilter {
 pub const ACTIVE_PREDICATE: &str =
     "status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject')";
 
-/// Apply a `QueueFilter` to a boxed query on `requests` (a macro: the list and the count
-/// are different query types).
-macro_rules! apply_filter {
-    ($q:expr, $filter:expr) => {{
-        let mut q = $q;
-        match &$filter.status {
-            StatusFilter::All => {}
-            StatusFilter::Active => {
-                q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
-                    ACTIVE_PREDICATE,
-                ))
-            }
-            StatusFilter::One(s) => q = q.filter(requests::status.eq(s.clone())),
+/// A count on the queue page that would have to read closed requests stops after this
+/// many ("more than 1,000"): closed requests only grow, so an exact figure would cost
+/// more every year, and nobody works a queue by its thousands.
+pub const COUNT_CAP: i64 = 1000;
+
+/// How many requests a queue view holds, as shown above the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueCount {
+    Exact(i64),
+    /// More than this many: the count stopped there.
+    MoreThan(i64),
+}
+
+impl StatusFilter {
+    /// Whether every row this filter matches still needs action. Those counts are exact:
+    /// they read only the active requests (the work in hand), never the closed history.
+    pub fn within_active(&self) -> bool {
+        match self {
+            StatusFilter::All => false,
+            StatusFilter::Active => true,
+            StatusFilter::One(s) => Status::active().iter().any(|a| a.as_str() == s),
         }
-        if let Some(k) = &$filter.kind {
-            q = q.filter(requests::kind.eq(k.clone()));
+    }
+}
+
+enum Param {
+    Text(String),
+    Date(NaiveDate),
+    BigInt(i64),
+}
+
+/// One queue query as SQL text with `$n` parameters (numbered in the order they appear,
+/// which SQLite needs too) and the index that serves it.
+///
+/// Each view has exactly one index that returns its rows in (due_date, id) order and
+/// checks the other filter inside the index (migration `…000005_queue_indexes`):
+///   one status (+ kind)    -> requests_status_due (status, due_date, id, kind)
+///   needs action (+ kind)  -> requests_active_due (due_date, id, kind, status) WHERE <active>
+///   all statuses + kind    -> requests_kind_due   (kind, due_date, id, status)
+///   all statuses           -> requests_due        (due_date, id)
+/// SQLite is told that index (`INDEXED BY`), so its plan never depends on statistics:
+/// without them it sorted every active request, or walked every erasure ever received to
+/// find the active ones. PostgreSQL picks the same indexes once `ANALYZE` has run
+/// (`db::stats::refresh`; EXPLAIN findings in BENCHMARKS.md).
+struct QueueSql {
+    index: &'static str,
+    conditions: Vec<String>,
+    params: Vec<Param>,
+}
+
+impl QueueSql {
+    fn new(filter: &QueueFilter) -> Self {
+        let index = match (&filter.status, &filter.kind) {
+            (StatusFilter::One(_), _) => "requests_status_due",
+            (StatusFilter::Active, _) => "requests_active_due",
+            (StatusFilter::All, Some(_)) => "requests_kind_due",
+            (StatusFilter::All, None) => "requests_due",
+        };
+        let mut q = QueueSql {
+            index,
+            conditions: Vec::new(),
+            params: Vec::new(),
+        };
+        match &filter.status {
+            StatusFilter::All => {}
+            StatusFilter::Active => q.conditions.push(ACTIVE_PREDICATE.to_string()),
+            StatusFilter::One(s) => {
+                let p = q.param(Param::Text(s.clone()));
+                q.conditions.push(format!("status = {p}"));
+            }
+        }
+        if let Some(k) = &filter.kind {
+            let p = q.param(Param::Text(k.clone()));
+            q.conditions.push(format!("kind = {p}"));
         }
         q
-    }};
+    }
+
+    fn param(&mut self, p: Param) -> String {
+        self.params.push(p);
+        format!("${}", self.params.len())
+    }
+
+    /// Keyset cursor: `due_date >= d` first, so both databases start the index range at
+    /// the cursor and stop after `limit` rows; the OR only removes the rows on the
+    /// cursor's own day.
+    fn after(&mut self, due: NaiveDate, id: &str) {
+        let d1 = self.param(Param::Date(due));
+        let d2 = self.param(Param::Date(due));
+        let i = self.param(Param::Text(id.to_string()));
+        self.conditions.push(format!(
+            "due_date >= {d1} AND (due_date > {d2} OR id > {i})"
+        ));
+    }
+
+    fn from(&self, conn: &DbConn) -> String {
+        match conn {
+            DbConn::Sqlite(_) => format!("requests INDEXED BY {}", self.index),
+            DbConn::Pg(_) => "requests".to_string(),
+        }
+    }
+
+    fn where_clause(&self) -> String {
+        if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        }
+    }
+
+    fn page_sql(&mut self, conn: &DbConn, limit: i64) -> String {
+        let (from, cond) = (self.from(conn), self.where_clause());
+        let l = self.param(Param::BigInt(limit));
+        format!("SELECT * FROM {from}{cond} ORDER BY due_date, id LIMIT {l}")
+    }
+
+    fn count_sql(&mut self, conn: &DbConn, cap: Option<i64>) -> String {
+        let (from, cond) = (self.from(conn), self.where_clause());
+        match cap {
+            None => format!("SELECT count(*) AS n FROM {from}{cond}"),
+            Some(cap) => {
+                let l = self.param(Param::BigInt(cap + 1));
+                format!(
+                    "SELECT count(*) AS n FROM (SELECT 1 FROM {from}{cond} LIMIT {l}) AS capped"
+                )
+            }
+        }
+    }
+
+    fn query(
+        self,
+        sql: String,
+    ) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery>
+    {
+        let mut q = diesel::sql_query(sql).into_boxed::<DbBackend>();
+        for p in self.params {
+            q = match p {
+                Param::Text(s) => q.bind::<Text, _>(s),
+                Param::Date(d) => q.bind::<Date, _>(d),
+                Param::BigInt(n) => q.bind::<BigInt, _>(n),
+            };
+        }
+        q
+    }
+}
+
+type DbBackend = <DbConn as Connection>::Backend;
+
+#[derive(QueryableByName)]
+struct CountRow {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
 }
 
 /// One page of the queue in (due_date, id) order, after the given key (keyset paging:
-/// every page costs the same, served by the `requests_*_due` indexes).
+/// every page costs the same, served by the index `QueueSql` names).
 pub fn queue_page(
     conn: &mut DbConn,
     filter: &QueueFilter,
     after: Option<(NaiveDate, String)>,
     limit: i64,
 ) -> QueryResult<Vec<Request>> {
-    let mut q = apply_filter!(
-        requests::table.select(Request::as_select()).into_boxed(),
-        filter
-    );
-    if let Some((due, id)) = after {
-        // `due_date >= d` first, so both databases start the index range at the cursor and
-        // stop after `limit` rows; the OR only removes the rows on the cursor's own day.
-        q = q
-            .filter(requests::due_date.ge(due))
-            .filter(requests::due_date.gt(due).or(requests::id.gt(id)));
+    let mut q = QueueSql::new(filter);
+    if let Some((due, id)) = &after {
+        q.after(*due, id);
     }
-    q.order((requests::due_date.asc(), requests::id.asc()))
-        .limit(limit)
-        .load(conn)
+    let sql = q.page_sql(conn, limit);
+    q.query(sql).load(conn)
 }
 
+/// The count shown on the queue page: exact when the view holds only active requests,
+/// otherwise exact up to `COUNT_CAP` and `MoreThan(COUNT_CAP)` beyond, so that no page
+/// reads more than `COUNT_CAP + 1` closed requests to count them.
+pub fn queue_count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<QueueCount> {
+    let exact = filter.status.within_active();
+    let mut q = QueueSql::new(filter);
+    let sql = q.count_sql(conn, (!exact).then_some(COUNT_CAP));
+    let n = q.query(sql).get_result::<CountRow>(conn)?.n;
+    Ok(if !exact && n > COUNT_CAP {
+        QueueCount::MoreThan(COUNT_CAP)
+    } else {
+        QueueCount::Exact(n)
+    })
+}
+
+/// Which of a view's queries to explain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueQuery {
+    FirstPage,
+    Count,
+}
+
+#[derive(QueryableByName)]
+struct SqlitePlanRow {
+    #[diesel(sql_type = Text)]
+    detail: String,
+}
+
+#[derive(QueryableByName)]
+struct PgPlanRow {
+    #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+    line: String,
+}
+
+/// The database's plan for a view's first page or count, one line per step (SQLite:
+/// `EXPLAIN QUERY PLAN`, PostgreSQL: `EXPLAIN`). For tests and the queue benchmark.
+pub fn explain_queue(
+    conn: &mut DbConn,
+    filter: &QueueFilter,
+    what: QueueQuery,
+) -> QueryResult<Vec<String>> {
+    let mut q = QueueSql::new(filter);
+    let sql = match what {
+        QueueQuery::FirstPage => q.page_sql(conn, 51),
+        QueueQuery::Count => {
+            let cap = (!filter.status.within_active()).then_some(COUNT_CAP);
+            q.count_sql(conn, cap)
+        }
+    };
+    match conn {
+        DbConn::Sqlite(_) => Ok(q
+            .query(format!("EXPLAIN QUERY PLAN {sql}"))
+            .load::<SqlitePlanRow>(conn)?
+            .into_iter()
+            .map(|r| r.detail)
+            .collect()),
+        DbConn::Pg(_) => Ok(q
+            .query(format!("EXPLAIN {sql}"))
+            .load::<PgPlanRow>(conn)?
+            .into_iter()
+            .map(|r| r.line)
+            .collect()),
+    }
+}
+
+/// Exact number of requests matching a filter (reads every matching row; the queue page
+/// uses `queue_count`).
 pub fn count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<i64> {
-    apply_filter!(requests::table.count().into_boxed(), filter).get_result(conn)
+    let mut q = QueueSql::new(filter);
+    let sql = q.count_sql(conn, None);
+    Ok(q.query(sql).get_result::<CountRow>(conn)?.n)
 }
 
 /// Requests in `status` received before `cutoff`, oldest first.
@@ -242,11 +439,17 @@ mod tests {
             .join(", ");
         assert_eq!(ACTIVE_PREDICATE, format!("status IN ({listed})"));
         for dir in ["migrations/sqlite", "migrations/postgres"] {
-            let sql = std::fs::read_to_string(format!(
-                "{dir}/2026-11-25-000002_active_queue_index/up.sql"
-            ))
-            .expect("migration");
-            assert!(sql.contains(&format!("WHERE {ACTIVE_PREDICATE};")), "{dir}");
+            for migration in [
+                "2026-11-25-000002_active_queue_index",
+                "2026-11-26-000005_queue_indexes",
+            ] {
+                let sql = std::fs::read_to_string(format!("{dir}/{migration}/up.sql"))
+                    .expect("migration");
+                assert!(
+                    sql.contains(&format!("WHERE {ACTIVE_PREDICATE};")),
+                    "{dir}/{migration}"
+                );
+            }
         }
     }
 }
