@@ -48,6 +48,7 @@ pub fn claim(
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
 ) -> QueryResult<Option<OutboxMessage>> {
+    let _pass = super::write_gate(conn);
     let n = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
@@ -101,6 +102,7 @@ pub fn mark_sent(
     owner: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
     conn.transaction(|conn| {
         let n = diesel::update(held_by!(id, owner))
             .set((
@@ -138,6 +140,7 @@ pub fn mark_attempt_failed(
     first_attempt_at: NaiveDateTime,
     next_attempt_at: Option<NaiveDateTime>,
 ) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
     let n = match next_attempt_at {
         Some(at) => diesel::update(held_by!(id, owner))
             .set((
