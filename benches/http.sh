@@ -292,6 +292,7 @@ bench_backend() {
     done
     row "memory (VmRSS) after the queue views, MB" "$(rss_mb)"
     row "memory, peak (VmHWM), MB" "$(hwm_mb)"
+    row "server threads after the queue views" "$(awk '/^Threads/ {print $2}' "/proc/$SERVER_PID/status")"
     log "$name: done"
     cleanup
 }

@@ -163,6 +163,7 @@ fn main() -> ExitCode {
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(startup::MAIN_BLOCKING_THREADS)
         .build()
     {
         Ok(r) => r,

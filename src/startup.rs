@@ -52,7 +52,7 @@ pub enum StartError {
 /// Open the database and bring its schema up to date, without the data fixes: for the
 /// CLI commands an admin uses to resolve what a data fix refuses to decide.
 pub fn open_database_for_repair(settings: &Settings) -> Result<Pool, db::DbError> {
-    let pool = db::build_pool(&settings.database_url, 10)?;
+    let pool = db::build_pool(&settings.database_url, db::POOL_SIZE)?;
     let mut conn = pool.get()?;
     let applied = db::run_migrations(&mut conn)?;
     if applied > 0 {
@@ -196,6 +196,15 @@ async fn forget_idle_limiter_keys(state: AppState) {
     }
 }
 
+/// HTTP worker threads (each with its own async runtime).
+const HTTP_WORKERS: usize = 2;
+/// Database work runs on each worker's blocking threads (actix's default allows 256 per
+/// worker). Together they may use all but two of the pool's connections, which stay free
+/// for the background workers (dispatcher, sweeper).
+pub const BLOCKING_THREADS_PER_WORKER: usize = (db::POOL_SIZE as usize - 2) / HTTP_WORKERS;
+/// Blocking threads of the main runtime (background workers, start-up).
+pub const MAIN_BLOCKING_THREADS: usize = 8;
+
 const STYLE_CSS: &str = include_str!("../static/style.css");
 
 fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
@@ -249,7 +258,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .configure(webapp::routes)
             .default_service(web::to(|| async { Err::<HttpResponse, _>(webapp::WebError::NotFound) }))
     })
-    .workers(2)
+    .workers(HTTP_WORKERS)
+    // Bounded memory (issue 6): each blocking thread has its own stack and malloc cache;
+    // more threads than pooled connections would only wait for a connection.
+    .worker_max_blocking_threads(BLOCKING_THREADS_PER_WORKER)
     .listen(listener)
     .map_err(|e| StartError::Other(e.to_string()))?
     .run();

@@ -21,8 +21,10 @@ fn migrated_database(dir: &tempfile::TempDir) -> String {
 /// A connection that never waits for SQLite's lock: it fails with SQLITE_BUSY instead.
 fn impatient_connection(path: &str) -> DbConn {
     let mut c = SqliteConnection::establish(path).expect("connect");
-    c.batch_execute("PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
-        .expect("pragmas");
+    c.batch_execute(
+        "PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;",
+    )
+    .expect("pragmas");
     DbConn::Sqlite(c)
 }
 
@@ -79,7 +81,10 @@ fn concurrent_sqlite_writers_in_one_process_never_meet_a_locked_database() {
         .into_iter()
         .flat_map(|h| h.join().expect("thread"))
         .collect();
-    assert!(failures.is_empty(), "writers met a locked database: {failures:#?}");
+    assert!(
+        failures.is_empty(),
+        "writers met a locked database: {failures:#?}"
+    );
     assert_eq!(
         counter(&mut impatient_connection(&path)) - before,
         (THREADS * ROUNDS) as i64,
@@ -112,10 +117,69 @@ fn a_gated_write_inside_a_write_transaction_does_not_wait_for_itself() {
 }
 
 #[test]
-fn postgres_writers_do_not_take_the_gate() {
+fn postgres_single_statement_writes_do_not_take_the_gate() {
     let Ok(url) = std::env::var("DSR_TEST_POSTGRES_URL") else {
         return;
     };
     let conn = DbConn::Pg(PgConnection::establish(&url).expect("postgres"));
     assert!(db::write_gate(&conn).is_none());
+}
+
+/// On PostgreSQL the write transactions of one process queue on the gate, not on the
+/// write_lock row: with `lock_timeout = 1ms` a writer that waited for another's row lock
+/// would fail.
+#[test]
+fn postgres_write_transactions_of_one_process_never_wait_for_the_row_lock() {
+    let Ok(admin) = std::env::var("DSR_TEST_POSTGRES_URL") else {
+        return;
+    };
+    let name = format!("dsr_gate_{}", std::process::id());
+    let mut admin_conn = PgConnection::establish(&admin).expect("postgres");
+    admin_conn
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create database");
+    let url = format!(
+        "{}/{name}",
+        admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin)
+    );
+    {
+        let pool = db::build_pool(&url, 1).expect("pool");
+        db::run_migrations(&mut pool.get().expect("connection")).expect("migrations");
+    }
+    let before = counter(&mut DbConn::Pg(PgConnection::establish(&url).expect("pg")));
+    const THREADS: usize = 4;
+    const ROUNDS: usize = 20;
+    let handles: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let mut c = PgConnection::establish(&url).expect("connect");
+                c.batch_execute("SET lock_timeout = '1ms'")
+                    .expect("lock_timeout");
+                let mut conn = DbConn::Pg(c);
+                let mut failures = Vec::new();
+                for round in 0..ROUNDS {
+                    let tx = db::write_transaction(&mut conn, |c| {
+                        std::thread::sleep(Duration::from_millis(2));
+                        db::requests::next_reference(c, 2026)
+                    });
+                    if let Err(e) = tx {
+                        failures.push(format!("thread {t} transaction {round}: {e}"));
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let failures: Vec<String> = handles
+        .into_iter()
+        .flat_map(|h| h.join().expect("thread"))
+        .collect();
+    let after = counter(&mut DbConn::Pg(PgConnection::establish(&url).expect("pg")));
+    let _ = admin_conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    assert!(
+        failures.is_empty(),
+        "writers waited for the row lock: {failures:#?}"
+    );
+    assert_eq!(after - before, (THREADS * ROUNDS) as i64);
 }
