@@ -180,9 +180,15 @@ impl Application {
             self.dispatcher.clone(),
         ));
         let forgetting = tokio::spawn(forget_idle_limiter_keys(self.state.clone()));
+        let checkpoints = (db::Backend::of_url(&self.state.settings.database_url)
+            == db::Backend::Sqlite)
+            .then(|| tokio::spawn(checkpoint_in_background(self.state.pool.clone())));
         let result = self.server.await;
         workers.abort();
         forgetting.abort();
+        if let Some(c) = checkpoints {
+            c.abort();
+        }
         result
     }
 }
@@ -204,6 +210,24 @@ const HTTP_WORKERS: usize = 2;
 pub const BLOCKING_THREADS_PER_WORKER: usize = (db::POOL_SIZE as usize - 2) / HTTP_WORKERS;
 /// Blocking threads of the main runtime (background workers, start-up).
 pub const MAIN_BLOCKING_THREADS: usize = 8;
+
+/// SQLite: move the WAL into the database file off the writers' path (`db::checkpoint_wal`).
+async fn checkpoint_in_background(pool: Pool) {
+    let mut every = tokio::time::interval(db::CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let pool = pool.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            db::checkpoint_wal(&mut conn)
+        })
+        .await;
+        if let Ok(Err(e)) = done {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
+    }
+}
 
 const STYLE_CSS: &str = include_str!("../static/style.css");
 
