@@ -6,6 +6,7 @@
 #   bash benches/http.sh --quick       # smoke run: short durations, 5,000 requests
 #   bash benches/http.sh --sqlite-only | --postgres-only
 #   DSR_BENCH_BIN=path/to/dsr-tracker bash benches/http.sh   # measure that binary instead
+#   DSR_BENCH_DRAIN_MAX=60 bash benches/http.sh  # wait at most 60 s for the outbox to drain
 #
 # Per backend it
 #   1. starts the server (portal rate limits raised: the load comes from one address) with
@@ -32,7 +33,7 @@ for arg in "$@"; do
         --quick) QUICK=1 ;;
         --sqlite-only) BACKENDS=sqlite ;;
         --postgres-only) BACKENDS=postgres ;;
-        -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -41,6 +42,7 @@ if [ $QUICK = 1 ]; then
 else
     INTAKE_SECS=30 VIEW_SECS=5 SEED=100000 DRAIN_MAX=600
 fi
+DRAIN_MAX=${DSR_BENCH_DRAIN_MAX:-$DRAIN_MAX} # the longest wait for the outbox to drain, s
 PG_ADMIN=${DSR_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 CONNS=10
 
