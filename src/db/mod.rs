@@ -178,9 +178,9 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
 
 /// A transaction that writes. It takes the write lock first, so on SQLite a transaction
 /// that reads and then writes never fails with SQLITE_BUSY halfway, and on PostgreSQL
-/// numbering (references) is serialised. On SQLite it first passes the process's write
-/// gate (`serialised`), so this process's writers queue in order instead of sleeping in
-/// SQLite's busy handler.
+/// numbering (references) is serialised. It first passes the process's write gate
+/// (`serialised`), so this process's writers queue in order instead of sleeping in
+/// SQLite's busy handler or waiting in PostgreSQL's lock manager.
 pub fn write_transaction<T, E>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, E>,
@@ -212,7 +212,8 @@ where
 /// lock is released: under concurrent intake that made the tail (p99 44–105 ms, max
 /// 0.9 s; issue 6). So every write in this process passes one gate first, a mutex that
 /// hands the write lock over in order and at once. Readers never take it (WAL lets them
-/// read beside the writer); on PostgreSQL it is not taken. Re-entrant on one thread, so a
+/// read beside the writer); on PostgreSQL only write transactions take it (see
+/// `write_transaction`), single statements do not. Re-entrant on one thread, so a
 /// gated write inside `write_transaction` does not wait for itself. Other processes (CLI
 /// commands) still meet the busy timeout, as before.
 pub fn serialised<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> T) -> T {
