@@ -293,6 +293,8 @@ bench_backend() {
         row "queue ${v%%|*}: p50 / p99 ms at 1 conn; at $CONNS" "$one; $ten"
     done
     row "memory (VmRSS) after the queue views, MB" "$(rss_mb)"
+    sleep 10
+    row "memory (VmRSS) 10 s after the queue views, MB" "$(rss_mb)"
     row "memory, peak (VmHWM), MB" "$(hwm_mb)"
     row "server threads after the queue views" "$(awk '/^Threads/ {print $2}' "/proc/$SERVER_PID/status")"
     log "$name: done"

@@ -300,8 +300,21 @@ fn deadline(
     ExitCode::SUCCESS
 }
 
+/// Give freed heap memory back to the system every few seconds: glibc returns only the
+/// top of a heap by itself, so after a burst the process kept its peak size (issue 6).
+async fn trim_heap_regularly() {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        every.tick().await;
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        // SAFETY: malloc_trim only releases free memory; it takes the allocator's locks.
+        let _ = tokio::task::spawn_blocking(|| unsafe { libc::malloc_trim(0) }).await;
+    }
+}
+
 async fn serve(settings: Settings) -> Result<(), Failure> {
     let clock: SharedClock = Arc::new(SystemClock);
+    tokio::spawn(trim_heap_regularly());
     let app = Application::build(settings, clock).await?;
     app.run_until_stopped()
         .await
