@@ -52,7 +52,7 @@ pub enum StartError {
 /// Open the database and bring its schema up to date, without the data fixes: for the
 /// CLI commands an admin uses to resolve what a data fix refuses to decide.
 pub fn open_database_for_repair(settings: &Settings) -> Result<Pool, db::DbError> {
-    let pool = db::build_pool(&settings.database_url, 10)?;
+    let pool = db::build_pool(&settings.database_url, db::POOL_SIZE)?;
     let mut conn = pool.get()?;
     let applied = db::run_migrations(&mut conn)?;
     if applied > 0 {
@@ -184,9 +184,15 @@ impl Application {
             self.dispatcher.clone(),
         ));
         let forgetting = tokio::spawn(forget_idle_limiter_keys(self.state.clone()));
+        let checkpoints = (db::Backend::of_url(&self.state.settings.database_url)
+            == db::Backend::Sqlite)
+            .then(|| tokio::spawn(checkpoint_in_background(self.state.pool.clone())));
         let result = self.server.await;
         workers.abort();
         forgetting.abort();
+        if let Some(c) = checkpoints {
+            c.abort();
+        }
         result
     }
 }
@@ -197,6 +203,33 @@ async fn forget_idle_limiter_keys(state: AppState) {
     loop {
         every.tick().await;
         state.forget_idle_limiter_keys();
+    }
+}
+
+/// HTTP worker threads (each with its own async runtime).
+const HTTP_WORKERS: usize = 2;
+/// Database work runs on each worker's blocking threads (actix's default allows 256 per
+/// worker). Together they may use all but two of the pool's connections, which stay free
+/// for the background workers (dispatcher, sweeper).
+pub const BLOCKING_THREADS_PER_WORKER: usize = (db::POOL_SIZE as usize - 2) / HTTP_WORKERS;
+/// Blocking threads of the main runtime (background workers, start-up).
+pub const MAIN_BLOCKING_THREADS: usize = 8;
+
+/// SQLite: move the WAL into the database file off the writers' path (`db::checkpoint_wal`).
+async fn checkpoint_in_background(pool: Pool) {
+    let mut every = tokio::time::interval(db::CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let pool = pool.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            db::checkpoint_wal(&mut conn)
+        })
+        .await;
+        if let Ok(Err(e)) = done {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
     }
 }
 
@@ -253,7 +286,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .configure(webapp::routes)
             .default_service(web::to(|| async { Err::<HttpResponse, _>(webapp::WebError::NotFound) }))
     })
-    .workers(2)
+    .workers(HTTP_WORKERS)
+    // Bounded memory (issue 6): each blocking thread has its own stack and malloc cache;
+    // more threads than pooled connections would only wait for a connection.
+    .worker_max_blocking_threads(BLOCKING_THREADS_PER_WORKER)
     .listen(listener)
     .map_err(|e| StartError::Other(e.to_string()))?
     .run();

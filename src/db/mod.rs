@@ -77,10 +77,12 @@ impl ManageConnection for ConnectionManager {
                     SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; the busy timeout makes a second
                 // writer wait instead of failing; SQLite enforces foreign keys only when asked.
-                c.batch_execute(
+                c.batch_execute(&format!(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-                )
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA cache_size = -{SQLITE_CACHE_KIB}; \
+                     PRAGMA wal_autocheckpoint = {SQLITE_AUTOCHECKPOINT_PAGES};"
+                ))
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(c))
             }
@@ -117,6 +119,34 @@ pub enum DbError {
     Conflict(String),
 }
 
+/// Connections in the server's pool. Each SQLite connection keeps its own page cache
+/// (`SQLITE_CACHE_KIB`), so this also bounds memory.
+pub const POOL_SIZE: u32 = 10;
+
+/// SQLite's page cache per connection, in KiB (SQLite's default is 2,000). The operating
+/// system caches the file as well; a smaller private cache per connection keeps resident
+/// memory bounded across the pool (issue 6: 92 MB after the list benchmark).
+pub const SQLITE_CACHE_KIB: u32 = 1024;
+
+/// A commit that finds this many pages in the WAL copies them into the database (and
+/// syncs it) before it returns: the server instead checkpoints in the background
+/// (`checkpoint_wal`), so this is only the bound for when nothing else checkpoints (CLI
+/// commands, SQLite's default is 1,000 pages). Checkpointing inside a commit stalled every
+/// writer queued behind it (issue 6).
+pub const SQLITE_AUTOCHECKPOINT_PAGES: u32 = 10_000;
+
+/// Copy the WAL's committed pages into the database file without waiting for or
+/// blocking writers or readers (SQLite's PASSIVE checkpoint). The server runs this in
+/// the background every `CHECKPOINT_EVERY`, off the writers' path. Nothing on PostgreSQL.
+pub fn checkpoint_wal(conn: &mut DbConn) -> Result<(), DbError> {
+    if let DbConn::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)")?;
+    }
+    Ok(())
+}
+
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
 pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     if Backend::of_url(url) == Backend::Sqlite {
         let path = std::path::Path::new(url.strip_prefix("sqlite://").unwrap_or(url));
@@ -149,7 +179,9 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
 
 /// A transaction that writes. It takes the write lock first, so on SQLite a transaction
 /// that reads and then writes never fails with SQLITE_BUSY halfway, and on PostgreSQL
-/// numbering (references) is serialised.
+/// numbering (references) is serialised. It first passes the process's write gate
+/// (`serialised`), so this process's writers queue in order instead of sleeping in
+/// SQLite's busy handler or waiting in PostgreSQL's lock manager.
 pub fn write_transaction<T, E>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, E>,
@@ -157,13 +189,79 @@ pub fn write_transaction<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    conn.transaction(|c| {
-        use schema::write_lock::dsl as wl;
-        diesel::update(wl::write_lock.filter(wl::id.eq(1)))
-            .set(wl::counter.eq(wl::counter + 1))
-            .execute(c)?;
-        f(c)
+    // On PostgreSQL the write_lock row serialises write transactions anyway (across
+    // instances too); queueing this process's writers on the gate first means they wait
+    // here, not in PostgreSQL's lock manager, which costs its CPU to sleep and wake each
+    // waiter (issue 6).
+    let _pass = match conn {
+        DbConn::Pg(_) if !write_gate::held_here() => Some(write_gate::enter()),
+        _ => None,
+    };
+    serialised(conn, |conn| {
+        conn.transaction(|c| {
+            use schema::write_lock::dsl as wl;
+            diesel::update(wl::write_lock.filter(wl::id.eq(1)))
+                .set(wl::counter.eq(wl::counter + 1))
+                .execute(c)?;
+            f(c)
+        })
     })
+}
+
+/// SQLite allows one writer at a time. A writer that finds the database locked sleeps in
+/// SQLite's busy handler in growing steps (up to 100 ms each), and is not woken when the
+/// lock is released: under concurrent intake that made the tail (p99 44–105 ms, max
+/// 0.9 s; issue 6). So every write in this process passes one gate first, a mutex that
+/// hands the write lock over in order and at once. Readers never take it (WAL lets them
+/// read beside the writer); on PostgreSQL only write transactions take it (see
+/// `write_transaction`), single statements do not. Re-entrant on one thread, so a
+/// gated write inside `write_transaction` does not wait for itself. Other processes (CLI
+/// commands) still meet the busy timeout, as before.
+pub fn serialised<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> T) -> T {
+    let _pass = write_gate(conn);
+    f(conn)
+}
+
+/// The write gate for one statement that writes outside `write_transaction`: hold the
+/// returned pass while writing (`let _pass = db::write_gate(conn);`). `None` on
+/// PostgreSQL, or when this thread already holds the gate.
+pub fn write_gate(conn: &DbConn) -> Option<write_gate::Pass> {
+    if !matches!(conn, DbConn::Sqlite(_)) || write_gate::held_here() {
+        return None;
+    }
+    Some(write_gate::enter())
+}
+
+pub mod write_gate {
+    use std::cell::Cell;
+    use std::sync::{Mutex, MutexGuard};
+
+    static GATE: Mutex<()> = Mutex::new(());
+    thread_local! {
+        static HELD: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn held_here() -> bool {
+        HELD.with(Cell::get)
+    }
+
+    /// Holds the gate until dropped (also when the writer panics: a poisoned gate is
+    /// still a gate, the transaction it guarded was rolled back).
+    pub struct Pass {
+        _guard: MutexGuard<'static, ()>,
+    }
+
+    pub fn enter() -> Pass {
+        let guard = GATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        HELD.with(|h| h.set(true));
+        Pass { _guard: guard }
+    }
+
+    impl Drop for Pass {
+        fn drop(&mut self) {
+            HELD.with(|h| h.set(false));
+        }
+    }
 }
 
 /// `GET /healthz`: does the database answer?

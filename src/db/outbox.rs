@@ -77,6 +77,7 @@ pub fn claim(
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
 ) -> QueryResult<Option<OutboxMessage>> {
+    let _pass = super::write_gate(conn);
     let n = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
@@ -130,6 +131,7 @@ pub fn mark_sent(
     owner: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
     conn.transaction(|conn| mark_sent_in_transaction(conn, id, owner, now))
 }
 
@@ -215,6 +217,7 @@ pub fn mark_attempt_failed(
     first_attempt_at: NaiveDateTime,
     next_attempt_at: Option<NaiveDateTime>,
 ) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
     let n = match next_attempt_at {
         Some(at) => diesel::update(held_by!(id, owner))
             .set((

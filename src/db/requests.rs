@@ -401,18 +401,21 @@ pub fn unverified_past(
 /// Call inside `write_transaction`.
 pub fn reserve_reference_numbers(conn: &mut DbConn, year: i32, count: i32) -> QueryResult<i32> {
     use reference_counters::dsl as rc;
-    let updated = diesel::update(rc::reference_counters.filter(rc::year.eq(year)))
+    // One round trip in the common case (issue 6: PostgreSQL CPU per intake).
+    let last: Option<i32> = diesel::update(rc::reference_counters.filter(rc::year.eq(year)))
         .set(rc::last_number.eq(rc::last_number + count))
-        .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(rc::reference_counters)
-            .values((rc::year.eq(year), rc::last_number.eq(count)))
-            .execute(conn)?;
-    }
-    let last: i32 = rc::reference_counters
-        .filter(rc::year.eq(year))
-        .select(rc::last_number)
-        .first(conn)?;
+        .returning(rc::last_number)
+        .get_result(conn)
+        .optional()?;
+    let last = match last {
+        Some(last) => last,
+        None => {
+            diesel::insert_into(rc::reference_counters)
+                .values((rc::year.eq(year), rc::last_number.eq(count)))
+                .execute(conn)?;
+            count
+        }
+    };
     Ok(last - count + 1)
 }
 

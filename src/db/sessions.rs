@@ -9,6 +9,7 @@ use super::schema::{sessions, users};
 use super::DbConn;
 
 pub fn insert(conn: &mut DbConn, new: &NewSession<'_>) -> QueryResult<()> {
+    let _pass = super::write_gate(conn);
     diesel::insert_into(sessions::table)
         .values(new)
         .execute(conn)?;
@@ -35,6 +36,7 @@ pub fn find_live(
 }
 
 pub fn touch(conn: &mut DbConn, id_hash: &str, now: NaiveDateTime) -> QueryResult<()> {
+    let _pass = super::write_gate(conn);
     diesel::update(sessions::table.filter(sessions::id_hash.eq(id_hash)))
         .set(sessions::last_seen_at.eq(now))
         .execute(conn)?;
@@ -42,6 +44,7 @@ pub fn touch(conn: &mut DbConn, id_hash: &str, now: NaiveDateTime) -> QueryResul
 }
 
 pub fn delete(conn: &mut DbConn, id_hash: &str) -> QueryResult<usize> {
+    let _pass = super::write_gate(conn);
     diesel::delete(sessions::table.filter(sessions::id_hash.eq(id_hash))).execute(conn)
 }
 
@@ -56,6 +59,7 @@ pub fn delete_expired(
     now: NaiveDateTime,
     idle_since: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let _pass = super::write_gate(conn);
     diesel::delete(
         sessions::table.filter(
             sessions::expires_at

@@ -33,6 +33,7 @@ pub fn find_live(
 
 /// Use a single-use token. False if it was already used (by a concurrent click).
 pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
     let n = diesel::update(
         tokens::table
             .filter(tokens::id.eq(id))
@@ -46,6 +47,7 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
 /// Remove tokens past their expiry: they can never be used again. A token whose email
 /// is not sent yet is kept: its validity restarts when the email goes out.
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    let _pass = super::write_gate(conn);
     use super::schema::outbox;
     let awaiting_mail = outbox::table
         .filter(outbox::status.ne(super::outbox::SENT))

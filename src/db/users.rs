@@ -35,6 +35,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<User>> {
 }
 
 pub fn touch_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    let _pass = super::write_gate(conn);
     diesel::update(users::table.filter(users::id.eq(id)))
         .set(users::last_login_at.eq(now))
         .execute(conn)?;
