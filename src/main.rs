@@ -341,7 +341,7 @@ fn add_user(
     role: &str,
     name: Option<String>,
 ) -> Result<(), Failure> {
-    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    let email = email_arg(email)?;
     let role = users::parse_role(role).map_err(|m| Failure::Usage(format!("--role: {m}")))?;
     let name = name.unwrap_or_else(|| {
         email
@@ -356,10 +356,7 @@ fn add_user(
     let password = read_password(&email)?;
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let ctx = Ctx {
-        settings: &settings,
-        now: chrono::Utc::now(),
-    };
+    let ctx = cli_ctx(&settings);
     let input = users::NewUserInput {
         email,
         name,
@@ -412,21 +409,31 @@ fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {
 /// Works before the start-up data fixes, so an admin can separate two accounts that
 /// became one address.
 fn set_user_email(mut settings: Settings, id: &str, email: &str) -> Result<(), Failure> {
-    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    let email = email_arg(email)?;
     settings
         .prepare_data_dir()
         .map_err(|e| Failure::Usage(e.to_string()))?;
     let pool = startup::open_database_for_repair(&settings)
         .map_err(|e| Failure::Runtime(e.to_string()))?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let ctx = Ctx {
-        settings: &settings,
-        now: chrono::Utc::now(),
-    };
+    let ctx = cli_ctx(&settings);
     let user =
         users::set_email(&mut conn, &ctx, &cli_actor(), id, &email).map_err(workflow_failure)?;
     println!("account {} is now {}", user.id, user.email);
     Ok(())
+}
+
+/// An `--email` argument in its canonical form.
+fn email_arg(email: &str) -> Result<EmailAddress, Failure> {
+    EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))
+}
+
+/// A workflow context for a command, at the real time.
+fn cli_ctx(settings: &Settings) -> Ctx<'_> {
+    Ctx {
+        settings,
+        now: chrono::Utc::now(),
+    }
 }
 
 /// The command line acts as the operator who runs it.
@@ -436,9 +443,8 @@ fn cli_actor() -> dsr_tracker::workflow::Actor<'static> {
 
 fn find_account(
     conn: &mut dsr_tracker::db::DbConn,
-    email: &str,
+    email: &EmailAddress,
 ) -> Result<dsr_tracker::db::models::User, Failure> {
-    let email = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
     dsr_tracker::db::users::find_by_email(conn, email.as_str())
         .map_err(|e| Failure::Runtime(e.to_string()))?
         .ok_or_else(|| Failure::Usage(format!("no account with the address {email}")))
@@ -447,26 +453,20 @@ fn find_account(
 fn deactivate_user(settings: Settings, email: &str) -> Result<(), Failure> {
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let user = find_account(&mut conn, email)?;
-    let ctx = Ctx {
-        settings: &settings,
-        now: chrono::Utc::now(),
-    };
+    let user = find_account(&mut conn, &email_arg(email)?)?;
+    let ctx = cli_ctx(&settings);
     users::deactivate(&mut conn, &ctx, &cli_actor(), &user.id).map_err(workflow_failure)?;
     println!("deactivated {}; its sessions have ended", user.email);
     Ok(())
 }
 
 fn set_user_password(settings: Settings, email: &str) -> Result<(), Failure> {
-    let parsed = EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))?;
+    let parsed = email_arg(email)?;
     let password = read_password(&parsed)?;
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let user = find_account(&mut conn, email)?;
-    let ctx = Ctx {
-        settings: &settings,
-        now: chrono::Utc::now(),
-    };
+    let user = find_account(&mut conn, &parsed)?;
+    let ctx = cli_ctx(&settings);
     users::change_password(&mut conn, &ctx, &cli_actor(), &user.id, &password)
         .map_err(workflow_failure)?;
     println!("password set for {}; its sessions have ended", user.email);
@@ -510,10 +510,7 @@ fn mail_requeue(settings: Settings, failed: bool) -> Result<(), Failure> {
     }
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
-    let ctx = Ctx {
-        settings: &settings,
-        now: chrono::Utc::now(),
-    };
+    let ctx = cli_ctx(&settings);
     let n = dsr_tracker::workflow::mail::requeue_failed(
         &mut conn,
         &ctx,
