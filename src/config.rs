@@ -327,7 +327,9 @@ impl Settings {
         let smtp_connections = num(
             "DSR_SMTP_CONNECTIONS",
             file.smtp_connections.map(u64::from),
-            8,
+            // 16: lettre 0.11 waits for the server's delayed ACK (~44 ms) once per message
+            // on a connection (BENCHMARKS.md), so 200 messages/s needs about 16 at once.
+            16,
             1..=64,
         )? as u32;
         let worker_interval_ms = num(

@@ -208,6 +208,24 @@ where
     })
 }
 
+/// A transaction of conditional row updates that need no global order (the outbox's
+/// leases and outcomes: each `UPDATE … WHERE` decides on its own row). On SQLite it is a
+/// `write_transaction` (one writer at a time anyway); on PostgreSQL a plain transaction,
+/// outside the write gate and the write lock, so sending mail never queues behind intake
+/// or holds intake back (issue 6). Do not append audit events or number requests here.
+pub fn row_transaction<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConn::Sqlite(_) => write_transaction(conn, f),
+        DbConn::Pg(_) => conn.transaction(f),
+    }
+}
+
 /// SQLite allows one writer at a time. A writer that finds the database locked sleeps in
 /// SQLite's busy handler in growing steps (up to 100 ms each), and is not woken when the
 /// lock is released: under concurrent intake that made the tail (p99 44–105 ms, max

@@ -51,7 +51,7 @@ pub fn claim_up_to(
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
 ) -> QueryResult<(Vec<OutboxMessage>, usize)> {
-    super::write_transaction(conn, |conn| {
+    super::row_transaction(conn, |conn| {
         let mut claimed = Vec::with_capacity(want);
         let mut tried = 0;
         for id in candidates {
@@ -78,7 +78,8 @@ pub fn claim(
     lease_until: NaiveDateTime,
 ) -> QueryResult<Option<OutboxMessage>> {
     let _pass = super::write_gate(conn);
-    let n = diesel::update(
+    // One round trip: the row comes back from the UPDATE (issue 6: per-message cost).
+    let claimed = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::status.eq(PENDING))
@@ -93,16 +94,9 @@ pub fn claim(
         outbox::lease_until.eq(Some(lease_until)),
         outbox::lease_owner.eq(Some(owner)),
     ))
-    .execute(conn)?;
-    if n != 1 {
-        return Ok(None);
-    }
-    let claimed = outbox::table
-        .filter(outbox::id.eq(id))
-        .filter(outbox::lease_owner.eq(owner))
-        .select(OutboxMessage::as_select())
-        .first(conn)
-        .optional()?;
+    .returning(outbox::all_columns)
+    .get_result::<OutboxMessage>(conn)
+    .optional()?;
     // The link may reach the subject as soon as the server has the message, before the
     // sending is recorded: make it valid from now (again from `mark_sent`).
     if let Some(token_id) = claimed.as_ref().and_then(|m| m.token_id.as_deref()) {
@@ -158,7 +152,7 @@ pub fn record_outcomes(
     owner: &str,
     outcomes: &[Outcome],
 ) -> QueryResult<Vec<bool>> {
-    super::write_transaction(conn, |conn| {
+    super::row_transaction(conn, |conn| {
         outcomes
             .iter()
             .map(|outcome| match outcome {
@@ -182,7 +176,7 @@ fn mark_sent_in_transaction(
     owner: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let n = diesel::update(held_by!(id, owner))
+    let updated: Option<Option<String>> = diesel::update(held_by!(id, owner))
         .set((
             outbox::status.eq(SENT),
             outbox::sent_at.eq(Some(now)),
@@ -192,14 +186,12 @@ fn mark_sent_in_transaction(
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
         ))
-        .execute(conn)?;
-    if n != 1 {
+        .returning(outbox::token_id)
+        .get_result(conn)
+        .optional()?;
+    let Some(token_id) = updated else {
         return Ok(false);
-    }
-    let token_id: Option<String> = outbox::table
-        .filter(outbox::id.eq(id))
-        .select(outbox::token_id)
-        .first(conn)?;
+    };
     if let Some(token_id) = token_id {
         super::tokens::restart_validity(conn, &token_id, now)?;
     }

@@ -35,7 +35,7 @@ use crate::time::SharedClock;
 /// Messages looked up per pass; they are leased and sent `connections` at a time.
 const BATCH: i64 = 200;
 /// Lots worked on at once within a pass: while one lane sends, another leases or records.
-const LANES: usize = 2;
+const LANES: usize = 4;
 /// Added to twice the send timeout to make a lease.
 const LEASE_MARGIN: Duration = Duration::seconds(10);
 
