@@ -249,8 +249,12 @@ bench_backend() {
         # into intake and the mail sent beside it.
         local mail_ticks
         mail_ticks=$(pg_ticks_since_snapshot)
-        row "mail: PostgreSQL backend CPU per message sent, ms" \
-            "$(awk -v t="$mail_ticks" -v c="$(getconf CLK_TCK)" -v n="$((backlog - left))" 'BEGIN {printf "%.2f", n ? t * 1000 / c / n : 0}')"
+        if [ "$((backlog - left))" -ge 500 ]; then
+            row "mail: PostgreSQL backend CPU per message sent, ms" \
+                "$(awk -v t="$mail_ticks" -v c="$(getconf CLK_TCK)" -v n="$((backlog - left))" 'BEGIN {printf "%.2f", t * 1000 / c / n}')"
+        else
+            row "mail: PostgreSQL backend CPU per message sent, ms" "too few left after intake to measure"
+        fi
     else
         label "mail: PostgreSQL backend CPU per message sent, ms"
     fi
