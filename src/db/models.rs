@@ -6,7 +6,9 @@ use diesel::prelude::*;
 
 use super::schema::{audit_events, outbox, requests, sessions, tokens, users};
 use super::DbError;
+use crate::domain::channel::Channel;
 use crate::domain::kinds::{Kind, RequestDetails};
+use crate::domain::roles::Role;
 use crate::domain::status::{Outcome, RejectionReason, Status};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
@@ -46,6 +48,10 @@ impl Request {
     pub fn status(&self) -> Result<Status, DbError> {
         Status::parse(&self.status)
             .ok_or_else(|| DbError::Corrupt(format!("status '{}'", self.status)))
+    }
+    pub fn channel(&self) -> Result<Channel, DbError> {
+        Channel::parse(&self.channel)
+            .ok_or_else(|| DbError::Corrupt(format!("channel '{}'", self.channel)))
     }
     pub fn outcome(&self) -> Option<Outcome> {
         self.outcome.as_deref().and_then(Outcome::parse)
@@ -195,6 +201,12 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub last_login_at: Option<NaiveDateTime>,
+}
+
+impl User {
+    pub fn role(&self) -> Result<Role, DbError> {
+        Role::parse(&self.role).ok_or_else(|| DbError::Corrupt(format!("role '{}'", self.role)))
+    }
 }
 
 #[derive(Debug, Insertable)]

@@ -8,6 +8,7 @@ use diesel::sql_types::{BigInt, Date, Text};
 use super::models::{NewRequest, Request};
 use super::schema::{reference_counters, requests};
 use super::DbConn;
+use crate::domain::kinds::Kind;
 use crate::domain::status::Status;
 
 /// The next human reference for the year, e.g. `DSR-2026-000123`.
@@ -90,7 +91,7 @@ pub fn update_if_status(
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
     pub status: StatusFilter,
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub enum StatusFilter {
     All,
     /// The statuses a handler still has to act on (`Status::active()`).
     Active,
-    One(String),
+    One(Status),
 }
 
 /// Literal SQL (no user input) matching the partial index `requests_active_due`, which
@@ -127,7 +128,7 @@ impl StatusFilter {
         match self {
             StatusFilter::All => false,
             StatusFilter::Active => true,
-            StatusFilter::One(s) => Status::active().iter().any(|a| a.as_str() == s),
+            StatusFilter::One(s) => Status::active().contains(s),
         }
     }
 }
@@ -174,12 +175,12 @@ impl QueueSql {
             StatusFilter::All => {}
             StatusFilter::Active => q.conditions.push(ACTIVE_PREDICATE.to_string()),
             StatusFilter::One(s) => {
-                let p = q.param(Param::Text(s.clone()));
+                let p = q.param(Param::Text(s.as_str().to_string()));
                 q.conditions.push(format!("status = {p}"));
             }
         }
-        if let Some(k) = &filter.kind {
-            let p = q.param(Param::Text(k.clone()));
+        if let Some(k) = filter.kind {
+            let p = q.param(Param::Text(k.as_str().to_string()));
             q.conditions.push(format!("kind = {p}"));
         }
         q

@@ -1,9 +1,11 @@
 //! Pure types and rules: no I/O, no clock, no database.
 
 pub mod calendar;
+pub mod channel;
 pub mod clock;
 pub mod kinds;
 pub mod newtypes;
+pub mod roles;
 pub mod status;
 pub mod submission;
 pub mod tokens;

@@ -3,10 +3,11 @@
 
 use chrono::Duration;
 
+use super::view::{view_of, RequestView};
 use super::{
     apply_transition, audit, live_token, use_token, Actor, Ctx, Event, Record, WorkflowError,
 };
-use crate::db::models::{NewRequest, NewToken, Request};
+use crate::db::models::{NewRequest, NewToken};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::clock::deadlines;
@@ -17,21 +18,7 @@ use crate::mail::messages::{AcknowledgementMail, TrackMail, VerifyMail, Withdraw
 use crate::mail::outbox::enqueue;
 use crate::time::local_date;
 
-/// How a request reached us.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    Portal,
-    Api,
-}
-
-impl Channel {
-    fn as_str(self) -> &'static str {
-        match self {
-            Channel::Portal => "portal",
-            Channel::Api => "api",
-        }
-    }
-}
+pub use crate::domain::channel::Channel;
 
 pub struct Submitted {
     pub id: String,
@@ -134,14 +121,15 @@ pub fn check_verification_token(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     secret: &str,
-) -> Result<Request, WorkflowError> {
+) -> Result<RequestView, WorkflowError> {
     let token = live_token(conn, secret, Purpose::Verify, ctx.now_db())?;
     let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
-    db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)
+    let request = db::requests::find(conn, &request_id)?.ok_or(WorkflowError::NotFound)?;
+    view_of(ctx, &request)
 }
 
 pub struct Verified {
-    pub request: Request,
+    pub request: RequestView,
     /// A link to the status page, valid for `access_link_days`.
     pub status_link: String,
     /// What this browser may now see: this request only, while the status link lives.
@@ -190,7 +178,7 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         .carrying(&access.access.token_id, &access.secret);
         enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
         Ok(Verified {
-            request,
+            request: view_of(ctx, &request)?,
             status_link: access.link,
             access: access.access,
         })
@@ -313,7 +301,7 @@ pub fn withdraw_by_subject(
     ctx: &Ctx<'_>,
     subject_email: &str,
     request_id: &str,
-) -> Result<Request, WorkflowError> {
+) -> Result<RequestView, WorkflowError> {
     let now = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let request = db::requests::find(conn, request_id)?
@@ -338,7 +326,8 @@ pub fn withdraw_by_subject(
         }
         .render(&request.subject_email)?;
         enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
-        db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)
+        let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
+        view_of(ctx, &request)
     })
 }
 

@@ -21,6 +21,15 @@ use crate::domain::status::{Status, Transition, TransitionError};
 use crate::domain::tokens::{self, Purpose};
 use crate::time::local_date;
 
+/// The connection every use case takes, and the pool it comes from: callers outside the
+/// storage layer (web, jobs) name them through here.
+pub use crate::db::{DbConn as Conn, Pool};
+
+/// `GET /healthz`: does the database answer?
+pub fn database_answers(conn: &mut Conn) -> bool {
+    db::ping(conn).is_ok()
+}
+
 /// What a use case needs besides the connection.
 pub struct Ctx<'a> {
     pub settings: &'a Settings,

@@ -1,24 +1,39 @@
-//! Requests as people see them: local dates, both deadlines, days left, urgency.
+//! Requests as people see them: local dates, both deadlines, days left, urgency. The web
+//! layer reads only through the functions here, which return view models (never rows).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::{Ctx, WorkflowError};
 use crate::config::Settings;
 use crate::db::models::Request;
-use crate::db::DbError;
+use crate::db::{self, DbConn};
+use crate::domain::channel::Channel;
 use crate::domain::clock::{days_left, deadlines, urgency, Deadlines, Urgency};
 use crate::domain::kinds::Kind;
-use crate::domain::status::Status;
+use crate::domain::status::{Outcome, RejectionReason, Status};
 use crate::time::{local_date, local_display};
+
+pub use crate::db::requests::{QueueCount, StatusFilter};
 
 pub struct RequestView {
     pub id: String,
     pub reference: String,
     pub kind: Kind,
     pub status: Status,
+    pub outcome: Option<Outcome>,
+    pub rejection: Option<RejectionReason>,
     pub outcome_label: Option<&'static str>,
     pub rejection_label: Option<&'static str>,
+    pub subject_name: String,
+    pub subject_email: String,
+    pub subject_phone: Option<String>,
+    pub customer_number: Option<String>,
+    pub message: Option<String>,
+    pub channel: Channel,
     pub received: NaiveDate,
     pub received_at: String,
+    /// The instant of receipt (UTC), for ordering.
+    pub received_instant: NaiveDateTime,
     pub deadlines: Deadlines,
     /// The stored due date that orders the queue (equals `deadlines.due`).
     pub due: NaiveDate,
@@ -26,11 +41,16 @@ pub struct RequestView {
     pub urgency: &'static str,
     pub paused: bool,
     pub verified: Option<String>,
+    pub extension_reason: Option<String>,
     pub details: Vec<String>,
 }
 
 impl RequestView {
-    pub fn build(r: &Request, settings: &Settings, today: NaiveDate) -> Result<Self, DbError> {
+    pub(crate) fn build(
+        r: &Request,
+        settings: &Settings,
+        today: NaiveDate,
+    ) -> Result<Self, WorkflowError> {
         let tz = settings.timezone;
         let status = r.status()?;
         let received = local_date(r.received_at, tz);
@@ -55,10 +75,19 @@ impl RequestView {
             reference: r.reference.clone(),
             kind: r.kind()?,
             status,
+            outcome: r.outcome(),
+            rejection: r.rejection_reason(),
             outcome_label: r.outcome().map(|o| o.label()),
             rejection_label: r.rejection_reason().map(|o| o.label()),
+            subject_name: r.subject_name.clone(),
+            subject_email: r.subject_email.clone(),
+            subject_phone: r.subject_phone.clone(),
+            customer_number: r.customer_number.clone(),
+            message: r.message.clone(),
+            channel: r.channel()?,
             received,
             received_at: local_display(r.received_at, tz),
+            received_instant: r.received_at,
             deadlines: d,
             due: r.due_date,
             days_left: left,
@@ -71,6 +100,7 @@ impl RequestView {
                     r.verification_method.as_deref().unwrap_or("unknown method")
                 )
             }),
+            extension_reason: r.extension_reason.clone(),
             details: r.details()?.summary_lines(),
         })
     }
@@ -91,4 +121,209 @@ impl RequestView {
             self.days_left.to_string()
         }
     }
+}
+
+/// Today in the controller's time zone.
+pub(crate) fn today(ctx: &Ctx<'_>) -> NaiveDate {
+    local_date(ctx.now_db(), ctx.settings.timezone)
+}
+
+/// One request as people see it.
+pub(crate) fn view_of(ctx: &Ctx<'_>, r: &Request) -> Result<RequestView, WorkflowError> {
+    RequestView::build(r, ctx.settings, today(ctx))
+}
+
+/// One request, or `None` when there is no such id.
+pub fn request(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: &str,
+) -> Result<Option<RequestView>, WorkflowError> {
+    db::requests::find(conn, id)?
+        .map(|r| view_of(ctx, &r))
+        .transpose()
+}
+
+/// What one subject link opens: every request of an address, or one of them.
+#[derive(Debug, Clone)]
+pub struct Opens {
+    pub email: String,
+    pub request_id: Option<String>,
+}
+
+impl Opens {
+    pub fn allows(&self, subject_email: &str, request_id: &str) -> bool {
+        self.email == subject_email
+            && match &self.request_id {
+                Some(id) => id == request_id,
+                None => true,
+            }
+    }
+}
+
+/// The requests a subject's links open, newest first, each once.
+pub fn subject_requests(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    opens: &[Opens],
+) -> Result<Vec<RequestView>, WorkflowError> {
+    let mut rows: Vec<Request> = Vec::new();
+    for o in opens {
+        let found = match &o.request_id {
+            None => db::requests::list_for_email(conn, &o.email)?,
+            Some(id) => db::requests::find(conn, id)?.into_iter().collect(),
+        };
+        for r in found {
+            if o.allows(&r.subject_email, &r.id) && !rows.iter().any(|x| x.id == r.id) {
+                rows.push(r);
+            }
+        }
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.received_at));
+    rows.iter().map(|r| view_of(ctx, r)).collect()
+}
+
+/// Which queue page to show.
+#[derive(Debug, Clone, Default)]
+pub struct QueueQuery {
+    pub status: StatusFilter,
+    pub kind: Option<Kind>,
+    /// Keyset cursor: the due date and id of the last row of the previous page.
+    pub after: Option<(NaiveDate, String)>,
+}
+
+pub struct QueuePageView {
+    pub rows: Vec<RequestView>,
+    pub total: QueueCount,
+    /// The cursor of the next page, `YYYY-MM-DD_<id>`, when there is one.
+    pub next: Option<String>,
+    pub failed_mail: QueueCount,
+}
+
+/// One page of the queue (issue 6's time budget: one indexed page, a count that reads no
+/// closed request beyond the cap, and a capped failed-mail count).
+pub fn queue_page(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    q: QueueQuery,
+    page_size: i64,
+) -> Result<QueuePageView, WorkflowError> {
+    let filter = db::requests::QueueFilter {
+        status: q.status,
+        kind: q.kind,
+    };
+    let rows = db::requests::queue_page(conn, &filter, q.after, page_size + 1)?;
+    let total = db::requests::queue_count(conn, &filter)?;
+    let failed_mail = db::outbox::count_failed_capped(conn)?;
+    let has_more = rows.len() as i64 > page_size;
+    let rows: Vec<&Request> = rows.iter().take(page_size as usize).collect();
+    let next = if has_more {
+        rows.last().map(|r| format!("{}_{}", r.due_date, r.id))
+    } else {
+        None
+    };
+    let day = today(ctx);
+    let rows = rows
+        .into_iter()
+        .map(|r| RequestView::build(r, ctx.settings, day))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(QueuePageView {
+        rows,
+        total,
+        next,
+        failed_mail,
+    })
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub change: String,
+    pub note: String,
+}
+
+pub struct MailLine {
+    pub created: String,
+    pub template: String,
+    pub status: String,
+    pub attempts: i32,
+    pub error: String,
+}
+
+/// Everything the request page shows.
+pub struct RequestPageView {
+    pub r: RequestView,
+    pub audit: Vec<AuditLine>,
+    pub mails: Vec<MailLine>,
+}
+
+/// The request page; `NotFound` for an unknown id.
+pub fn request_page(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: &str,
+) -> Result<RequestPageView, WorkflowError> {
+    let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
+    let events = db::audit::for_request(conn, id)?;
+    let mails = db::outbox::for_request(conn, id)?;
+    let tz = ctx.settings.timezone;
+    let audit = events
+        .into_iter()
+        .map(|e| AuditLine {
+            at: local_display(e.at, tz),
+            actor: e.actor,
+            action: e.action,
+            change: match (e.from_status, e.to_status) {
+                (Some(f), Some(t)) => format!("{f} → {t}"),
+                (None, Some(t)) => format!("→ {t}"),
+                _ => String::new(),
+            },
+            note: e.note.unwrap_or_default(),
+        })
+        .collect();
+    let mails = mails
+        .into_iter()
+        .map(|m| MailLine {
+            created: local_display(m.created_at, tz),
+            template: m.template,
+            status: m.status,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+        })
+        .collect();
+    Ok(RequestPageView {
+        r: view_of(ctx, &request)?,
+        audit,
+        mails,
+    })
+}
+
+pub struct FailedMailLine {
+    pub created: String,
+    pub to: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub error: String,
+    pub request_id: Option<String>,
+}
+
+/// Email that could not be sent after the last attempt (DESIGN §8), newest first.
+pub fn failed_mail(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    limit: i64,
+) -> Result<Vec<FailedMailLine>, WorkflowError> {
+    let tz = ctx.settings.timezone;
+    Ok(db::outbox::failed(conn, limit)?
+        .into_iter()
+        .map(|m| FailedMailLine {
+            created: local_display(m.created_at, tz),
+            to: m.to_address,
+            subject: m.subject,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+            request_id: m.request_id,
+        })
+        .collect())
 }
