@@ -11,5 +11,6 @@ text_enum!(
         Phone => "phone", "Phone";
         Letter => "letter", "Letter";
         Email => "email", "Email";
+        InPerson => "in_person", "In person";
     }
 );

@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O, no clock, no database.
 
 pub mod calendar;
+pub mod case;
 pub mod channel;
 pub mod clock;
 pub mod kinds;

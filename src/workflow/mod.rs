@@ -164,7 +164,8 @@ pub(crate) struct Record<'a> {
 /// - the audit event.
 ///
 /// `changes` carries anything else the caller sets. Only applied if the request is still
-/// in `t.from`; returns false (nothing written) when someone else changed it first.
+/// in `t.from` at the version read (the version goes up by one); returns false (nothing
+/// written) when someone else changed it first.
 /// Call inside `db::write_transaction`.
 pub(crate) fn apply_transition(
     conn: &mut DbConn,
@@ -183,6 +184,7 @@ pub(crate) fn apply_transition(
             .map(|x| Some(x.as_str()))
             .or(changes.rejection_reason),
         updated_at: Some(now),
+        version: Some(request.version.saturating_add(1)),
         ..changes
     };
     if t.from.pauses_clock() && !t.to.pauses_clock() {
@@ -207,7 +209,13 @@ pub(crate) fn apply_transition(
         changes.paused_since = Some(None);
         changes.closed_at = Some(Some(now));
     }
-    if !db::requests::update_if_status(conn, &request.id, t.from.as_str(), &changes)? {
+    if !db::requests::update_if_current(
+        conn,
+        &request.id,
+        Some(t.from.as_str()),
+        request.version,
+        &changes,
+    )? {
         return Ok(false);
     }
     audit(
