@@ -787,6 +787,7 @@ async fn no_data_held_completes_with_its_own_email() {
     let admin = app.admin_client().await;
     let (_, id) = open_request(&app, "kari@example.no").await;
     done(&act(&app, &admin, &id, "start", &[]).await, &id, "started");
+    // Lines as a browser sends them (CRLF) survive the preview's hidden fields.
     let r = complete(
         &app,
         &admin,
@@ -795,13 +796,18 @@ async fn no_data_held_completes_with_its_own_email() {
             ("outcome", "no_data_held"),
             (
                 "answer",
-                "We searched billing and CRM by your email address.",
+                "We searched billing and CRM\r\nby your email address.",
             ),
         ],
     )
     .await;
     done(&r, &id, "completed");
-    assert_eq!(row(&app, &id).outcome.as_deref(), Some("no_data_held"));
+    let c = row(&app, &id);
+    assert_eq!(c.outcome.as_deref(), Some("no_data_held"));
+    assert_eq!(
+        c.answer_text.as_deref(),
+        Some("We searched billing and CRM\nby your email address.")
+    );
     let mail = app
         .wait_for_mail("kari@example.no", "we hold no data about you")
         .await;
@@ -1022,7 +1028,7 @@ async fn every_illegal_transition_is_refused_with_why_and_changes_nothing() {
         "asked",
     );
     for t in [start, verify, ask, complete, rejecting] {
-        refuse(&app, &admin, &id, "waiting for your answer", t).await;
+        refuse(&app, &admin, &id, "awaiting answer from the subject", t).await;
     }
     // Closed requests never change: every action, assignment and extension included.
     done(
