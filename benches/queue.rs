@@ -51,19 +51,19 @@ fn main() {
 fn view(status: StatusFilter, kind: Option<&str>) -> QueueFilter {
     QueueFilter {
         status,
-        kind: kind.map(str::to_string),
+        kind: kind.map(|k| Kind::parse(k).expect("kind")),
     }
 }
 
 fn one(status: &str) -> StatusFilter {
-    StatusFilter::One(status.to_string())
+    StatusFilter::One(Status::parse(status).expect("status"))
 }
 
 fn label(f: &QueueFilter) -> String {
     let status = match &f.status {
         StatusFilter::All => "all".to_string(),
         StatusFilter::Active => "needs action".to_string(),
-        StatusFilter::One(s) => s.clone(),
+        StatusFilter::One(s) => s.to_string(),
     };
     match &f.kind {
         Some(k) => format!("{status} + {k}"),

@@ -87,19 +87,15 @@ async fn queue_counts_are_exact_for_open_work_and_capped_for_the_history() {
 /// filter (none, each kind).
 fn every_view() -> Vec<QueueFilter> {
     let mut statuses = vec![StatusFilter::Active, StatusFilter::All];
-    statuses.extend(
-        Status::ALL
-            .iter()
-            .map(|s| StatusFilter::One(s.as_str().to_string())),
-    );
+    statuses.extend(Status::ALL.iter().map(|s| StatusFilter::One(*s)));
     let mut kinds = vec![None];
-    kinds.extend(Kind::ALL.iter().map(|k| Some(k.as_str().to_string())));
+    kinds.extend(Kind::ALL.iter().map(|k| Some(*k)));
     statuses
         .iter()
         .flat_map(|s| {
             kinds.iter().map(move |k| QueueFilter {
                 status: s.clone(),
-                kind: k.clone(),
+                kind: *k,
             })
         })
         .collect()

@@ -180,3 +180,91 @@ fn every_pooled_sqlite_connection_has_wal_foreign_keys_and_a_busy_timeout() {
         );
     }
 }
+
+#[derive(QueryableByName, Debug)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// Issue 7's migration rebuilds `requests` on SQLite (to widen the channel CHECK). With
+/// foreign keys on, dropping the old table would have deleted every link token (ON DELETE
+/// CASCADE): the rows, their tokens and the foreign keys survive it, and the down
+/// migration undoes it.
+#[test]
+fn the_case_handling_migration_keeps_requests_and_their_tokens_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = dir.path().join("m.db").to_string_lossy().into_owned();
+    let pool = dsr_tracker::db::build_pool(&url, 1).expect("pool");
+    let mut conn = pool.get().expect("connection with foreign keys on");
+    let dsr_tracker::db::DbConn::Sqlite(c) = &mut *conn else {
+        panic!("a SQLite path gives a SQLite connection");
+    };
+    c.run_pending_migrations(SQLITE_MIGRATIONS)
+        .expect("migrations");
+    c.revert_last_migration(SQLITE_MIGRATIONS)
+        .expect("down to before issue 7");
+    diesel::sql_query(
+        "INSERT INTO requests (id, reference, kind, status, subject_name, subject_email, \
+         details, channel, received_at, paused_days, due_date, created_at, updated_at) VALUES \
+         ('r1', 'DSR-2026-000001', 'access', 'open', 'Kari', 'kari@example.no', '{}', 'phone', \
+          '2026-03-05 10:00:00', 2, '2026-04-06', '2026-03-05 10:00:00', '2026-03-05 10:00:00')",
+    )
+    .execute(c)
+    .expect("request");
+    diesel::sql_query(
+        "INSERT INTO tokens (id, token_hash, purpose, request_id, email, expires_at, created_at) \
+         VALUES ('t1', 'h1', 'access', 'r1', 'kari@example.no', '2026-04-05 10:00:00', \
+         '2026-03-05 10:00:00')",
+    )
+    .execute(c)
+    .expect("token");
+    c.run_pending_migrations(SQLITE_MIGRATIONS)
+        .expect("issue 7 migration");
+    let count = |c: &mut SqliteConnection, sql: &str| -> i64 {
+        diesel::sql_query(sql)
+            .get_result::<Count>(c)
+            .expect("count")
+            .n
+    };
+    assert_eq!(
+        count(
+            c,
+            "SELECT count(*) AS n FROM tokens WHERE request_id = 'r1'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            c,
+            "SELECT count(*) AS n FROM requests WHERE id = 'r1' AND paused_days = 2 \
+             AND channel = 'phone' AND version = 0 AND NOT missed_policy_date"
+        ),
+        1
+    );
+    assert_eq!(
+        count(c, "SELECT count(*) AS n FROM pragma_foreign_key_check"),
+        0
+    );
+    assert_eq!(
+        count(
+            c,
+            "SELECT count(*) AS n FROM pragma_foreign_keys WHERE foreign_keys = 1"
+        ),
+        1,
+        "foreign keys are on again after the migration"
+    );
+    // The new channel is accepted; a token still cascades with its request.
+    diesel::sql_query("UPDATE requests SET channel = 'in_person' WHERE id = 'r1'")
+        .execute(c)
+        .expect("in_person is a channel");
+    assert!(
+        diesel::sql_query("UPDATE requests SET channel = 'pigeon' WHERE id = 'r1'")
+            .execute(c)
+            .is_err()
+    );
+    diesel::sql_query("DELETE FROM requests WHERE id = 'r1'")
+        .execute(c)
+        .expect("delete");
+    assert_eq!(count(c, "SELECT count(*) AS n FROM tokens"), 0);
+}

@@ -4,12 +4,15 @@
 pub mod audit;
 pub mod data_fixes;
 pub mod models;
+pub mod notes;
 pub mod outbox;
+pub mod questions;
 pub mod requests;
 pub mod schema;
 pub mod sessions;
 pub mod stats;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 use diesel::connection::SimpleConnection;

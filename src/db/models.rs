@@ -4,9 +4,14 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{audit_events, outbox, requests, sessions, tokens, users};
+use super::schema::{
+    audit_events, notes, outbox, questions, requests, sessions, tokens, uploads, users,
+};
 use super::DbError;
+use crate::domain::case::QuestionPurpose;
+use crate::domain::channel::Channel;
 use crate::domain::kinds::{Kind, RequestDetails};
+use crate::domain::roles::Role;
 use crate::domain::status::{Outcome, RejectionReason, Status};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
@@ -37,6 +42,17 @@ pub struct Request {
     pub closed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Bumped by every change, so a form from a stale page is refused.
+    pub version: i32,
+    /// Extended after the policy date had passed: the organisation missed its promise.
+    pub missed_policy_date: bool,
+    /// The final answer as sent to the subject.
+    pub answer_text: Option<String>,
+    /// Why a partially fulfilled request is partial (Art. 12(4)).
+    pub outcome_reasons: Option<String>,
+    /// The written justification of a rejection (Art. 12(4), 12(5)).
+    pub rejection_justification: Option<String>,
+    pub withdrawal_reason: Option<String>,
 }
 
 impl Request {
@@ -46,6 +62,10 @@ impl Request {
     pub fn status(&self) -> Result<Status, DbError> {
         Status::parse(&self.status)
             .ok_or_else(|| DbError::Corrupt(format!("status '{}'", self.status)))
+    }
+    pub fn channel(&self) -> Result<Channel, DbError> {
+        Channel::parse(&self.channel)
+            .ok_or_else(|| DbError::Corrupt(format!("channel '{}'", self.channel)))
     }
     pub fn outcome(&self) -> Option<Outcome> {
         self.outcome.as_deref().and_then(Outcome::parse)
@@ -197,6 +217,12 @@ pub struct User {
     pub last_login_at: Option<NaiveDateTime>,
 }
 
+impl User {
+    pub fn role(&self) -> Result<Role, DbError> {
+        Role::parse(&self.role).ok_or_else(|| DbError::Corrupt(format!("role '{}'", self.role)))
+    }
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = users)]
 pub struct NewUser<'a> {
@@ -217,4 +243,89 @@ pub struct NewSession<'a> {
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = questions)]
+pub struct Question {
+    pub id: String,
+    pub request_id: String,
+    pub purpose: String,
+    pub body: String,
+    pub asked_by: String,
+    pub asked_at: NaiveDateTime,
+    pub pauses_clock: bool,
+    pub answered_at: Option<NaiveDateTime>,
+    pub answer_text: Option<String>,
+}
+
+impl Question {
+    pub fn purpose(&self) -> Result<QuestionPurpose, DbError> {
+        QuestionPurpose::parse(&self.purpose)
+            .ok_or_else(|| DbError::Corrupt(format!("question purpose '{}'", self.purpose)))
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = questions)]
+pub struct NewQuestion<'a> {
+    pub id: &'a str,
+    pub request_id: &'a str,
+    pub purpose: &'a str,
+    pub body: &'a str,
+    pub asked_by: &'a str,
+    pub asked_at: NaiveDateTime,
+    pub pauses_clock: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = uploads)]
+pub struct Upload {
+    pub id: String,
+    pub request_id: String,
+    pub question_id: Option<String>,
+    /// A random name under the data directory; never the subject's file name.
+    pub stored_name: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploaded_at: NaiveDateTime,
+    pub identity_document: bool,
+    /// Kept as evidence beyond the usual deletion, and why.
+    pub keep_reason: Option<String>,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = uploads)]
+pub struct NewUpload<'a> {
+    pub id: &'a str,
+    pub request_id: &'a str,
+    pub question_id: Option<&'a str>,
+    pub stored_name: &'a str,
+    pub original_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub uploaded_at: NaiveDateTime,
+    pub identity_document: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = notes)]
+pub struct Note {
+    pub id: String,
+    pub request_id: String,
+    pub author_id: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = notes)]
+pub struct NewNote<'a> {
+    pub id: &'a str,
+    pub request_id: &'a str,
+    pub author_id: &'a str,
+    pub body: &'a str,
+    pub created_at: NaiveDateTime,
 }

@@ -8,6 +8,8 @@ use diesel::sql_types::{BigInt, Date, Text};
 use super::models::{NewRequest, Request};
 use super::schema::{reference_counters, requests};
 use super::DbConn;
+use crate::domain::kinds::Kind;
+use crate::domain::status::Status;
 
 /// The next human reference for the year, e.g. `DSR-2026-000123`.
 /// Call inside `write_transaction`, which serialises numbering.
@@ -65,23 +67,35 @@ pub struct RequestChanges<'a> {
     pub due_date: Option<NaiveDate>,
     pub closed_at: Option<Option<NaiveDateTime>>,
     pub updated_at: Option<NaiveDateTime>,
+    pub version: Option<i32>,
+    pub assignee_id: Option<Option<&'a str>>,
+    pub extended_to: Option<Option<NaiveDate>>,
+    pub extension_reason: Option<Option<&'a str>>,
+    pub missed_policy_date: Option<bool>,
+    pub answer_text: Option<Option<&'a str>>,
+    pub outcome_reasons: Option<Option<&'a str>>,
+    pub rejection_justification: Option<Option<&'a str>>,
+    pub withdrawal_reason: Option<Option<&'a str>>,
 }
 
-/// Apply changes only if the request is still in `expected_status` (two people acting at
-/// once cannot both win). Returns whether the row changed.
-pub fn update_if_status(
+/// Apply changes only if the request is still at `expected_version` (and, when given,
+/// in `expected_status`): of two people acting on the same page, only the first wins.
+/// The caller sets `changes.version` to the next version. Returns whether the row changed.
+pub fn update_if_current(
     conn: &mut DbConn,
     id: &str,
-    expected_status: &str,
+    expected_status: Option<&str>,
+    expected_version: i32,
     changes: &RequestChanges<'_>,
 ) -> QueryResult<bool> {
-    let n = diesel::update(
-        requests::table
-            .filter(requests::id.eq(id))
-            .filter(requests::status.eq(expected_status)),
-    )
-    .set(changes)
-    .execute(conn)?;
+    let mut q = diesel::update(requests::table)
+        .filter(requests::id.eq(id))
+        .filter(requests::version.eq(expected_version))
+        .into_boxed();
+    if let Some(status) = expected_status {
+        q = q.filter(requests::status.eq(status));
+    }
+    let n = q.set(changes).execute(conn)?;
     Ok(n == 1)
 }
 
@@ -89,7 +103,7 @@ pub fn update_if_status(
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
     pub status: StatusFilter,
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,7 +112,7 @@ pub enum StatusFilter {
     All,
     /// The statuses a handler still has to act on (`Status::active()`).
     Active,
-    One(String),
+    One(Status),
 }
 
 /// Literal SQL (no user input) matching the partial index `requests_active_due`, which
@@ -162,12 +176,12 @@ impl QueueSql {
             StatusFilter::All => {}
             StatusFilter::Active => q.conditions.push(ACTIVE_PREDICATE.to_string()),
             StatusFilter::One(s) => {
-                let p = q.param(Param::Text(s.clone()));
+                let p = q.param(Param::Text(s.as_str().to_string()));
                 q.conditions.push(format!("status = {p}"));
             }
         }
-        if let Some(k) = &filter.kind {
-            let p = q.param(Param::Text(k.clone()));
+        if let Some(k) = filter.kind {
+            let p = q.param(Param::Text(k.as_str().to_string()));
             q.conditions.push(format!("kind = {p}"));
         }
         q

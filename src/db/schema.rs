@@ -42,6 +42,12 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
+        missed_policy_date -> Bool,
+        answer_text -> Nullable<Text>,
+        outcome_reasons -> Nullable<Text>,
+        rejection_justification -> Nullable<Text>,
+        withdrawal_reason -> Nullable<Text>,
     }
 }
 
@@ -127,11 +133,57 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    questions (id) {
+        id -> Text,
+        request_id -> Text,
+        purpose -> Text,
+        body -> Text,
+        asked_by -> Text,
+        asked_at -> Timestamp,
+        pauses_clock -> Bool,
+        answered_at -> Nullable<Timestamp>,
+        answer_text -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    uploads (id) {
+        id -> Text,
+        request_id -> Text,
+        question_id -> Nullable<Text>,
+        stored_name -> Text,
+        original_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        uploaded_at -> Timestamp,
+        identity_document -> Bool,
+        keep_reason -> Nullable<Text>,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notes (id) {
+        id -> Text,
+        request_id -> Text,
+        author_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
 diesel::joinable!(tokens -> requests (request_id));
 diesel::joinable!(audit_events -> requests (request_id));
 diesel::joinable!(outbox -> requests (request_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(questions -> requests (request_id));
+diesel::joinable!(questions -> users (asked_by));
+diesel::joinable!(uploads -> requests (request_id));
+diesel::joinable!(uploads -> questions (question_id));
+diesel::joinable!(notes -> requests (request_id));
+diesel::joinable!(notes -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -142,5 +194,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     sessions,
     data_fixes,
-    write_lock
+    write_lock,
+    questions,
+    uploads,
+    notes
 );

@@ -1,9 +1,12 @@
 //! Pure types and rules: no I/O, no clock, no database.
 
 pub mod calendar;
+pub mod case;
+pub mod channel;
 pub mod clock;
 pub mod kinds;
 pub mod newtypes;
+pub mod roles;
 pub mod status;
 pub mod submission;
 pub mod tokens;

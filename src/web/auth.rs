@@ -11,6 +11,7 @@ use super::extract::{CsrfForm, STAFF_KEY};
 use super::forms::{Errors, FormData};
 use super::{csrf, page, redirect, throttle, AppState, WebError};
 use crate::domain::newtypes::EmailAddress;
+use crate::domain::roles::Role;
 use crate::workflow::sessions;
 use crate::workflow::users as user_flow;
 
@@ -187,7 +188,7 @@ async fn setup(
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let input = match user_flow::parse_new_user(&form, "admin") {
+    let input = match user_flow::parse_new_user(&form, Role::Admin) {
         Ok(input) => input,
         Err(errors) => {
             return Ok(page(

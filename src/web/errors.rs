@@ -99,18 +99,6 @@ impl From<WorkflowError> for WebError {
     }
 }
 
-impl From<crate::db::DbError> for WebError {
-    fn from(e: crate::db::DbError) -> Self {
-        WebError::Internal(e.to_string())
-    }
-}
-
-impl From<diesel::result::Error> for WebError {
-    fn from(e: diesel::result::Error) -> Self {
-        WebError::Internal(e.to_string())
-    }
-}
-
 /// A short id for one internal failure, shown on the page and written to the log.
 pub fn new_error_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()

@@ -15,8 +15,9 @@ use actix_web::{web, FromRequest, HttpRequest};
 
 use super::forms::FormData;
 use super::{csrf, AppState, WebError};
-use crate::db::models::User;
+use crate::domain::roles::Role;
 use crate::workflow::sessions;
+use crate::workflow::users::Staff;
 
 /// Where a handler's session secret lives in the (signed, encrypted) cookie.
 pub const STAFF_KEY: &str = "staff_session";
@@ -25,7 +26,7 @@ type Boxed<T, E> = Pin<Box<dyn Future<Output = Result<T, E>>>>;
 
 /// The logged-in handler.
 pub struct CurrentUser {
-    pub user: User,
+    pub user: Staff,
     pub session: Session,
 }
 
@@ -62,24 +63,24 @@ impl FromRequest for CurrentUser {
 
 /// A rule naming the roles that may call a handler.
 pub trait RoleRule {
-    const ROLES: &'static [&'static str];
+    const ROLES: &'static [Role];
 }
 
 /// Work cases: `handler` and `admin`.
 pub struct CaseWorker;
 impl RoleRule for CaseWorker {
-    const ROLES: &'static [&'static str] = &["admin", "handler"];
+    const ROLES: &'static [Role] = &[Role::Admin, Role::Handler];
 }
 
 /// Settings, users and registers: `admin` only.
 pub struct Admin;
 impl RoleRule for Admin {
-    const ROLES: &'static [&'static str] = &["admin"];
+    const ROLES: &'static [Role] = &[Role::Admin];
 }
 
 /// The logged-in handler, whose role the rule `R` allows.
 pub struct RequireRole<R: RoleRule> {
-    pub user: User,
+    pub user: Staff,
     pub session: Session,
     rule: PhantomData<R>,
 }
@@ -92,7 +93,7 @@ impl<R: RoleRule + 'static> FromRequest for RequireRole<R> {
         let current = CurrentUser::from_request(req, payload);
         Box::pin(async move {
             let CurrentUser { user, session } = current.await?;
-            if R::ROLES.contains(&user.role.as_str()) {
+            if R::ROLES.contains(&user.role) {
                 Ok(RequireRole {
                     user,
                     session,

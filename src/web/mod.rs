@@ -18,10 +18,9 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::config::Settings;
-use crate::db::{DbConn, Pool};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
-use crate::workflow::Ctx;
+use crate::workflow::{Conn, Ctx, Pool};
 pub use errors::WebError;
 
 /// Shared by every handler; cheap to clone.
@@ -43,7 +42,7 @@ impl AppState {
     pub async fn run<T, F>(&self, f: F) -> Result<T, WebError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn, &Ctx<'_>) -> Result<T, WebError> + Send + 'static,
+        F: FnOnce(&mut Conn, &Ctx<'_>) -> Result<T, WebError> + Send + 'static,
     {
         let state = self.clone();
         web::block(move || {
@@ -125,7 +124,7 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         // Answer quickly when the database is gone, rather than after the pool timeout.
         pool.get_timeout(std::time::Duration::from_secs(2))
             .ok()
-            .map(|mut c| crate::db::ping(&mut c).is_ok())
+            .map(|mut c| crate::workflow::database_answers(&mut c))
             .unwrap_or(false)
     })
     .await

@@ -2,6 +2,7 @@
 //! happen, writes the change, its audit event and its emails together, and returns.
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
+pub mod case;
 pub mod intake;
 pub mod mail;
 pub mod maintenance;
@@ -9,7 +10,7 @@ pub mod sessions;
 pub mod users;
 pub mod view;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Days, NaiveDateTime, Utc};
 
 use crate::config::Settings;
 use crate::db::models::{NewAuditEvent, Request, Token};
@@ -20,6 +21,15 @@ use crate::domain::newtypes::FieldError;
 use crate::domain::status::{Status, Transition, TransitionError};
 use crate::domain::tokens::{self, Purpose};
 use crate::time::local_date;
+
+/// The connection every use case takes, and the pool it comes from: callers outside the
+/// storage layer (web, jobs) name them through here.
+pub use crate::db::{DbConn as Conn, Pool};
+
+/// `GET /healthz`: does the database answer?
+pub fn database_answers(conn: &mut Conn) -> bool {
+    db::ping(conn).is_ok()
+}
 
 /// What a use case needs besides the connection.
 pub struct Ctx<'a> {
@@ -150,12 +160,15 @@ pub(crate) struct Record<'a> {
 
 /// Store a transition the domain allowed, with what follows from it everywhere:
 /// - the new status, with its outcome or rejection reason;
-/// - the clock: entering a pausing status stops it, leaving one adds the whole days
-///   paused to the due date (EDPB 01/2022 §159), a terminal status closes the request;
+/// - the clock: a transition that pauses (`t.pauses_clock`: awaiting verification, or an
+///   identity or clarification question) stops it, leaving a pausing status adds the
+///   whole days paused to the due date (EDPB 01/2022 §159), a terminal status closes the
+///   request;
 /// - the audit event.
 ///
 /// `changes` carries anything else the caller sets. Only applied if the request is still
-/// in `t.from`; returns false (nothing written) when someone else changed it first.
+/// in `t.from` at the version read (the version goes up by one); returns false (nothing
+/// written) when someone else changed it first.
 /// Call inside `db::write_transaction`.
 pub(crate) fn apply_transition(
     conn: &mut DbConn,
@@ -174,31 +187,45 @@ pub(crate) fn apply_transition(
             .map(|x| Some(x.as_str()))
             .or(changes.rejection_reason),
         updated_at: Some(now),
+        version: Some(request.version.saturating_add(1)),
         ..changes
     };
     if t.from.pauses_clock() && !t.to.pauses_clock() {
         if let Some(since) = request.paused_since {
-            let paused = request
-                .paused_days()
-                .saturating_add(paused_whole_days(&[(since, now)]));
+            let added = paused_whole_days(&[(since, now)]);
+            let paused = request.paused_days().saturating_add(added);
+            // An extension is a date: the days paused after it move it on too.
+            let extended_to = request
+                .extended_to
+                .map(|e| e.checked_add_days(Days::new(u64::from(added))).unwrap_or(e));
             let d = deadlines(
                 local_date(request.received_at, ctx.settings.timezone),
                 paused,
-                request.extended_to,
+                extended_to,
                 ctx.settings.clock_settings(),
             );
             changes.paused_days = Some(i32::try_from(paused).unwrap_or(i32::MAX));
             changes.due_date = Some(d.due);
+            if extended_to != request.extended_to {
+                changes.extended_to = Some(extended_to);
+            }
         }
         changes.paused_since = Some(None);
-    } else if !t.from.pauses_clock() && t.to.pauses_clock() && ctx.settings.pause_clock {
+    } else if t.pauses_clock && ctx.settings.pause_clock && request.paused_since.is_none() {
+        // The pause starts when the question (or verification email) is queued, i.e. now.
         changes.paused_since = Some(Some(now));
     }
     if t.to.is_terminal() {
         changes.paused_since = Some(None);
         changes.closed_at = Some(Some(now));
     }
-    if !db::requests::update_if_status(conn, &request.id, t.from.as_str(), &changes)? {
+    if !db::requests::update_if_current(
+        conn,
+        &request.id,
+        Some(t.from.as_str()),
+        request.version,
+        &changes,
+    )? {
         return Ok(false);
     }
     audit(

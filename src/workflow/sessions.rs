@@ -4,8 +4,9 @@
 
 use chrono::Duration;
 
+use super::users::Staff;
 use super::{Ctx, WorkflowError};
-use crate::db::models::{NewSession, User};
+use crate::db::models::NewSession;
 use crate::db::{self, DbConn};
 use crate::domain::tokens;
 
@@ -17,7 +18,7 @@ fn idle_limit(ctx: &Ctx<'_>) -> Duration {
 }
 
 /// Start a session for a user who just proved who they are; returns the cookie's secret.
-pub fn start(conn: &mut DbConn, ctx: &Ctx<'_>, user: &User) -> Result<String, WorkflowError> {
+pub fn start(conn: &mut DbConn, ctx: &Ctx<'_>, user: &Staff) -> Result<String, WorkflowError> {
     let now = ctx.now_db();
     let secret = tokens::generate();
     db::sessions::insert(
@@ -39,7 +40,7 @@ pub fn check(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     secret: &str,
-) -> Result<Option<User>, WorkflowError> {
+) -> Result<Option<Staff>, WorkflowError> {
     if !tokens::looks_valid(secret) {
         return Ok(None);
     }
@@ -52,7 +53,7 @@ pub fn check(
     if now - last_seen >= TOUCH_EVERY {
         db::sessions::touch(conn, &hash, now)?;
     }
-    Ok(Some(user))
+    Ok(Some(Staff::from_row(&user)?))
 }
 
 /// Logout.

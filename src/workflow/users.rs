@@ -9,9 +9,9 @@ use crate::db::models::{NewToken, NewUser, User};
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
 use crate::domain::newtypes::{limits, EmailAddress, FieldError, ShortText};
+use crate::domain::roles::Role;
 use crate::domain::tokens::{self, Purpose};
 
-pub const ROLES: &[&str] = &["admin", "handler", "auditor"];
 pub const MIN_PASSWORD: usize = 12;
 pub const MAX_PASSWORD: usize = 1024;
 
@@ -19,8 +19,56 @@ pub const MAX_PASSWORD: usize = 1024;
 pub struct NewUserInput {
     pub email: EmailAddress,
     pub name: ShortText,
-    pub role: &'static str,
+    pub role: Role,
     pub password: String,
+}
+
+/// A handler account as pages and rules see it: never its password hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+impl Staff {
+    pub(crate) fn from_row(u: &User) -> Result<Self, WorkflowError> {
+        Ok(Self {
+            id: u.id.clone(),
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role()?,
+            active: u.active,
+        })
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// This account as the actor of an audit event.
+    pub fn actor(&self) -> Actor<'_> {
+        Actor::User {
+            id: &self.id,
+            email: &self.email,
+        }
+    }
+}
+
+fn staff(u: Option<User>) -> Result<Staff, WorkflowError> {
+    Staff::from_row(&u.ok_or(WorkflowError::NotFound)?)
+}
+
+/// Every account, active first (the admins' list).
+pub fn list(conn: &mut DbConn) -> Result<Vec<Staff>, WorkflowError> {
+    db::users::list(conn)?.iter().map(Staff::from_row).collect()
+}
+
+/// One account by id.
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Staff, WorkflowError> {
+    staff(db::users::find(conn, id)?)
 }
 
 pub fn parse_password(raw: &str) -> Result<String, String> {
@@ -38,19 +86,13 @@ pub fn parse_password(raw: &str) -> Result<String, String> {
     Ok(raw.to_string())
 }
 
-pub fn parse_role(raw: &str) -> Result<&'static str, String> {
-    ROLES
-        .iter()
-        .find(|r| **r == raw)
-        .copied()
+pub fn parse_role(raw: &str) -> Result<Role, String> {
+    Role::parse(raw)
         .ok_or_else(|| format!("'{raw}' is not a role; choose admin, handler or auditor"))
 }
 
 /// From the setup form (fields email, name, password, password_again).
-pub fn parse_new_user(
-    f: &dyn FormInput,
-    role: &'static str,
-) -> Result<NewUserInput, Vec<FieldError>> {
+pub fn parse_new_user(f: &dyn FormInput, role: Role) -> Result<NewUserInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(f.value("email"))
         .map_err(|m| errors.push(FieldError::new("email", m)))
@@ -97,7 +139,7 @@ pub fn authenticate(
     ctx: &Ctx<'_>,
     email: &str,
     password: &str,
-) -> Result<Option<User>, WorkflowError> {
+) -> Result<Option<Staff>, WorkflowError> {
     let email = match EmailAddress::parse(email) {
         Ok(e) => e,
         Err(_) => return Ok(None),
@@ -105,7 +147,7 @@ pub fn authenticate(
     match db::users::find_by_email(conn, email.as_str())? {
         Some(user) if user.active && password_matches(password, &user.password_hash) => {
             db::users::touch_login(conn, &user.id, ctx.now_db())?;
-            Ok(Some(user))
+            Ok(Some(Staff::from_row(&user)?))
         }
         Some(_) => Ok(None),
         None => {
@@ -125,7 +167,7 @@ pub fn create_user(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     input: &NewUserInput,
-) -> Result<User, WorkflowError> {
+) -> Result<Staff, WorkflowError> {
     let hash = hash_password(&input.password)?;
     let id = uuid::Uuid::new_v4().to_string();
     db::write_transaction(conn, |conn| {
@@ -141,13 +183,13 @@ pub fn create_user(
                 id: &id,
                 email: input.email.as_str(),
                 name: input.name.as_str(),
-                role: input.role,
+                role: input.role.as_str(),
                 password_hash: &hash,
                 active: true,
                 created_at: ctx.now_db(),
             },
         )?;
-        db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)
+        staff(db::users::find(conn, &id)?)
     })
 }
 
@@ -196,7 +238,7 @@ pub fn create_first_admin(
     ctx: &Ctx<'_>,
     secret: &str,
     input: &NewUserInput,
-) -> Result<User, WorkflowError> {
+) -> Result<Staff, WorkflowError> {
     let hash = hash_password(&input.password)?;
     let id = uuid::Uuid::new_v4().to_string();
     let now = ctx.now_db();
@@ -211,13 +253,13 @@ pub fn create_first_admin(
                 id: &id,
                 email: input.email.as_str(),
                 name: input.name.as_str(),
-                role: "admin",
+                role: Role::Admin.as_str(),
                 password_hash: &hash,
                 active: true,
                 created_at: now,
             },
         )?;
-        db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)
+        staff(db::users::find(conn, &id)?)
     })
 }
 
@@ -251,14 +293,14 @@ pub fn deactivate(
     ctx: &Ctx<'_>,
     actor: &Actor<'_>,
     user_id: &str,
-) -> Result<User, WorkflowError> {
+) -> Result<Staff, WorkflowError> {
     db::write_transaction(conn, |conn| {
         if !db::users::set_active(conn, user_id, false)? {
             return Err(WorkflowError::NotFound);
         }
         db::sessions::delete_for_user(conn, user_id)?;
         audit_account(conn, ctx, actor, "account_deactivated", user_id)?;
-        db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
+        staff(db::users::find(conn, user_id)?)
     })
 }
 
@@ -283,9 +325,14 @@ pub fn change_password(
     })
 }
 
-/// Check a user's current password (before a change).
-pub fn password_is(user: &User, password: &str) -> bool {
-    password_matches(password, &user.password_hash)
+/// Check an account's current password (before a change).
+pub fn password_is(
+    conn: &mut DbConn,
+    user_id: &str,
+    password: &str,
+) -> Result<bool, WorkflowError> {
+    let user = db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    Ok(password_matches(password, &user.password_hash))
 }
 
 /// Give an account another address (an admin resolving two accounts that became one
@@ -296,7 +343,7 @@ pub fn set_email(
     actor: &Actor<'_>,
     user_id: &str,
     email: &EmailAddress,
-) -> Result<User, WorkflowError> {
+) -> Result<Staff, WorkflowError> {
     db::write_transaction(conn, |conn| {
         if let Some(other) = db::users::find_by_email(conn, email.as_str())? {
             if other.id != user_id {
@@ -311,7 +358,7 @@ pub fn set_email(
         }
         db::sessions::delete_for_user(conn, user_id)?;
         audit_account(conn, ctx, actor, "account_email_changed", user_id)?;
-        db::users::find(conn, user_id)?.ok_or(WorkflowError::NotFound)
+        staff(db::users::find(conn, user_id)?)
     })
 }
 
@@ -336,7 +383,7 @@ mod tests {
 
     #[test]
     fn roles_are_a_closed_list() {
-        assert_eq!(parse_role("handler"), Ok("handler"));
+        assert_eq!(parse_role("handler"), Ok(Role::Handler));
         assert!(parse_role("root").is_err());
     }
 }

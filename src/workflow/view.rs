@@ -1,24 +1,41 @@
-//! Requests as people see them: local dates, both deadlines, days left, urgency.
+//! Requests as people see them: local dates, both deadlines, days left, urgency. The web
+//! layer reads only through the functions here, which return view models (never rows).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::users::Staff;
+use super::{Ctx, WorkflowError};
 use crate::config::Settings;
 use crate::db::models::Request;
-use crate::db::DbError;
+use crate::db::{self, DbConn};
+use crate::domain::case::{default_answer, QuestionPurpose};
+use crate::domain::channel::Channel;
 use crate::domain::clock::{days_left, deadlines, urgency, Deadlines, Urgency};
 use crate::domain::kinds::Kind;
-use crate::domain::status::Status;
+use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status};
 use crate::time::{local_date, local_display};
+
+pub use crate::db::requests::{QueueCount, StatusFilter};
 
 pub struct RequestView {
     pub id: String,
     pub reference: String,
     pub kind: Kind,
     pub status: Status,
+    pub outcome: Option<Outcome>,
+    pub rejection: Option<RejectionReason>,
     pub outcome_label: Option<&'static str>,
     pub rejection_label: Option<&'static str>,
+    pub subject_name: String,
+    pub subject_email: String,
+    pub subject_phone: Option<String>,
+    pub customer_number: Option<String>,
+    pub message: Option<String>,
+    pub channel: Channel,
     pub received: NaiveDate,
     pub received_at: String,
+    /// The instant of receipt (UTC), for ordering.
+    pub received_instant: NaiveDateTime,
     pub deadlines: Deadlines,
     /// The stored due date that orders the queue (equals `deadlines.due`).
     pub due: NaiveDate,
@@ -26,11 +43,19 @@ pub struct RequestView {
     pub urgency: &'static str,
     pub paused: bool,
     pub verified: Option<String>,
+    pub extension_reason: Option<String>,
+    /// Extended after the policy date: the organisation missed its promise.
+    pub missed_policy_date: bool,
+    pub assignee_id: Option<String>,
     pub details: Vec<String>,
 }
 
 impl RequestView {
-    pub fn build(r: &Request, settings: &Settings, today: NaiveDate) -> Result<Self, DbError> {
+    pub(crate) fn build(
+        r: &Request,
+        settings: &Settings,
+        today: NaiveDate,
+    ) -> Result<Self, WorkflowError> {
         let tz = settings.timezone;
         let status = r.status()?;
         let received = local_date(r.received_at, tz);
@@ -55,10 +80,19 @@ impl RequestView {
             reference: r.reference.clone(),
             kind: r.kind()?,
             status,
+            outcome: r.outcome(),
+            rejection: r.rejection_reason(),
             outcome_label: r.outcome().map(|o| o.label()),
             rejection_label: r.rejection_reason().map(|o| o.label()),
+            subject_name: r.subject_name.clone(),
+            subject_email: r.subject_email.clone(),
+            subject_phone: r.subject_phone.clone(),
+            customer_number: r.customer_number.clone(),
+            message: r.message.clone(),
+            channel: r.channel()?,
             received,
             received_at: local_display(r.received_at, tz),
+            received_instant: r.received_at,
             deadlines: d,
             due: r.due_date,
             days_left: left,
@@ -71,6 +105,9 @@ impl RequestView {
                     r.verification_method.as_deref().unwrap_or("unknown method")
                 )
             }),
+            extension_reason: r.extension_reason.clone(),
+            missed_policy_date: r.missed_policy_date,
+            assignee_id: r.assignee_id.clone(),
             details: r.details()?.summary_lines(),
         })
     }
@@ -91,4 +128,348 @@ impl RequestView {
             self.days_left.to_string()
         }
     }
+}
+
+/// Today in the controller's time zone.
+pub(crate) fn today(ctx: &Ctx<'_>) -> NaiveDate {
+    local_date(ctx.now_db(), ctx.settings.timezone)
+}
+
+/// One request as people see it.
+pub(crate) fn view_of(ctx: &Ctx<'_>, r: &Request) -> Result<RequestView, WorkflowError> {
+    RequestView::build(r, ctx.settings, today(ctx))
+}
+
+/// One request, or `None` when there is no such id.
+pub fn request(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: &str,
+) -> Result<Option<RequestView>, WorkflowError> {
+    db::requests::find(conn, id)?
+        .map(|r| view_of(ctx, &r))
+        .transpose()
+}
+
+/// What one subject link opens: every request of an address, or one of them.
+#[derive(Debug, Clone)]
+pub struct Opens {
+    pub email: String,
+    pub request_id: Option<String>,
+}
+
+impl Opens {
+    pub fn allows(&self, subject_email: &str, request_id: &str) -> bool {
+        self.email == subject_email
+            && match &self.request_id {
+                Some(id) => id == request_id,
+                None => true,
+            }
+    }
+}
+
+/// The requests a subject's links open, newest first, each once.
+pub fn subject_requests(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    opens: &[Opens],
+) -> Result<Vec<RequestView>, WorkflowError> {
+    let mut rows: Vec<Request> = Vec::new();
+    for o in opens {
+        let found = match &o.request_id {
+            None => db::requests::list_for_email(conn, &o.email)?,
+            Some(id) => db::requests::find(conn, id)?.into_iter().collect(),
+        };
+        for r in found {
+            if o.allows(&r.subject_email, &r.id) && !rows.iter().any(|x| x.id == r.id) {
+                rows.push(r);
+            }
+        }
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.received_at));
+    rows.iter().map(|r| view_of(ctx, r)).collect()
+}
+
+/// Which queue page to show.
+#[derive(Debug, Clone, Default)]
+pub struct QueueQuery {
+    pub status: StatusFilter,
+    pub kind: Option<Kind>,
+    /// Keyset cursor: the due date and id of the last row of the previous page.
+    pub after: Option<(NaiveDate, String)>,
+}
+
+pub struct QueuePageView {
+    pub rows: Vec<RequestView>,
+    pub total: QueueCount,
+    /// The cursor of the next page, `YYYY-MM-DD_<id>`, when there is one.
+    pub next: Option<String>,
+    pub failed_mail: QueueCount,
+}
+
+/// One page of the queue (issue 6's time budget: one indexed page, a count that reads no
+/// closed request beyond the cap, and a capped failed-mail count).
+pub fn queue_page(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    q: QueueQuery,
+    page_size: i64,
+) -> Result<QueuePageView, WorkflowError> {
+    let filter = db::requests::QueueFilter {
+        status: q.status,
+        kind: q.kind,
+    };
+    let rows = db::requests::queue_page(conn, &filter, q.after, page_size + 1)?;
+    let total = db::requests::queue_count(conn, &filter)?;
+    let failed_mail = db::outbox::count_failed_capped(conn)?;
+    let has_more = rows.len() as i64 > page_size;
+    let rows: Vec<&Request> = rows.iter().take(page_size as usize).collect();
+    let next = if has_more {
+        rows.last().map(|r| format!("{}_{}", r.due_date, r.id))
+    } else {
+        None
+    };
+    let day = today(ctx);
+    let rows = rows
+        .into_iter()
+        .map(|r| RequestView::build(r, ctx.settings, day))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(QueuePageView {
+        rows,
+        total,
+        next,
+        failed_mail,
+    })
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub change: String,
+    pub note: String,
+}
+
+pub struct MailLine {
+    pub created: String,
+    pub template: String,
+    pub status: String,
+    pub attempts: i32,
+    pub error: String,
+}
+
+pub struct QuestionLine {
+    pub asked_at: String,
+    pub asked_by: String,
+    pub purpose: QuestionPurpose,
+    pub body: String,
+    pub pauses_clock: bool,
+    pub answered_at: Option<String>,
+    pub answer: Option<String>,
+}
+
+pub struct NoteLine {
+    pub at: String,
+    pub author: String,
+    pub body: String,
+}
+
+pub struct UploadLine {
+    pub id: String,
+    pub uploaded_at: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub identity_document: bool,
+    pub keep_reason: Option<String>,
+    pub deleted_at: Option<String>,
+}
+
+/// What the handler may do now, by the pure transition table (a form for an action the
+/// status does not allow is not shown; posted anyway, it is refused).
+pub struct Allowed {
+    pub assign: bool,
+    pub start: bool,
+    pub verify: bool,
+    pub ask: bool,
+    pub extend: bool,
+    pub complete: bool,
+    pub reject: bool,
+    pub withdraw: bool,
+}
+
+impl Allowed {
+    fn of(r: &RequestView, today: NaiveDate) -> Self {
+        let can = |a: Action| transition(r.status, a).is_ok();
+        Self {
+            assign: !r.status.is_terminal(),
+            start: can(Action::Start),
+            verify: can(Action::Verify),
+            ask: can(Action::AskSubject(QuestionPurpose::Other)),
+            extend: !r.status.is_terminal()
+                && !r.deadlines.extended
+                && today <= r.deadlines.legal_due,
+            complete: can(Action::Complete(Outcome::Fulfilled)),
+            reject: can(Action::Reject(RejectionReason::Other)),
+            withdraw: can(Action::Withdraw),
+        }
+    }
+}
+
+/// Everything the request page shows.
+pub struct RequestPageView {
+    pub r: RequestView,
+    /// Carried by every action form: a form from a stale page changes nothing.
+    pub version: i32,
+    pub assignee: Option<String>,
+    /// Active handlers and admins, for "assign to".
+    pub case_workers: Vec<Staff>,
+    pub questions: Vec<QuestionLine>,
+    pub notes: Vec<NoteLine>,
+    pub uploads: Vec<UploadLine>,
+    pub answer_text: Option<String>,
+    pub outcome_reasons: Option<String>,
+    pub rejection_justification: Option<String>,
+    pub withdrawal_reason: Option<String>,
+    pub allowed: Allowed,
+    /// The answer each outcome starts from, for this kind.
+    pub default_answers: Vec<(Outcome, String)>,
+    pub audit: Vec<AuditLine>,
+    pub mails: Vec<MailLine>,
+}
+
+/// The request page; `NotFound` for an unknown id.
+pub fn request_page(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: &str,
+) -> Result<RequestPageView, WorkflowError> {
+    let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
+    let events = db::audit::for_request(conn, id)?;
+    let mails = db::outbox::for_request(conn, id)?;
+    let tz = ctx.settings.timezone;
+    let users = db::users::list(conn)?
+        .iter()
+        .map(Staff::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    let who = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| format!("{} ({})", u.name, u.email))
+            .unwrap_or_else(|| "unknown account".into())
+    };
+    let questions = db::questions::for_request(conn, id)?
+        .into_iter()
+        .map(|q| {
+            Ok(QuestionLine {
+                asked_at: local_display(q.asked_at, tz),
+                asked_by: who(&q.asked_by),
+                purpose: q.purpose()?,
+                body: q.body,
+                pauses_clock: q.pauses_clock,
+                answered_at: q.answered_at.map(|t| local_display(t, tz)),
+                answer: q.answer_text,
+            })
+        })
+        .collect::<Result<Vec<_>, WorkflowError>>()?;
+    let notes = db::notes::for_request(conn, id)?
+        .into_iter()
+        .map(|(n, name, email)| NoteLine {
+            at: local_display(n.created_at, tz),
+            author: format!("{name} ({email})"),
+            body: n.body,
+        })
+        .collect();
+    let uploads = db::uploads::for_request(conn, id)?
+        .into_iter()
+        .map(|u| UploadLine {
+            id: u.id,
+            uploaded_at: local_display(u.uploaded_at, tz),
+            original_name: u.original_name,
+            content_type: u.content_type,
+            size_bytes: u.size_bytes,
+            identity_document: u.identity_document,
+            keep_reason: u.keep_reason,
+            deleted_at: u.deleted_at.map(|t| local_display(t, tz)),
+        })
+        .collect();
+    let audit = events
+        .into_iter()
+        .map(|e| AuditLine {
+            at: local_display(e.at, tz),
+            actor: e.actor,
+            action: e.action,
+            change: match (e.from_status, e.to_status) {
+                (Some(f), Some(t)) => format!("{f} → {t}"),
+                (None, Some(t)) => format!("→ {t}"),
+                _ => String::new(),
+            },
+            note: e.note.unwrap_or_default(),
+        })
+        .collect();
+    let mails = mails
+        .into_iter()
+        .map(|m| MailLine {
+            created: local_display(m.created_at, tz),
+            template: m.template,
+            status: m.status,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+        })
+        .collect();
+    let r = view_of(ctx, &request)?;
+    let default_answers = Outcome::ALL
+        .iter()
+        .map(|o| (*o, default_answer(r.kind, *o)))
+        .collect();
+    Ok(RequestPageView {
+        version: request.version,
+        assignee: request.assignee_id.as_deref().map(who),
+        case_workers: users
+            .into_iter()
+            .filter(|u| u.active && u.role.works_cases())
+            .collect(),
+        questions,
+        notes,
+        uploads,
+        answer_text: request.answer_text,
+        outcome_reasons: request.outcome_reasons,
+        rejection_justification: request.rejection_justification,
+        withdrawal_reason: request.withdrawal_reason,
+        allowed: Allowed::of(&r, today(ctx)),
+        default_answers,
+        r,
+        audit,
+        mails,
+    })
+}
+
+pub struct FailedMailLine {
+    pub created: String,
+    pub to: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub error: String,
+    pub request_id: Option<String>,
+}
+
+/// Email that could not be sent after the last attempt (DESIGN §8), newest first.
+pub fn failed_mail(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    limit: i64,
+) -> Result<Vec<FailedMailLine>, WorkflowError> {
+    let tz = ctx.settings.timezone;
+    Ok(db::outbox::failed(conn, limit)?
+        .into_iter()
+        .map(|m| FailedMailLine {
+            created: local_display(m.created_at, tz),
+            to: m.to_address,
+            subject: m.subject,
+            attempts: m.attempts,
+            error: m.last_error.unwrap_or_default(),
+            request_id: m.request_id,
+        })
+        .collect())
 }

@@ -339,8 +339,9 @@ impl TestApp {
     }
 
     /// Add an account directly (as `dsr-tracker user add` does).
-    pub fn create_user(&self, email: &str, role: &'static str) -> dsr_tracker::db::models::User {
+    pub fn create_user(&self, email: &str, role: &str) -> dsr_tracker::workflow::users::Staff {
         use dsr_tracker::domain::newtypes::{EmailAddress, ShortText};
+        use dsr_tracker::domain::roles::Role;
         use dsr_tracker::workflow::{users, Ctx};
         let mut conn = self.pool.get().expect("conn");
         let ctx = Ctx {
@@ -350,7 +351,7 @@ impl TestApp {
         let input = users::NewUserInput {
             email: EmailAddress::parse(email).expect("email"),
             name: ShortText::parse("Test Handler", 200, "a name").expect("name"),
-            role,
+            role: Role::parse(role).expect("role"),
             password: ADMIN_PASSWORD.to_string(),
         };
         users::create_user(&mut conn, &ctx, &input).expect("create user")

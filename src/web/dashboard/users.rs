@@ -5,13 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use crate::db::models::User;
+use crate::domain::newtypes::FieldError;
 use crate::web::auth::begin_staff_session;
 use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
 use crate::web::forms::Errors;
 use crate::web::{csrf, page, redirect, AppState, WebError};
-use crate::workflow::users as user_flow;
-use crate::workflow::{sessions, Actor, WorkflowError};
+use crate::workflow::sessions;
+use crate::workflow::users::{self as user_flow, Staff};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard/account", web::get().to(account))
@@ -30,7 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[template(path = "dashboard/account.html")]
 struct AccountPage {
     csrf: String,
-    user: User,
+    user: Staff,
     errors: Errors,
     notice: Option<&'static str>,
 }
@@ -55,15 +55,19 @@ async fn change_password(
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let mut errors = Vec::new();
-    if !user_flow::password_is(&user, form.get("current_password")) {
-        errors.push(crate::domain::newtypes::FieldError::new(
+    let (id, current) = (user.id.clone(), form.get("current_password").to_string());
+    let current_ok = state
+        .run(move |conn, _| Ok(user_flow::password_is(conn, &id, &current)?))
+        .await?;
+    if !current_ok {
+        errors.push(FieldError::new(
             "current_password",
             "This is not your current password.",
         ));
     } else if let Err(m) = user_flow::parse_password(form.get("password")) {
-        errors.push(crate::domain::newtypes::FieldError::new("password", m));
+        errors.push(FieldError::new("password", m));
     } else if form.get("password") != form.get("password_again") {
-        errors.push(crate::domain::newtypes::FieldError::new(
+        errors.push(FieldError::new(
             "password_again",
             "The two passwords differ.",
         ));
@@ -80,17 +84,11 @@ async fn change_password(
         ));
     }
     let password = form.get("password").to_string();
-    let id = user.id.clone();
-    let email = user.email.clone();
+    let me = user.clone();
     let secret = state
         .run(move |conn, ctx| {
-            let actor = Actor::User {
-                id: &id,
-                email: &email,
-            };
-            user_flow::change_password(conn, ctx, &actor, &id, &password)?;
-            let user = crate::db::users::find(conn, &id)?.ok_or(WorkflowError::NotFound)?;
-            Ok(sessions::start(conn, ctx, &user)?)
+            user_flow::change_password(conn, ctx, &me.actor(), &me.id, &password)?;
+            Ok(sessions::start(conn, ctx, &me)?)
         })
         .await?;
     begin_staff_session(&session, &secret)?;
@@ -112,17 +110,15 @@ async fn change_password(
 #[template(path = "dashboard/users.html")]
 struct UsersPage {
     csrf: String,
-    user: User,
-    users: Vec<User>,
+    user: Staff,
+    users: Vec<Staff>,
 }
 
 async fn list(
     state: web::Data<AppState>,
     who: RequireRole<Admin>,
 ) -> Result<HttpResponse, WebError> {
-    let users = state
-        .run(|conn, _| Ok(crate::db::users::list(conn)?))
-        .await?;
+    let users = state.run(|conn, _| Ok(user_flow::list(conn)?)).await?;
     Ok(page(
         StatusCode::OK,
         &UsersPage {
@@ -146,15 +142,9 @@ async fn deactivate(
             "You cannot deactivate your own account; ask another admin.".into(),
         ));
     }
-    let (by_id, by_email) = (who.user.id.clone(), who.user.email.clone());
+    let by = who.user.clone();
     let done = state
-        .run(move |conn, ctx| {
-            let actor = Actor::User {
-                id: &by_id,
-                email: &by_email,
-            };
-            Ok(user_flow::deactivate(conn, ctx, &actor, &id)?)
-        })
+        .run(move |conn, ctx| Ok(user_flow::deactivate(conn, ctx, &by.actor(), &id)?))
         .await?;
     tracing::info!(by = %who.user.id, user = %done.id, "account deactivated");
     Ok(redirect("/dashboard/users"))

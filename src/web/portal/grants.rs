@@ -9,9 +9,9 @@ use actix_web::web;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::db::models::Request;
 use crate::web::{AppState, WebError};
 use crate::workflow::intake::{self, Access};
+use crate::workflow::view::Opens;
 
 const KEY: &str = "subject_grants";
 /// A browser holds at most this many links' grants; the oldest goes first.
@@ -37,12 +37,12 @@ impl From<Access> for Grant {
 }
 
 impl Grant {
-    pub fn allows(&self, request: &Request) -> bool {
-        self.email == request.subject_email
-            && match &self.request_id {
-                Some(id) => *id == request.id,
-                None => true,
-            }
+    /// What this grant opens.
+    pub fn opens(&self) -> Opens {
+        Opens {
+            email: self.email.clone(),
+            request_id: self.request_id.clone(),
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use crate::domain::kinds::{
 use crate::domain::newtypes::{limits, EmailAddress};
 use crate::domain::submission::parse_submission;
 use crate::workflow::intake::{self, Channel};
-use crate::workflow::view::RequestView;
+use crate::workflow::view::{self, RequestView};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
@@ -167,8 +167,8 @@ async fn verify_page(
     Ok(ok_page(&VerifyPage {
         csrf: csrf::token(&session),
         token,
-        reference: request.reference.clone(),
-        kind_label: request.kind()?.label(),
+        reference: request.reference,
+        kind_label: request.kind.label(),
     }))
 }
 
@@ -193,8 +193,9 @@ async fn verify(
     // The link proved control of the address: this browser may see this request, for
     // as long as the status link sent in the acknowledgement lives.
     grants::add(&session, verified.access.clone())?;
-    let r = RequestView::build(&verified.request, &state.settings, state.today())?;
-    Ok(ok_page(&VerifiedPage { r }))
+    Ok(ok_page(&VerifiedPage {
+        r: verified.request,
+    }))
 }
 
 /// An emailed access link: remember what it opens, then show the request or the list.
@@ -287,30 +288,11 @@ async fn my_requests(
     let Some(email) = live.first().map(|g| g.email.clone()) else {
         return Ok(redirect("/track"));
     };
-    let rows = state
-        .run(move |conn, _| {
-            // The address's list for a "track" grant; the one request for a status grant.
-            let mut rows: Vec<crate::db::models::Request> = Vec::new();
-            for g in &live {
-                let found = match &g.request_id {
-                    None => crate::db::requests::list_for_email(conn, &g.email)?,
-                    Some(id) => crate::db::requests::find(conn, id)?.into_iter().collect(),
-                };
-                for r in found {
-                    if g.allows(&r) && !rows.iter().any(|x| x.id == r.id) {
-                        rows.push(r);
-                    }
-                }
-            }
-            rows.sort_by_key(|r| std::cmp::Reverse(r.received_at));
-            Ok(rows)
-        })
+    // The address's list for a "track" grant; the one request for a status grant.
+    let opens: Vec<_> = live.iter().map(grants::Grant::opens).collect();
+    let requests = state
+        .run(move |conn, ctx| Ok(view::subject_requests(conn, ctx, &opens)?))
         .await?;
-    let today = state.today();
-    let requests = rows
-        .iter()
-        .map(|r| RequestView::build(r, &state.settings, today))
-        .collect::<Result<Vec<_>, _>>()?;
     Ok(ok_page(&MyRequestsPage { email, requests }))
 }
 
@@ -327,16 +309,19 @@ async fn load_own(
     state: &web::Data<AppState>,
     session: &Session,
     id: String,
-) -> Result<crate::db::models::Request, WebError> {
+) -> Result<RequestView, WebError> {
     // Without a live grant for this very request (or its address's list): 404.
     let live = grants::live(state, session).await?;
     if live.is_empty() {
         return Err(WebError::NotFound);
     }
     state
-        .run(move |conn, _| Ok(crate::db::requests::find(conn, &id)?))
+        .run(move |conn, ctx| Ok(view::request(conn, ctx, &id)?))
         .await?
-        .filter(|r| live.iter().any(|g| g.allows(r)))
+        .filter(|r| {
+            live.iter()
+                .any(|g| g.opens().allows(&r.subject_email, &r.id))
+        })
         .ok_or(WebError::NotFound)
 }
 
@@ -345,8 +330,7 @@ async fn status_page(
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let request = load_own(&state, &session, path.into_inner()).await?;
-    let r = RequestView::build(&request, &state.settings, state.today())?;
+    let r = load_own(&state, &session, path.into_inner()).await?;
     Ok(ok_page(&StatusPage {
         csrf: csrf::token(&session),
         can_withdraw: !r.status.is_terminal(),
@@ -362,7 +346,7 @@ async fn withdraw(
     _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let own = load_own(&state, &session, path.into_inner()).await?;
-    let request = state
+    let r = state
         .run(move |conn, ctx| {
             Ok(intake::withdraw_by_subject(
                 conn,
@@ -372,7 +356,6 @@ async fn withdraw(
             )?)
         })
         .await?;
-    let r = RequestView::build(&request, &state.settings, state.today())?;
     Ok(ok_page(&StatusPage {
         csrf: csrf::token(&session),
         can_withdraw: false,

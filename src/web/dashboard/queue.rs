@@ -1,0 +1,148 @@
+//! The queue: requests sorted by due date, filtered by status and kind, keyset-paged.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::NaiveDate;
+
+use crate::domain::kinds::Kind;
+use crate::domain::status::Status;
+use crate::web::extract::CurrentUser;
+use crate::web::{csrf, ok_page, AppState, WebError};
+use crate::workflow::users::Staff;
+use crate::workflow::view::{self, QueueCount, QueueQuery, RequestView, StatusFilter};
+
+pub const PAGE_SIZE: i64 = 50;
+
+#[derive(serde::Deserialize, Default)]
+pub(super) struct QueueParams {
+    /// `active` (default), `all`, or one status.
+    status: Option<String>,
+    kind: Option<String>,
+    /// Keyset cursor: `YYYY-MM-DD_<id>` of the last row of the previous page.
+    after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/queue.html")]
+struct QueuePage {
+    csrf: String,
+    user: Staff,
+    rows: Vec<RequestView>,
+    status_filter: String,
+    kind_filter: String,
+    statuses: &'static [Status],
+    kinds: &'static [Kind],
+    total: QueueCount,
+    next: Option<String>,
+    first_page: bool,
+    failed_mail: QueueCount,
+}
+
+impl QueuePage {
+    /// "12 request(s)", or "More than 1,000 request(s)" when the count stopped at the cap.
+    fn total_text(&self) -> String {
+        match self.total {
+            QueueCount::Exact(n) => format!("{n} request(s)"),
+            QueueCount::MoreThan(n) => format!("More than {} request(s)", thousands(n)),
+        }
+    }
+
+    fn failed_mail_text(&self) -> Option<String> {
+        match self.failed_mail {
+            QueueCount::Exact(0) => None,
+            QueueCount::Exact(n) => Some(n.to_string()),
+            QueueCount::MoreThan(n) => Some(format!("More than {}", thousands(n))),
+        }
+    }
+
+    fn link(&self, after: &str) -> String {
+        format!(
+            "/dashboard?status={}&kind={}&after={}",
+            self.status_filter, self.kind_filter, after
+        )
+    }
+}
+
+/// 1000 -> "1,000".
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
+    let bad =
+        || WebError::BadRequest("The page link is not valid; start from the first page.".into());
+    let (date, id) = raw.split_once('_').ok_or_else(bad)?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
+    if id.is_empty() || id.len() > 64 {
+        return Err(bad());
+    }
+    Ok((date, id.to_string()))
+}
+
+pub(super) async fn queue(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    q: web::Query<QueueParams>,
+) -> Result<HttpResponse, WebError> {
+    let q = q.into_inner();
+    let status_filter = q.status.unwrap_or_else(|| "active".into());
+    let status = match status_filter.as_str() {
+        "active" => StatusFilter::Active,
+        "all" | "" => StatusFilter::All,
+        s => match Status::parse(s) {
+            Some(st) => StatusFilter::One(st),
+            None => {
+                return Err(WebError::BadRequest(format!(
+                    "Unknown status filter '{s}'."
+                )))
+            }
+        },
+    };
+    let kind_filter = q.kind.unwrap_or_default();
+    let kind = match kind_filter.as_str() {
+        "" | "all" => None,
+        k => Some(
+            Kind::parse(k)
+                .ok_or_else(|| WebError::BadRequest(format!("Unknown kind filter '{k}'.")))?,
+        ),
+    };
+    let after = q
+        .after
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(parse_cursor)
+        .transpose()?;
+    let first_page = after.is_none();
+    let query = QueueQuery {
+        status,
+        kind,
+        after,
+    };
+    let page = state
+        .run(move |conn, ctx| Ok(view::queue_page(conn, ctx, query, PAGE_SIZE)?))
+        .await?;
+    Ok(ok_page(&QueuePage {
+        csrf: csrf::token(&session),
+        user,
+        rows: page.rows,
+        status_filter,
+        kind_filter,
+        statuses: Status::ALL,
+        kinds: Kind::ALL,
+        total: page.total,
+        next: page.next,
+        first_page,
+        failed_mail: page.failed_mail,
+    }))
+}
