@@ -374,6 +374,19 @@ async fn a_subject_verified_another_way_is_acknowledged_and_the_method_recorded(
         .wait_for_mail("ola@example.no", "We have your request")
         .await;
     assert!(ack.text.contains(&reference));
+    // The emailed verification link has nothing left to do.
+    let mail = app
+        .wait_for_mail("ola@example.no", "Confirm your request")
+        .await;
+    let link = extract_links(&mail.text, &format!("{}/verify/", app.base))
+        .into_iter()
+        .next()
+        .expect("verify link");
+    let (status, _) = app
+        .get(&TestApp::client(), link.trim_start_matches(&app.base))
+        .await;
+    assert_eq!(status, 404, "a used link");
+    assert_eq!(row(&app, &id).status, "open");
 }
 
 #[tokio::test]

@@ -234,6 +234,13 @@ pub fn verify_another_way(
             note: Some(&note),
         };
         store(conn, ctx, &request, Action::Verify, changes, record)?;
+        // The emailed verification link has nothing left to do: it counts as used.
+        db::tokens::use_all_for_request(
+            conn,
+            &request.id,
+            crate::domain::tokens::Purpose::Verify.as_str(),
+            now,
+        )?;
         queue_acknowledgement(conn, ctx, &request.id)?;
         Ok(())
     })
