@@ -5,6 +5,8 @@
 -- procedure of https://www.sqlite.org/lang_altertable.html#otheralter): foreign keys off
 -- (which only works outside a transaction, hence metadata.toml), then one transaction.
 -- With foreign keys on, dropping the old table would cascade to `tokens`.
+-- Safe to run again (a crash after COMMIT, before diesel records the migration): the
+-- rebuild copies the rows once more and the new tables and indexes say IF NOT EXISTS.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
@@ -74,7 +76,7 @@ CREATE INDEX requests_assignee ON requests (assignee_id);
 
 -- Questions to the subject (Art. 12(6) identity, clarification, other). Only identity and
 -- clarification questions stop the clock, from when the question is queued.
-CREATE TABLE questions (
+CREATE TABLE IF NOT EXISTS questions (
     id TEXT PRIMARY KEY NOT NULL,
     request_id TEXT NOT NULL REFERENCES requests (id),
     purpose TEXT NOT NULL CHECK (purpose IN ('identity', 'clarification', 'other')),
@@ -85,12 +87,12 @@ CREATE TABLE questions (
     answered_at TIMESTAMP NULL,
     answer_text TEXT NULL
 );
-CREATE INDEX questions_request ON questions (request_id, asked_at);
+CREATE INDEX IF NOT EXISTS questions_request ON questions (request_id, asked_at);
 
 -- Files a subject sends with an answer. Stored under the data directory with a random
 -- name; an identity document is deleted once the verification is recorded, others a
 -- configurable time after the request closes unless kept as evidence (keep_reason).
-CREATE TABLE uploads (
+CREATE TABLE IF NOT EXISTS uploads (
     id TEXT PRIMARY KEY NOT NULL,
     request_id TEXT NOT NULL REFERENCES requests (id),
     question_id TEXT NULL REFERENCES questions (id),
@@ -103,18 +105,18 @@ CREATE TABLE uploads (
     keep_reason TEXT NULL,
     deleted_at TIMESTAMP NULL
 );
-CREATE INDEX uploads_request ON uploads (request_id, uploaded_at);
-CREATE INDEX uploads_question ON uploads (question_id);
+CREATE INDEX IF NOT EXISTS uploads_request ON uploads (request_id, uploaded_at);
+CREATE INDEX IF NOT EXISTS uploads_question ON uploads (question_id);
 
 -- Internal notes: never shown to the subject, never put in an email.
-CREATE TABLE notes (
+CREATE TABLE IF NOT EXISTS notes (
     id TEXT PRIMARY KEY NOT NULL,
     request_id TEXT NOT NULL REFERENCES requests (id),
     author_id TEXT NOT NULL REFERENCES users (id),
     body TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
-CREATE INDEX notes_request ON notes (request_id, created_at);
+CREATE INDEX IF NOT EXISTS notes_request ON notes (request_id, created_at);
 
 COMMIT;
 PRAGMA foreign_keys = ON;
