@@ -29,6 +29,13 @@ pub struct Settings {
     /// 64 bytes or more, for signing and encrypting cookies.
     pub secret_key: Vec<u8>,
     pub organisation: String,
+    /// Named in every email to a subject (DESIGN §8).
+    pub dpo_name: String,
+    pub dpo_email: String,
+    /// The supervisory authority named in Art. 12(4) notices; defaults by country.
+    pub authority_name: String,
+    pub authority_address: String,
+    pub authority_url: String,
     pub verification_days: u32,
     pub access_link_days: u32,
     pub amber_days: i64,
@@ -80,6 +87,11 @@ impl std::fmt::Debug for Settings {
                 &format_args!("[{} bytes, redacted]", self.secret_key.len()),
             )
             .field("organisation", &self.organisation)
+            .field("dpo_name", &self.dpo_name)
+            .field("dpo_email", &self.dpo_email)
+            .field("authority_name", &self.authority_name)
+            .field("authority_address", &self.authority_address)
+            .field("authority_url", &self.authority_url)
             .field("verification_days", &self.verification_days)
             .field("access_link_days", &self.access_link_days)
             .field("amber_days", &self.amber_days)
@@ -158,6 +170,11 @@ struct FileSettings {
     policy_days: Option<u32>,
     secret_key: Option<String>,
     organisation: Option<String>,
+    dpo_name: Option<String>,
+    dpo_email: Option<String>,
+    authority_name: Option<String>,
+    authority_address: Option<String>,
+    authority_url: Option<String>,
     verification_days: Option<u32>,
     access_link_days: Option<u32>,
     amber_days: Option<u32>,
@@ -407,6 +424,51 @@ impl Settings {
         };
         let organisation = pick("DSR_ORGANISATION", file.organisation)
             .unwrap_or_else(|| "Example Telecom AS".into());
+        let one_line = |var: &str, value: String| -> Result<String, SettingsError> {
+            let v = value.trim().to_string();
+            if v.is_empty() {
+                return Err(invalid(var, "is empty"));
+            }
+            if v.chars().any(char::is_control) || v.chars().count() > 300 {
+                return Err(invalid(var, "must be one line of at most 300 characters"));
+            }
+            Ok(v)
+        };
+        let dpo_name = one_line(
+            "DSR_DPO_NAME",
+            pick("DSR_DPO_NAME", file.dpo_name).unwrap_or_else(|| "Data protection officer".into()),
+        )?;
+        // Default: the sender's address (`Name <addr>` or a bare address).
+        let from_address = mail_from
+            .rsplit_once('<')
+            .map(|(_, a)| a.trim_end_matches('>').to_string())
+            .unwrap_or_else(|| mail_from.clone());
+        let dpo_email =
+            EmailAddress::parse(&pick("DSR_DPO_EMAIL", file.dpo_email).unwrap_or(from_address))
+                .map_err(|m| invalid("DSR_DPO_EMAIL", m))?
+                .to_string();
+        let (default_name, default_address, default_url) = country.supervisory_authority();
+        let authority_name = one_line(
+            "DSR_AUTHORITY_NAME",
+            pick("DSR_AUTHORITY_NAME", file.authority_name).unwrap_or_else(|| default_name.into()),
+        )?;
+        let authority_address = one_line(
+            "DSR_AUTHORITY_ADDRESS",
+            pick("DSR_AUTHORITY_ADDRESS", file.authority_address)
+                .unwrap_or_else(|| default_address.into()),
+        )?;
+        let authority_url =
+            pick("DSR_AUTHORITY_URL", file.authority_url).unwrap_or_else(|| default_url.into());
+        if !(authority_url.starts_with("https://") || authority_url.starts_with("http://"))
+            || authority_url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(invalid(
+                "DSR_AUTHORITY_URL",
+                format!("'{authority_url}' must be a web address starting with https://"),
+            ));
+        }
 
         let secret_key = match pick("DSR_SECRET_KEY", file.secret_key) {
             Some(hex_key) => decode_key(&hex_key).map_err(|m| invalid("DSR_SECRET_KEY", m))?,
@@ -425,6 +487,11 @@ impl Settings {
             policy_days,
             secret_key,
             organisation,
+            dpo_name,
+            dpo_email,
+            authority_name,
+            authority_address,
+            authority_url,
             verification_days,
             access_link_days,
             amber_days,
@@ -482,14 +549,6 @@ impl Settings {
         crate::domain::clock::ClockSettings {
             country: self.country,
             policy_days: self.policy_days,
-        }
-    }
-
-    /// The supervisory authority named in Art. 12(4) notices.
-    pub fn supervisory_authority(&self) -> &'static str {
-        match self.country {
-            Country::No => "Datatilsynet (www.datatilsynet.no)",
-            Country::Se => "Integritetsskyddsmyndigheten, IMY (www.imy.se)",
         }
     }
 }
@@ -586,6 +645,9 @@ mod tests {
             ("DSR_UPLOAD_MAX_MB", "0"),
             ("DSR_UPLOAD_RETENTION_DAYS", "forever"),
             ("DSR_SUBJECT_ANSWER_DAYS", "0"),
+            ("DSR_DPO_EMAIL", "dpo@"),
+            ("DSR_AUTHORITY_URL", "datatilsynet.no"),
+            ("DSR_AUTHORITY_NAME", " "),
         ] {
             let err = Settings::from_env(&env(&[(var, value)])).expect_err(var);
             assert_eq!(err.name, var);
@@ -593,6 +655,29 @@ mod tests {
                 .to_string()
                 .starts_with(&format!("invalid setting {var}: ")));
         }
+    }
+
+    #[test]
+    fn the_supervisory_authority_follows_the_country_unless_configured() {
+        let no = Settings::from_env(&env(&[])).expect("defaults");
+        assert_eq!(no.authority_name, "Datatilsynet");
+        assert!(no.authority_address.contains("Oslo"));
+        assert_eq!(no.authority_url, "https://www.datatilsynet.no");
+        assert_eq!(no.dpo_email, "privacy@example.com");
+        let se = Settings::from_env(&env(&[("DSR_COUNTRY", "SE")])).expect("SE");
+        assert!(se.authority_name.contains("IMY"));
+        assert!(se.authority_address.contains("Stockholm"));
+        assert_eq!(se.authority_url, "https://www.imy.se");
+        let other = Settings::from_env(&env(&[
+            ("DSR_AUTHORITY_NAME", "Datainspektionen Test"),
+            ("DSR_AUTHORITY_ADDRESS", "Box 1, 100 00 Testby"),
+            ("DSR_AUTHORITY_URL", "https://authority.example"),
+            ("DSR_DPO_EMAIL", "DPO@Telecom.Example"),
+        ]))
+        .expect("configured");
+        assert_eq!(other.authority_name, "Datainspektionen Test");
+        assert_eq!(other.authority_url, "https://authority.example");
+        assert_eq!(other.dpo_email, "dpo@telecom.example");
     }
 
     #[test]

@@ -37,6 +37,23 @@ impl Country {
         }
     }
 
+    /// The supervisory authority a subject may complain to (Art. 77): name, postal
+    /// address and web address. The defaults of the `DSR_AUTHORITY_*` settings.
+    pub fn supervisory_authority(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Country::No => (
+                "Datatilsynet",
+                "Postboks 458 Sentrum, 0105 Oslo, Norway",
+                "https://www.datatilsynet.no",
+            ),
+            Country::Se => (
+                "Integritetsskyddsmyndigheten (IMY)",
+                "Box 8114, 104 20 Stockholm, Sweden",
+                "https://www.imy.se",
+            ),
+        }
+    }
+
     /// Saturday, Sunday, or a day listed by [`Country::holiday_name`].
     pub fn is_non_working_day(self, d: NaiveDate) -> bool {
         matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || self.holiday_name(d).is_some()

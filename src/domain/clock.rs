@@ -41,9 +41,9 @@ pub enum ExtensionRefused {
     )]
     AlreadyExtended,
     #[error(
-        "the due date {due} has already passed; Art. 12(3) allows an extension only within the original period"
+        "the legal deadline {legal_due} has already passed; Art. 12(3) allows an extension only within the first month"
     )]
-    DeadlinePassed { due: NaiveDate },
+    DeadlinePassed { legal_due: NaiveDate },
     #[error(
         "the requested due date is after {latest}, the latest date Art. 12(3) allows (three months from receipt)"
     )]
@@ -130,17 +130,27 @@ pub fn paused_whole_days(intervals: &[(NaiveDateTime, NaiveDateTime)]) -> u32 {
         .fold(0, u32::saturating_add)
 }
 
+/// An extension Art. 12(3) allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtensionAllowed {
+    /// The organisation's own promise (the policy date) had already passed: allowed, as
+    /// the legal month still runs, but the request is marked as a missed promise.
+    pub missed_policy_date: bool,
+}
+
 /// Whether `current` may be extended on `today` to `requested_new_due`
-/// (Art. 12(3): once, within the original period, by at most two months).
+/// (Art. 12(3): once, while the legal month runs, by at most two further months).
 pub fn check_extension(
     today: NaiveDate,
     current: &Deadlines,
     requested_new_due: NaiveDate,
-) -> Result<(), ExtensionRefused> {
+) -> Result<ExtensionAllowed, ExtensionRefused> {
     if current.extended {
         Err(ExtensionRefused::AlreadyExtended)
-    } else if today > current.due {
-        Err(ExtensionRefused::DeadlinePassed { due: current.due })
+    } else if today > current.legal_due {
+        Err(ExtensionRefused::DeadlinePassed {
+            legal_due: current.legal_due,
+        })
     } else if requested_new_due > current.latest_extended_due {
         Err(ExtensionRefused::BeyondLimit {
             latest: current.latest_extended_due,
@@ -148,7 +158,9 @@ pub fn check_extension(
     } else if requested_new_due <= current.due {
         Err(ExtensionRefused::NotLater { due: current.due })
     } else {
-        Ok(())
+        Ok(ExtensionAllowed {
+            missed_policy_date: current.policy_due.is_some_and(|p| today > p),
+        })
     }
 }
 
@@ -298,32 +310,52 @@ mod tests {
         deadlines(date(2026, 3, 5), 0, None, settings(Country::No, 30))
     }
 
+    const KEPT: ExtensionAllowed = ExtensionAllowed {
+        missed_policy_date: false,
+    };
+    const MISSED: ExtensionAllowed = ExtensionAllowed {
+        missed_policy_date: true,
+    };
+
     #[test]
     fn extension_allowed_before_or_on_due() {
         let d = march_2026();
         assert_eq!(
             check_extension(date(2026, 4, 1), &d, date(2026, 6, 5)),
-            Ok(())
+            Ok(KEPT)
         );
         assert_eq!(
             check_extension(date(2026, 4, 4), &d, date(2026, 5, 4)),
-            Ok(())
+            Ok(KEPT)
         );
     }
 
     #[test]
-    fn extension_refused_after_due() {
-        let err = check_extension(date(2026, 4, 5), &march_2026(), date(2026, 6, 5)).unwrap_err();
+    fn extension_after_the_policy_date_but_within_the_legal_month_is_allowed_and_marked() {
+        // Policy date Sat 4 April passed; the legal month runs until Tue 7 April.
+        let d = march_2026();
+        for today in [date(2026, 4, 5), date(2026, 4, 7)] {
+            assert_eq!(
+                check_extension(today, &d, date(2026, 6, 5)),
+                Ok(MISSED),
+                "{today}"
+            );
+        }
+    }
+
+    #[test]
+    fn extension_refused_after_the_legal_deadline() {
+        let err = check_extension(date(2026, 4, 8), &march_2026(), date(2026, 6, 5)).unwrap_err();
         assert_eq!(
             err,
             ExtensionRefused::DeadlinePassed {
-                due: date(2026, 4, 4)
+                legal_due: date(2026, 4, 7)
             }
         );
         assert_eq!(
             err.to_string(),
-            "the due date 2026-04-04 has already passed; \
-             Art. 12(3) allows an extension only within the original period"
+            "the legal deadline 2026-04-07 has already passed; \
+             Art. 12(3) allows an extension only within the first month"
         );
     }
 

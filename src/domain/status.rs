@@ -1,6 +1,8 @@
 //! The life of a request (DESIGN §3) as a pure function: `transition(from, action)`.
 //! The database layer stores what this returns; it never decides a status by itself.
 
+use super::case::QuestionPurpose;
+
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal;)+ }) => {
         $(#[$meta])*
@@ -70,12 +72,10 @@ text_enum!(
 
 impl RejectionReason {
     /// Art. 12(5): the controller bears the burden of demonstrating the manifestly
-    /// unfounded or excessive character, so these need a written justification.
-    pub fn needs_justification(self) -> bool {
-        matches!(
-            self,
-            Self::ManifestlyUnfounded | Self::Excessive | Self::Other
-        )
+    /// unfounded or excessive character, so these need a justification that explains
+    /// why (every rejection needs a written one, Art. 12(4)).
+    pub fn needs_explanation(self) -> bool {
+        matches!(self, Self::ManifestlyUnfounded | Self::Excessive)
     }
 }
 
@@ -111,8 +111,8 @@ pub enum Action {
     Verify,
     /// A handler starts work.
     Start,
-    /// A handler asks the subject for information or clarification.
-    AskSubject,
+    /// A handler asks the subject something; what for decides whether the clock stops.
+    AskSubject(QuestionPurpose),
     /// The subject answered.
     SubjectAnswered,
     Complete(Outcome),
@@ -128,7 +128,7 @@ impl Action {
         match self {
             Self::Verify => "verify",
             Self::Start => "start",
-            Self::AskSubject => "ask_subject",
+            Self::AskSubject(_) => "ask_subject",
             Self::SubjectAnswered => "subject_answered",
             Self::Complete(_) => "complete",
             Self::Reject(_) => "reject",
@@ -150,7 +150,7 @@ fn action_words(a: Action) -> &'static str {
     match a {
         Action::Verify => "verified",
         Action::Start => "started",
-        Action::AskSubject => "put on hold for the subject",
+        Action::AskSubject(_) => "put on hold for the subject",
         Action::SubjectAnswered => "resumed",
         Action::Complete(_) => "completed",
         Action::Reject(_) => "rejected",
@@ -166,6 +166,9 @@ pub struct Transition {
     pub to: Status,
     pub outcome: Option<Outcome>,
     pub rejection: Option<RejectionReason>,
+    /// Whether the clock stops on entering `to`: awaiting verification, or awaiting the
+    /// subject's answer to an identity or clarification question (EDPB 01/2022 §159).
+    pub pauses_clock: bool,
 }
 
 /// DESIGN §3 as a table. Every pair not listed is an error.
@@ -182,7 +185,7 @@ pub fn transition(from: Status, action: Action) -> Result<Transition, Transition
         (S::AwaitingVerification, A::Reject(_)) => S::Rejected,
         (S::Open, A::Start) => S::InProgress,
         (S::Open | S::InProgress, A::Reject(_)) => S::Rejected,
-        (S::InProgress, A::AskSubject) => S::AwaitingSubject,
+        (S::InProgress, A::AskSubject(_)) => S::AwaitingSubject,
         (S::InProgress, A::Complete(_)) => S::Completed,
         (S::AwaitingSubject, A::SubjectAnswered) => S::InProgress,
         (S::AwaitingSubject, A::Expire) => S::Expired,
@@ -200,6 +203,11 @@ pub fn transition(from: Status, action: Action) -> Result<Transition, Transition
             A::Reject(r) => Some(r),
             _ => None,
         },
+        pauses_clock: to.pauses_clock()
+            && match action {
+                A::AskSubject(purpose) => purpose.pauses_clock(),
+                _ => true,
+            },
     })
 }
 
@@ -211,11 +219,11 @@ mod tests {
         let mut v = vec![
             Action::Verify,
             Action::Start,
-            Action::AskSubject,
             Action::SubjectAnswered,
             Action::Withdraw,
             Action::Expire,
         ];
+        v.extend(QuestionPurpose::ALL.iter().map(|p| Action::AskSubject(*p)));
         v.extend(Outcome::ALL.iter().map(|o| Action::Complete(*o)));
         v.extend(RejectionReason::ALL.iter().map(|r| Action::Reject(*r)));
         v
@@ -227,7 +235,10 @@ mod tests {
         for (a, expect) in [
             (Action::Verify, Status::Open),
             (Action::Start, Status::InProgress),
-            (Action::AskSubject, Status::AwaitingSubject),
+            (
+                Action::AskSubject(QuestionPurpose::Identity),
+                Status::AwaitingSubject,
+            ),
             (Action::SubjectAnswered, Status::InProgress),
             (Action::Complete(Outcome::Fulfilled), Status::Completed),
         ] {
@@ -304,6 +315,21 @@ mod tests {
             assert_eq!(Status::parse(s.as_str()), Some(*s));
         }
         assert_eq!(Status::parse("bogus"), None);
+    }
+
+    #[test]
+    fn only_identity_and_clarification_questions_stop_the_clock_edpb_159() {
+        for (purpose, pauses) in [
+            (QuestionPurpose::Identity, true),
+            (QuestionPurpose::Clarification, true),
+            (QuestionPurpose::Other, false),
+        ] {
+            let t = transition(Status::InProgress, Action::AskSubject(purpose)).expect("legal");
+            assert_eq!(t.to, Status::AwaitingSubject);
+            assert_eq!(t.pauses_clock, pauses, "{purpose}");
+        }
+        let t = transition(Status::AwaitingSubject, Action::SubjectAnswered).expect("legal");
+        assert!(!t.pauses_clock);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::domain::clock::deadlines;
 use crate::domain::status::{transition, Action, Status};
 use crate::domain::submission::Submission;
 use crate::domain::tokens::{self, Purpose};
-use crate::mail::messages::{AcknowledgementMail, TrackMail, VerifyMail, WithdrawnMail};
+use crate::mail::messages::{AcknowledgementMail, Sender, TrackMail, VerifyMail, WithdrawnMail};
 use crate::mail::outbox::enqueue;
 use crate::time::local_date;
 
@@ -99,7 +99,7 @@ pub fn submit(
             now,
         )?;
         let mail = VerifyMail {
-            organisation: ctx.settings.organisation.clone(),
+            sender: Sender::from_settings(ctx.settings),
             name: s.name.as_str().to_string(),
             reference: reference.clone(),
             kind_label: s.kind().label().to_string(),
@@ -160,23 +160,7 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
                 "the request changed meanwhile; try again".into(),
             ));
         }
-        // Re-read: the transition moved the due date by the days paused.
-        let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-        let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
-        let kind = request.kind()?;
-        let mail = AcknowledgementMail {
-            organisation: ctx.settings.organisation.clone(),
-            name: request.subject_name.clone(),
-            reference: request.reference.clone(),
-            kind_label: kind.label().to_string(),
-            received: local_date(request.received_at, ctx.settings.timezone).to_string(),
-            due: request.due_date.to_string(),
-            status_link: access.link.clone(),
-            link_days: ctx.settings.access_link_days,
-        }
-        .render(&request.subject_email)?
-        .carrying(&access.access.token_id, &access.secret);
-        enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
+        let (request, access) = queue_acknowledgement(conn, ctx, &request.id)?;
         Ok(Verified {
             request: view_of(ctx, &request)?,
             status_link: access.link,
@@ -185,16 +169,43 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
     })
 }
 
+/// Once a request is verified (by the link, or by a handler another way): the
+/// acknowledgement with its reference, kind and due date and a link to its status page.
+/// Re-reads the request, as the transition moved the due date by the days paused.
+/// Call inside the transaction that verified it.
+pub(crate) fn queue_acknowledgement(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    request_id: &str,
+) -> Result<(crate::db::models::Request, AccessLink), WorkflowError> {
+    let request = db::requests::find(conn, request_id)?.ok_or(WorkflowError::NotFound)?;
+    let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+    let mail = AcknowledgementMail {
+        sender: Sender::from_settings(ctx.settings),
+        name: request.subject_name.clone(),
+        reference: request.reference.clone(),
+        kind_label: request.kind()?.label().to_string(),
+        received: local_date(request.received_at, ctx.settings.timezone).to_string(),
+        due: request.due_date.to_string(),
+        status_link: access.link.clone(),
+        link_days: ctx.settings.access_link_days,
+    }
+    .render(&request.subject_email)?
+    .carrying(&access.access.token_id, &access.secret);
+    enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), ctx.now_db())?;
+    Ok((request, access))
+}
+
 /// A new access link: its secret, the link carrying it, and what it opens.
-struct AccessLink {
-    secret: String,
-    link: String,
-    access: Access,
+pub(crate) struct AccessLink {
+    pub secret: String,
+    pub link: String,
+    pub access: Access,
 }
 
 /// Create an access token for the subject's address (and one request, for a status
 /// link) and return its link.
-fn new_access_link(
+pub(crate) fn new_access_link(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     email: &str,
@@ -283,7 +294,7 @@ pub fn track(
         let requests = db::requests::list_for_email(conn, email.as_str())?;
         let access = new_access_link(conn, ctx, email.as_str(), None)?;
         let mail = TrackMail {
-            organisation: ctx.settings.organisation.clone(),
+            sender: Sender::from_settings(ctx.settings),
             link: access.link,
             link_days: ctx.settings.access_link_days,
             count: requests.len(),
@@ -319,7 +330,7 @@ pub fn withdraw_by_subject(
             ));
         }
         let mail = WithdrawnMail {
-            organisation: ctx.settings.organisation.clone(),
+            sender: Sender::from_settings(ctx.settings),
             name: request.subject_name.clone(),
             reference: request.reference.clone(),
             kind_label: request.kind()?.label().to_string(),

@@ -2,6 +2,7 @@
 //! happen, writes the change, its audit event and its emails together, and returns.
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
+pub mod case;
 pub mod intake;
 pub mod mail;
 pub mod maintenance;
@@ -9,7 +10,7 @@ pub mod sessions;
 pub mod users;
 pub mod view;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Days, NaiveDateTime, Utc};
 
 use crate::config::Settings;
 use crate::db::models::{NewAuditEvent, Request, Token};
@@ -159,8 +160,10 @@ pub(crate) struct Record<'a> {
 
 /// Store a transition the domain allowed, with what follows from it everywhere:
 /// - the new status, with its outcome or rejection reason;
-/// - the clock: entering a pausing status stops it, leaving one adds the whole days
-///   paused to the due date (EDPB 01/2022 §159), a terminal status closes the request;
+/// - the clock: a transition that pauses (`t.pauses_clock`: awaiting verification, or an
+///   identity or clarification question) stops it, leaving a pausing status adds the
+///   whole days paused to the due date (EDPB 01/2022 §159), a terminal status closes the
+///   request;
 /// - the audit event.
 ///
 /// `changes` carries anything else the caller sets. Only applied if the request is still
@@ -189,20 +192,27 @@ pub(crate) fn apply_transition(
     };
     if t.from.pauses_clock() && !t.to.pauses_clock() {
         if let Some(since) = request.paused_since {
-            let paused = request
-                .paused_days()
-                .saturating_add(paused_whole_days(&[(since, now)]));
+            let added = paused_whole_days(&[(since, now)]);
+            let paused = request.paused_days().saturating_add(added);
+            // An extension is a date: the days paused after it move it on too.
+            let extended_to = request
+                .extended_to
+                .map(|e| e.checked_add_days(Days::new(u64::from(added))).unwrap_or(e));
             let d = deadlines(
                 local_date(request.received_at, ctx.settings.timezone),
                 paused,
-                request.extended_to,
+                extended_to,
                 ctx.settings.clock_settings(),
             );
             changes.paused_days = Some(i32::try_from(paused).unwrap_or(i32::MAX));
             changes.due_date = Some(d.due);
+            if extended_to != request.extended_to {
+                changes.extended_to = Some(extended_to);
+            }
         }
         changes.paused_since = Some(None);
-    } else if !t.from.pauses_clock() && t.to.pauses_clock() && ctx.settings.pause_clock {
+    } else if t.pauses_clock && ctx.settings.pause_clock && request.paused_since.is_none() {
+        // The pause starts when the question (or verification email) is queued, i.e. now.
         changes.paused_since = Some(Some(now));
     }
     if t.to.is_terminal() {

@@ -3,14 +3,16 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::users::Staff;
 use super::{Ctx, WorkflowError};
 use crate::config::Settings;
 use crate::db::models::Request;
 use crate::db::{self, DbConn};
+use crate::domain::case::{default_answer, QuestionPurpose};
 use crate::domain::channel::Channel;
 use crate::domain::clock::{days_left, deadlines, urgency, Deadlines, Urgency};
 use crate::domain::kinds::Kind;
-use crate::domain::status::{Outcome, RejectionReason, Status};
+use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status};
 use crate::time::{local_date, local_display};
 
 pub use crate::db::requests::{QueueCount, StatusFilter};
@@ -42,6 +44,9 @@ pub struct RequestView {
     pub paused: bool,
     pub verified: Option<String>,
     pub extension_reason: Option<String>,
+    /// Extended after the policy date: the organisation missed its promise.
+    pub missed_policy_date: bool,
+    pub assignee_id: Option<String>,
     pub details: Vec<String>,
 }
 
@@ -101,6 +106,8 @@ impl RequestView {
                 )
             }),
             extension_reason: r.extension_reason.clone(),
+            missed_policy_date: r.missed_policy_date,
+            assignee_id: r.assignee_id.clone(),
             details: r.details()?.summary_lines(),
         })
     }
@@ -251,9 +258,82 @@ pub struct MailLine {
     pub error: String,
 }
 
+pub struct QuestionLine {
+    pub asked_at: String,
+    pub asked_by: String,
+    pub purpose: QuestionPurpose,
+    pub body: String,
+    pub pauses_clock: bool,
+    pub answered_at: Option<String>,
+    pub answer: Option<String>,
+}
+
+pub struct NoteLine {
+    pub at: String,
+    pub author: String,
+    pub body: String,
+}
+
+pub struct UploadLine {
+    pub id: String,
+    pub uploaded_at: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub identity_document: bool,
+    pub keep_reason: Option<String>,
+    pub deleted_at: Option<String>,
+}
+
+/// What the handler may do now, by the pure transition table (a form for an action the
+/// status does not allow is not shown; posted anyway, it is refused).
+pub struct Allowed {
+    pub assign: bool,
+    pub start: bool,
+    pub verify: bool,
+    pub ask: bool,
+    pub extend: bool,
+    pub complete: bool,
+    pub reject: bool,
+    pub withdraw: bool,
+}
+
+impl Allowed {
+    fn of(r: &RequestView, today: NaiveDate) -> Self {
+        let can = |a: Action| transition(r.status, a).is_ok();
+        Self {
+            assign: !r.status.is_terminal(),
+            start: can(Action::Start),
+            verify: can(Action::Verify),
+            ask: can(Action::AskSubject(QuestionPurpose::Other)),
+            extend: !r.status.is_terminal()
+                && !r.deadlines.extended
+                && today <= r.deadlines.legal_due,
+            complete: can(Action::Complete(Outcome::Fulfilled)),
+            reject: can(Action::Reject(RejectionReason::Other)),
+            withdraw: can(Action::Withdraw),
+        }
+    }
+}
+
 /// Everything the request page shows.
 pub struct RequestPageView {
     pub r: RequestView,
+    /// Carried by every action form: a form from a stale page changes nothing.
+    pub version: i32,
+    pub assignee: Option<String>,
+    /// Active handlers and admins, for "assign to".
+    pub case_workers: Vec<Staff>,
+    pub questions: Vec<QuestionLine>,
+    pub notes: Vec<NoteLine>,
+    pub uploads: Vec<UploadLine>,
+    pub answer_text: Option<String>,
+    pub outcome_reasons: Option<String>,
+    pub rejection_justification: Option<String>,
+    pub withdrawal_reason: Option<String>,
+    pub allowed: Allowed,
+    /// The answer each outcome starts from, for this kind.
+    pub default_answers: Vec<(Outcome, String)>,
     pub audit: Vec<AuditLine>,
     pub mails: Vec<MailLine>,
 }
@@ -268,6 +348,52 @@ pub fn request_page(
     let events = db::audit::for_request(conn, id)?;
     let mails = db::outbox::for_request(conn, id)?;
     let tz = ctx.settings.timezone;
+    let users = db::users::list(conn)?
+        .iter()
+        .map(Staff::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    let who = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| format!("{} ({})", u.name, u.email))
+            .unwrap_or_else(|| "unknown account".into())
+    };
+    let questions = db::questions::for_request(conn, id)?
+        .into_iter()
+        .map(|q| {
+            Ok(QuestionLine {
+                asked_at: local_display(q.asked_at, tz),
+                asked_by: who(&q.asked_by),
+                purpose: q.purpose()?,
+                body: q.body,
+                pauses_clock: q.pauses_clock,
+                answered_at: q.answered_at.map(|t| local_display(t, tz)),
+                answer: q.answer_text,
+            })
+        })
+        .collect::<Result<Vec<_>, WorkflowError>>()?;
+    let notes = db::notes::for_request(conn, id)?
+        .into_iter()
+        .map(|(n, name, email)| NoteLine {
+            at: local_display(n.created_at, tz),
+            author: format!("{name} ({email})"),
+            body: n.body,
+        })
+        .collect();
+    let uploads = db::uploads::for_request(conn, id)?
+        .into_iter()
+        .map(|u| UploadLine {
+            id: u.id,
+            uploaded_at: local_display(u.uploaded_at, tz),
+            original_name: u.original_name,
+            content_type: u.content_type,
+            size_bytes: u.size_bytes,
+            identity_document: u.identity_document,
+            keep_reason: u.keep_reason,
+            deleted_at: u.deleted_at.map(|t| local_display(t, tz)),
+        })
+        .collect();
     let audit = events
         .into_iter()
         .map(|e| AuditLine {
@@ -292,8 +418,28 @@ pub fn request_page(
             error: m.last_error.unwrap_or_default(),
         })
         .collect();
+    let r = view_of(ctx, &request)?;
+    let default_answers = Outcome::ALL
+        .iter()
+        .map(|o| (*o, default_answer(r.kind, *o)))
+        .collect();
     Ok(RequestPageView {
-        r: view_of(ctx, &request)?,
+        version: request.version,
+        assignee: request.assignee_id.as_deref().map(who),
+        case_workers: users
+            .into_iter()
+            .filter(|u| u.active && u.role.works_cases())
+            .collect(),
+        questions,
+        notes,
+        uploads,
+        answer_text: request.answer_text,
+        outcome_reasons: request.outcome_reasons,
+        rejection_justification: request.rejection_justification,
+        withdrawal_reason: request.withdrawal_reason,
+        allowed: Allowed::of(&r, today(ctx)),
+        default_answers,
+        r,
         audit,
         mails,
     })

@@ -1,10 +1,11 @@
 //! The DPO's and handlers' dashboard, one file per concern: `queue` (the queue sorted by
-//! due date), `request` (the request page), `mail` (failed mail), `users` (own account,
-//! accounts for admins). Handlers read through `workflow::view` and act through workflow
+//! due date), `request` (the request page), `actions` (the POST actions on a request),
+//! `mail` (failed mail), `users` (own account, accounts for admins). Handlers read through `workflow::view` and act through workflow
 //! functions; they never reach storage themselves.
 
 use actix_web::web;
 
+pub mod actions;
 pub mod mail;
 pub mod queue;
 pub mod request;
@@ -12,7 +13,11 @@ pub mod users;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(queue::queue))
-        .route("/dashboard/requests/{id}", web::get().to(request::page))
+        .route(
+            "/dashboard/requests/{id}",
+            web::get().to(request::page_handler),
+        )
+        .configure(actions::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))
         .configure(users::routes);
 }

@@ -1,13 +1,26 @@
-//! The request page: the subject, the request, both deadlines, the timeline and the
-//! emails.
+//! The request page: the subject, the request, both deadlines, questions, the answer,
+//! internal notes, the timeline, the emails, and (for handlers and admins) the action
+//! forms of `actions`.
 
+use actix_session::Session;
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use super::actions::done_notice;
+use crate::domain::case::QuestionPurpose;
+use crate::domain::status::{Outcome, RejectionReason};
 use crate::web::extract::CurrentUser;
-use crate::web::{csrf, ok_page, AppState, WebError};
+use crate::web::forms::{Errors, FormData};
+use crate::web::{csrf, page, AppState, WebError};
 use crate::workflow::users::Staff;
 use crate::workflow::view::{self, RequestPageView};
+
+/// A message at the top of the page.
+pub enum Banner {
+    Done(&'static str),
+    Problem(String),
+}
 
 #[derive(Template)]
 #[template(path = "dashboard/detail.html")]
@@ -15,20 +28,90 @@ struct DetailPage {
     csrf: String,
     user: Staff,
     v: RequestPageView,
+    /// The action form that came back, with what was typed.
+    form: FormData,
+    errors: Errors,
+    banner: Option<Banner>,
+    purposes: &'static [QuestionPurpose],
+    reasons: &'static [RejectionReason],
 }
 
-pub(super) async fn page(
+impl DetailPage {
+    /// The text an outcome's answer box shows: what was typed, if that form came back,
+    /// else the answer the kind and outcome start from.
+    fn answer_for(&self, outcome: &Outcome, default: &str) -> String {
+        if self.form.get("outcome") == outcome.as_str() {
+            self.form.get("answer").to_string()
+        } else {
+            default.to_string()
+        }
+    }
+
+    /// Whether an outcome's box should be open (its form came back).
+    fn open_outcome(&self, outcome: &Outcome) -> bool {
+        self.form.get("outcome") == outcome.as_str()
+    }
+
+    /// The date the extension form proposes: what was typed, else the latest allowed.
+    fn extend_to(&self) -> String {
+        match self.form.get("extend_to") {
+            "" => self.v.r.deadlines.latest_extended_due.to_string(),
+            typed => typed.to_string(),
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct PageQuery {
+    done: Option<String>,
+}
+
+pub(super) async fn page_handler(
     state: web::Data<AppState>,
     CurrentUser { user, session }: CurrentUser,
     path: web::Path<String>,
+    q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let id = path.into_inner();
+    let banner = q.done.as_deref().and_then(done_notice).map(Banner::Done);
+    render(
+        &state,
+        user,
+        &session,
+        path.into_inner(),
+        StatusCode::OK,
+        FormData::default(),
+        Errors::default(),
+        banner,
+    )
+    .await
+}
+
+/// Render the request page (also when an action comes back with errors).
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn render(
+    state: &web::Data<AppState>,
+    user: Staff,
+    session: &Session,
+    id: String,
+    status: StatusCode,
+    form: FormData,
+    errors: Errors,
+    banner: Option<Banner>,
+) -> Result<HttpResponse, WebError> {
     let v = state
         .run(move |conn, ctx| Ok(view::request_page(conn, ctx, &id)?))
         .await?;
-    Ok(ok_page(&DetailPage {
-        csrf: csrf::token(&session),
-        user,
-        v,
-    }))
+    Ok(page(
+        status,
+        &DetailPage {
+            csrf: csrf::token(session),
+            user,
+            v,
+            form,
+            errors,
+            banner,
+            purposes: QuestionPurpose::ALL,
+            reasons: RejectionReason::ALL,
+        },
+    ))
 }

@@ -1,0 +1,801 @@
+//! Working a request from receipt to the final answer (issue 7): the handler's actions
+//! on the request page. Each public function is one transaction that
+//! - refuses a form sent from a stale page (the request's `version` changed since: two
+//!   people acting at once, one wins, nothing changes twice);
+//! - asks the pure `domain::status::transition` (an illegal action says why);
+//! - writes the change and its audit event (`apply_transition`, or `audit` for changes
+//!   that are not status changes) and the emails it causes, together.
+//!
+//! The `parse_*` functions read the forms; their errors name the field they belong to.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use sha2::{Digest, Sha256};
+
+use super::intake::{new_access_link, queue_acknowledgement};
+use super::users::Staff;
+use super::view::today;
+use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError};
+use crate::db::models::{NewNote, NewQuestion, Request};
+use crate::db::requests::RequestChanges;
+use crate::db::{self, DbConn};
+use crate::domain::case::{check_justification, has_placeholder, QuestionPurpose};
+use crate::domain::clock::{check_extension, deadlines};
+use crate::domain::kinds::FormInput;
+use crate::domain::newtypes::{limits, FieldError, FreeText, ShortText};
+use crate::domain::status::{transition, Action, Outcome, RejectionReason, TransitionError};
+use crate::mail::messages::{
+    render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, RightsNotice,
+    Sender, WithdrawnMail,
+};
+use crate::mail::outbox::enqueue;
+use crate::mail::Email;
+use crate::time::local_date;
+
+/// Longest verification method ("ID card checked in the Oslo shop").
+pub const METHOD_MAX: usize = 200;
+
+fn invalid(field: &str, message: impl Into<String>) -> WorkflowError {
+    WorkflowError::Invalid(vec![FieldError::new(field, message)])
+}
+
+/// The request's version from a form (a hidden field each action form carries).
+pub fn parse_version(f: &dyn FormInput) -> Result<i32, WorkflowError> {
+    f.value("version").trim().parse::<i32>().map_err(|_| {
+        WorkflowError::Conflict(
+            "the form did not say which version of the request it was made from; reload the \
+             page and try again"
+                .into(),
+        )
+    })
+}
+
+/// The request as the form saw it, or a conflict when it has changed since.
+fn current(conn: &mut DbConn, id: &str, version: i32) -> Result<Request, WorkflowError> {
+    let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
+    if request.version != version {
+        return Err(stale(&request));
+    }
+    Ok(request)
+}
+
+fn stale(request: &Request) -> WorkflowError {
+    let now = request
+        .status()
+        .map(|s| s.label().to_lowercase())
+        .unwrap_or_else(|_| "changed".into());
+    WorkflowError::Conflict(format!(
+        "someone else changed this request while you had it open (it is now {now}); nothing \
+         was changed by your form. Reload the page, check what happened, then act again"
+    ))
+}
+
+/// `apply_transition`, where losing the race is a conflict.
+fn store(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    action: Action,
+    changes: RequestChanges<'_>,
+    record: Record<'_>,
+) -> Result<(), WorkflowError> {
+    let t = transition(request.status()?, action)?;
+    if !apply_transition(conn, ctx, request, &t, changes, record)? {
+        return Err(stale(request));
+    }
+    Ok(())
+}
+
+/// A change that is not a status change: only while the request is open, only at the
+/// version the form saw, with its audit event.
+fn edit(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    changes: RequestChanges<'_>,
+    by: &Staff,
+    action: &str,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    let status = request.status()?;
+    if status.is_terminal() {
+        return Err(TransitionError::Terminal(status).into());
+    }
+    let now = ctx.now_db();
+    let changes = RequestChanges {
+        version: Some(request.version.saturating_add(1)),
+        updated_at: Some(now),
+        ..changes
+    };
+    if !db::requests::update_if_current(conn, &request.id, None, request.version, &changes)? {
+        return Err(stale(request));
+    }
+    audit(
+        conn,
+        &request.id,
+        &by.actor(),
+        Event {
+            action,
+            from: None,
+            to: None,
+            note: Some(note),
+        },
+        now,
+    )
+}
+
+fn queue(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    mail: &Email,
+    request: &Request,
+) -> Result<(), WorkflowError> {
+    enqueue(conn, &ctx.sealer(), mail, Some(&request.id), ctx.now_db())?;
+    Ok(())
+}
+
+fn kind_label(request: &Request) -> Result<String, WorkflowError> {
+    Ok(request.kind()?.label().to_string())
+}
+
+// --- Assign -------------------------------------------------------------------------
+
+/// Assign the request to an active handler or admin (the caller, or another).
+pub fn assign(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    assignee_id: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let assignee = db::users::find(conn, assignee_id)?
+            .map(|u| Staff::from_row(&u))
+            .transpose()?
+            .filter(|u| u.active && u.role.works_cases())
+            .ok_or_else(|| invalid("assignee", "Choose an active handler or admin."))?;
+        let changes = RequestChanges {
+            assignee_id: Some(Some(&assignee.id)),
+            ..Default::default()
+        };
+        let note = format!("to {} ({})", assignee.name, assignee.email);
+        edit(conn, ctx, &request, changes, by, "assigned", &note)
+    })
+}
+
+// --- Start ----------------------------------------------------------------------------
+
+/// Start work; an unassigned request is assigned to whoever starts it.
+pub fn start(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let take = request.assignee_id.is_none();
+        let changes = RequestChanges {
+            assignee_id: take.then_some(Some(by.id.as_str())),
+            ..Default::default()
+        };
+        let record = Record {
+            actor: &by.actor(),
+            action: "started",
+            note: take.then_some("assigned to whoever started it"),
+        };
+        store(conn, ctx, &request, Action::Start, changes, record)
+    })
+}
+
+// --- Verify by another means ------------------------------------------------------------
+
+pub fn parse_method(f: &dyn FormInput) -> Result<ShortText, WorkflowError> {
+    ShortText::parse(
+        f.value("method"),
+        METHOD_MAX,
+        "how the subject was verified",
+    )
+    .map_err(|m| invalid("method", m))
+}
+
+/// Mark the subject verified another way ("ID card checked in the shop"). Only the fact
+/// and the method are kept, never a copy of a document. The subject gets the
+/// acknowledgement with the due date, as after the email link.
+pub fn verify_another_way(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    method: &ShortText,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let changes = RequestChanges {
+            verified_at: Some(Some(now)),
+            verification_method: Some(Some(method.as_str())),
+            ..Default::default()
+        };
+        let note = format!("another way: {}", method.as_str());
+        let record = Record {
+            actor: &by.actor(),
+            action: "verified",
+            note: Some(&note),
+        };
+        store(conn, ctx, &request, Action::Verify, changes, record)?;
+        queue_acknowledgement(conn, ctx, &request.id)?;
+        Ok(())
+    })
+}
+
+// --- Ask the subject ----------------------------------------------------------------------
+
+pub struct QuestionInput {
+    pub purpose: QuestionPurpose,
+    pub body: FreeText,
+}
+
+pub fn parse_question(f: &dyn FormInput) -> Result<QuestionInput, WorkflowError> {
+    let mut errors = Vec::new();
+    let purpose = QuestionPurpose::parse(f.value("purpose"));
+    if purpose.is_none() {
+        errors.push(FieldError::new(
+            "purpose",
+            "Say what the question is for: identity, clarification or something else.",
+        ));
+    }
+    let body = FreeText::parse(f.value("question"), limits::FREE_TEXT, "the question")
+        .map_err(|m| errors.push(FieldError::new("question", m)))
+        .ok();
+    match (purpose, body) {
+        (Some(purpose), Some(body)) if errors.is_empty() => Ok(QuestionInput { purpose, body }),
+        _ => Err(WorkflowError::Invalid(errors)),
+    }
+}
+
+/// Ask the subject. Identity (Art. 12(6)) and clarification questions stop the clock
+/// from now, when the question is queued; others do not. The subject gets the question
+/// with a link to the status page, where they answer.
+pub fn ask_subject(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    q: &QuestionInput,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let t = transition(request.status()?, Action::AskSubject(q.purpose))?;
+        let pauses = t.pauses_clock && ctx.settings.pause_clock;
+        let note = format!(
+            "{} question{}",
+            q.purpose.as_str(),
+            if pauses { "; clock stopped" } else { "" }
+        );
+        let record = Record {
+            actor: &by.actor(),
+            action: "asked_subject",
+            note: Some(&note),
+        };
+        if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
+            return Err(stale(&request));
+        }
+        let question_id = uuid::Uuid::new_v4().to_string();
+        db::questions::insert(
+            conn,
+            &NewQuestion {
+                id: &question_id,
+                request_id: &request.id,
+                purpose: q.purpose.as_str(),
+                body: q.body.as_str(),
+                asked_by: &by.id,
+                asked_at: now,
+                pauses_clock: pauses,
+            },
+        )?;
+        let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+        let mail = QuestionMail {
+            sender: Sender::from_settings(ctx.settings),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind_label(&request)?,
+            purpose_text: q.purpose.for_subject().to_string(),
+            question: q.body.as_str().to_string(),
+            pauses,
+            status_link: access.link.clone(),
+            link_days: ctx.settings.access_link_days,
+        }
+        .render(&request.subject_email)?
+        .carrying(&access.access.token_id, &access.secret);
+        queue(conn, ctx, &mail, &request)
+    })
+}
+
+// --- Extend ---------------------------------------------------------------------------------
+
+pub struct ExtensionInput {
+    pub new_due: NaiveDate,
+    pub reason: FreeText,
+}
+
+pub fn parse_extension(f: &dyn FormInput) -> Result<ExtensionInput, WorkflowError> {
+    let mut errors = Vec::new();
+    let new_due = NaiveDate::parse_from_str(f.value("extend_to").trim(), "%Y-%m-%d")
+        .map_err(|_| {
+            errors.push(FieldError::new(
+                "extend_to",
+                "Enter the new date as YYYY-MM-DD.",
+            ))
+        })
+        .ok();
+    let reason = FreeText::parse(
+        f.value("extension_reason"),
+        limits::FREE_TEXT,
+        "why more time is needed (the subject is told, Art. 12(3))",
+    )
+    .map_err(|m| errors.push(FieldError::new("extension_reason", m)))
+    .ok();
+    match (new_due, reason) {
+        (Some(new_due), Some(reason)) if errors.is_empty() => {
+            Ok(ExtensionInput { new_due, reason })
+        }
+        _ => Err(WorkflowError::Invalid(errors)),
+    }
+}
+
+/// Extend the time to answer (Art. 12(3)): while the legal month runs, once, to at most
+/// three months after receipt. After the policy date it is allowed but the request is
+/// marked as a missed promise. The subject is emailed the reason and the new date.
+pub fn extend(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    e: &ExtensionInput,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let received = local_date(request.received_at, ctx.settings.timezone);
+        let settings = ctx.settings.clock_settings();
+        let before = deadlines(
+            received,
+            request.paused_days(),
+            request.extended_to,
+            settings,
+        );
+        let allowed = check_extension(today(ctx), &before, e.new_due)
+            .map_err(|refused| invalid("extend_to", sentence(&refused.to_string())))?;
+        let after = deadlines(received, request.paused_days(), Some(e.new_due), settings);
+        let missed = allowed.missed_policy_date || request.missed_policy_date;
+        let changes = RequestChanges {
+            extended_to: Some(Some(e.new_due)),
+            extension_reason: Some(Some(e.reason.as_str())),
+            due_date: Some(after.due),
+            missed_policy_date: Some(missed),
+            ..Default::default()
+        };
+        let note = format!(
+            "from {} to {}{}",
+            before.due,
+            after.due,
+            if allowed.missed_policy_date {
+                "; the policy date had passed (promise missed)"
+            } else {
+                ""
+            }
+        );
+        edit(conn, ctx, &request, changes, by, "extended", &note)?;
+        let mail = ExtensionMail {
+            sender: Sender::from_settings(ctx.settings),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind_label(&request)?,
+            reason: e.reason.as_str().to_string(),
+            previous_due: before.due.to_string(),
+            new_due: after.due.to_string(),
+        }
+        .render(&request.subject_email)?;
+        queue(conn, ctx, &mail, &request)
+    })
+}
+
+/// "the legal deadline … has passed" -> "The legal deadline … has passed."
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => format!("{}{}.", f.to_uppercase(), c.as_str().trim_end_matches('.')),
+        None => String::new(),
+    }
+}
+
+// --- Complete ---------------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct CompletionInput {
+    pub outcome: Outcome,
+    pub answer: FreeText,
+    /// Required for a partial answer (Art. 12(4)); none otherwise.
+    pub reasons: Option<FreeText>,
+}
+
+pub fn parse_completion(f: &dyn FormInput) -> Result<CompletionInput, WorkflowError> {
+    let mut errors = Vec::new();
+    let outcome = Outcome::parse(f.value("outcome"));
+    if outcome.is_none() {
+        errors.push(FieldError::new(
+            "outcome",
+            "Choose the outcome: fulfilled, partially fulfilled or no data held.",
+        ));
+    }
+    let answer = match FreeText::parse(f.value("answer"), limits::FREE_TEXT, "the answer") {
+        Ok(a) if has_placeholder(a.as_str()) => {
+            errors.push(FieldError::new(
+                "answer",
+                "Replace the parts in [[ ]] with your own words before sending.",
+            ));
+            None
+        }
+        Ok(a) => Some(a),
+        Err(m) => {
+            errors.push(FieldError::new("answer", m));
+            None
+        }
+    };
+    let reasons = match outcome {
+        Some(Outcome::PartiallyFulfilled) => FreeText::parse(
+            f.value("reasons"),
+            limits::FREE_TEXT,
+            "why part of the request was not fulfilled (the subject is told, Art. 12(4))",
+        )
+        .map(Some)
+        .map_err(|m| errors.push(FieldError::new("reasons", m)))
+        .ok()
+        .flatten(),
+        _ => None,
+    };
+    match (outcome, answer) {
+        (Some(outcome), Some(answer)) if errors.is_empty() => Ok(CompletionInput {
+            outcome,
+            answer,
+            reasons,
+        }),
+        _ => Err(WorkflowError::Invalid(errors)),
+    }
+}
+
+/// The completion email as it would be sent, and the digest that ties the send button to
+/// exactly this text (the handler sees the answer before it is sent).
+pub struct Preview {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub digest: String,
+}
+
+fn completion_mail(
+    ctx: &Ctx<'_>,
+    request: &Request,
+    c: &CompletionInput,
+) -> Result<Email, WorkflowError> {
+    Ok(render_completion(
+        c.outcome,
+        Completion {
+            sender: Sender::from_settings(ctx.settings),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind_label(request)?,
+            answer: c.answer.as_str().to_string(),
+            reasons: c
+                .reasons
+                .as_ref()
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_default(),
+            notice: RightsNotice::from_settings(ctx.settings),
+        },
+        &request.subject_email,
+    )?)
+}
+
+/// Keyed with the secret key, over the request, its version and every field of the
+/// answer: the send form carries it, so what is sent is what was previewed.
+fn preview_digest(ctx: &Ctx<'_>, request: &Request, c: &CompletionInput) -> String {
+    let mut h = Sha256::new();
+    let version = request.version.to_string();
+    for field in [
+        "dsr-tracker completion preview".as_bytes(),
+        &ctx.settings.secret_key,
+        request.id.as_bytes(),
+        version.as_bytes(),
+        c.outcome.as_str().as_bytes(),
+        c.answer.as_str().as_bytes(),
+        c.reasons
+            .as_ref()
+            .map(|r| r.as_str())
+            .unwrap_or("")
+            .as_bytes(),
+    ] {
+        h.update((field.len() as u64).to_be_bytes());
+        h.update(field);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Render the completion email without sending it. Refused as completing would be: a
+/// stale page or an illegal transition.
+pub fn preview_completion(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: &str,
+    version: i32,
+    c: &CompletionInput,
+) -> Result<Preview, WorkflowError> {
+    let request = current(conn, id, version)?;
+    transition(request.status()?, Action::Complete(c.outcome))?;
+    let mail = completion_mail(ctx, &request, c)?;
+    Ok(Preview {
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        digest: preview_digest(ctx, &request, c),
+    })
+}
+
+/// Complete with an outcome and send the previewed answer. A partial answer carries the
+/// reasons and the Art. 12(4) notice.
+pub fn complete(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    c: &CompletionInput,
+    digest: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        if digest != preview_digest(ctx, &request, c) {
+            return Err(invalid(
+                "answer",
+                "Preview the answer before you send it: the subject gets exactly what you saw.",
+            ));
+        }
+        let changes = RequestChanges {
+            answer_text: Some(Some(c.answer.as_str())),
+            outcome_reasons: Some(c.reasons.as_ref().map(|r| r.as_str())),
+            ..Default::default()
+        };
+        let record = Record {
+            actor: &by.actor(),
+            action: "completed",
+            note: Some(c.outcome.label()),
+        };
+        store(
+            conn,
+            ctx,
+            &request,
+            Action::Complete(c.outcome),
+            changes,
+            record,
+        )?;
+        let mail = completion_mail(ctx, &request, c)?;
+        queue(conn, ctx, &mail, &request)
+    })
+}
+
+// --- Reject -----------------------------------------------------------------------------------
+
+pub struct RejectionInput {
+    pub reason: RejectionReason,
+    pub justification: FreeText,
+}
+
+pub fn parse_rejection(f: &dyn FormInput) -> Result<RejectionInput, WorkflowError> {
+    let mut errors = Vec::new();
+    let reason = RejectionReason::parse(f.value("rejection_reason"));
+    if reason.is_none() {
+        errors.push(FieldError::new(
+            "rejection_reason",
+            "Choose why the request is rejected.",
+        ));
+    }
+    let justification = match reason {
+        Some(r) => match check_justification(r, f.value("justification")) {
+            Err(m) => {
+                errors.push(FieldError::new("justification", m));
+                None
+            }
+            Ok(()) => FreeText::parse(
+                f.value("justification"),
+                limits::FREE_TEXT,
+                "the justification",
+            )
+            .map_err(|m| errors.push(FieldError::new("justification", m)))
+            .ok(),
+        },
+        None => None,
+    };
+    match (reason, justification) {
+        (Some(reason), Some(justification)) if errors.is_empty() => Ok(RejectionInput {
+            reason,
+            justification,
+        }),
+        _ => Err(WorkflowError::Invalid(errors)),
+    }
+}
+
+/// Reject with a reason code and the written justification; the subject gets both with
+/// the Art. 12(4) notice.
+pub fn reject(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    r: &RejectionInput,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let changes = RequestChanges {
+            rejection_justification: Some(Some(r.justification.as_str())),
+            ..Default::default()
+        };
+        let record = Record {
+            actor: &by.actor(),
+            action: "rejected",
+            note: Some(r.reason.as_str()),
+        };
+        store(
+            conn,
+            ctx,
+            &request,
+            Action::Reject(r.reason),
+            changes,
+            record,
+        )?;
+        let mail = RejectionMail {
+            sender: Sender::from_settings(ctx.settings),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind_label(&request)?,
+            reason_label: r.reason.label().to_string(),
+            justification: r.justification.as_str().to_string(),
+            notice: RightsNotice::from_settings(ctx.settings),
+        }
+        .render(&request.subject_email)?;
+        queue(conn, ctx, &mail, &request)
+    })
+}
+
+// --- Withdraw on the subject's behalf ---------------------------------------------------------
+
+pub fn parse_withdrawal(f: &dyn FormInput) -> Result<FreeText, WorkflowError> {
+    FreeText::parse(
+        f.value("withdrawal_reason"),
+        limits::FREE_TEXT,
+        "why and how the subject withdrew (e.g. \"phoned on 3 March\")",
+    )
+    .map_err(|m| invalid("withdrawal_reason", m))
+}
+
+/// Withdraw for the subject (who phoned, wrote…): the reason is recorded, the subject
+/// gets the confirmation.
+pub fn withdraw_for_subject(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    reason: &FreeText,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let changes = RequestChanges {
+            withdrawal_reason: Some(Some(reason.as_str())),
+            ..Default::default()
+        };
+        let note = format!("on the subject's behalf: {}", reason.as_str());
+        let record = Record {
+            actor: &by.actor(),
+            action: "withdrawn",
+            note: Some(&note),
+        };
+        store(conn, ctx, &request, Action::Withdraw, changes, record)?;
+        let mail = WithdrawnMail {
+            sender: Sender::from_settings(ctx.settings),
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            kind_label: kind_label(&request)?,
+        }
+        .render(&request.subject_email)?;
+        queue(conn, ctx, &mail, &request)
+    })
+}
+
+// --- Internal note ----------------------------------------------------------------------------
+
+pub fn parse_note(f: &dyn FormInput) -> Result<FreeText, WorkflowError> {
+    FreeText::parse(f.value("note"), limits::NOTE, "the note").map_err(|m| invalid("note", m))
+}
+
+/// An internal note: never shown to the subject, never put in an email. Notes only add,
+/// so they need no version (a note does not make anyone else's form stale).
+pub fn add_note(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    body: &FreeText,
+) -> Result<(), WorkflowError> {
+    let now: NaiveDateTime = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
+        db::notes::insert(
+            conn,
+            &NewNote {
+                id: &uuid::Uuid::new_v4().to_string(),
+                request_id: &request.id,
+                author_id: &by.id,
+                body: body.as_str(),
+                created_at: now,
+            },
+        )?;
+        // The audit trail records that a note was added, not what it says.
+        audit(
+            conn,
+            &request.id,
+            &by.actor(),
+            Event {
+                action: "note_added",
+                from: None,
+                to: None,
+                note: None,
+            },
+            now,
+        )
+    })
+}
+
+// --- The subject's answer -------------------------------------------------------------------
+
+/// The subject answers the request's open question (from the status page): the answer is
+/// recorded and work resumes; the days the clock stood still move the due date on (EDPB
+/// 01/2022 §159). `subject_email` must be the request's (foreign ids are not found).
+pub fn subject_answered(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    subject_email: &str,
+    request_id: &str,
+    answer: &FreeText,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = db::requests::find(conn, request_id)?
+            .filter(|r| r.subject_email == subject_email)
+            .ok_or(WorkflowError::NotFound)?;
+        let t = transition(request.status()?, Action::SubjectAnswered)?;
+        let question = db::questions::open_for_request(conn, &request.id)?.ok_or_else(|| {
+            WorkflowError::Conflict("there is no open question on this request".into())
+        })?;
+        if !db::questions::answer(conn, &question.id, answer.as_str(), now)? {
+            return Err(stale(&request));
+        }
+        let record = Record {
+            actor: &super::Actor::Subject,
+            action: "subject_answered",
+            note: None,
+        };
+        if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
+            return Err(stale(&request));
+        }
+        Ok(())
+    })
+}
