@@ -7,6 +7,8 @@ pub mod intake;
 pub mod mail;
 pub mod maintenance;
 pub mod sessions;
+pub mod subject;
+pub mod uploads;
 pub mod users;
 pub mod view;
 
