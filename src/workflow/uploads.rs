@@ -37,6 +37,11 @@ fn remove_file(ctx: &Ctx<'_>, u: &Upload) -> Result<(), WorkflowError> {
         .map_err(|e| WorkflowError::Internal(format!("deleting upload {}: {e}", u.id)))
 }
 
+/// The request an upload belongs to (to go back to its page).
+pub fn request_of(conn: &mut DbConn, upload_id: &str) -> Result<Option<String>, WorkflowError> {
+    Ok(db::uploads::find(conn, upload_id)?.map(|u| u.request_id))
+}
+
 /// A file for a handler's browser.
 pub struct Download {
     pub request_id: String,

@@ -9,6 +9,7 @@ pub mod actions;
 pub mod mail;
 pub mod queue;
 pub mod request;
+pub mod uploads;
 pub mod users;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -18,6 +19,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(request::page_handler),
         )
         .configure(actions::routes)
+        .configure(uploads::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))
         .configure(users::routes);
 }
