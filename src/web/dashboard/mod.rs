@@ -6,6 +6,7 @@
 use actix_web::web;
 
 pub mod actions;
+pub mod intake;
 pub mod mail;
 pub mod queue;
 pub mod request;
@@ -20,6 +21,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .configure(actions::routes)
         .configure(uploads::routes)
+        .configure(intake::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))
         .configure(users::routes);
 }

@@ -54,7 +54,7 @@ pub struct Choices {
 }
 
 impl Choices {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             kinds: Kind::ALL,
             categories: DATA_CATEGORIES,
