@@ -493,7 +493,11 @@ async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
             .map_err(Failure::Runtime)?;
         println!(
             "expired {} request(s); deleted {} file(s); mail: {} sent, {} to retry, {} failed",
-            report.expired, report.files_deleted, report.mail.sent, report.mail.retried, report.mail.failed
+            report.expired,
+            report.files_deleted,
+            report.mail.sent,
+            report.mail.retried,
+            report.mail.failed
         );
         Ok(())
     } else {

@@ -257,11 +257,12 @@ async fn tokens_are_single_use_and_foreign_or_unknown_ones_answer_404() {
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 200);
 
-    // Reused.
-    let (status, _) = app.get(&c, &path).await;
-    assert_eq!(status, 404);
+    // Reused: gone, and the page says so (issue 7).
+    let (status, body) = app.get(&c, &path).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("already used"));
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
-    assert_eq!(status, 404);
+    assert_eq!(status, 410);
 
     // Unknown, malformed, or of another purpose.
     let fake = "A".repeat(43);
@@ -323,15 +324,17 @@ async fn withdrawing_twice_is_refused_with_a_clear_message() {
     let (status, _, _) = app.post_form(&c, &format!("{path}/withdraw"), &[]).await;
     assert_eq!(status, 403);
 
-    let (status, body, _) = app
-        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+    let confirmed = [("csrf_token", token.as_str()), ("confirm", "yes")];
+    let (status, body, location) = app
+        .post_form(&c, &format!("{path}/withdraw"), &confirmed)
         .await;
-    assert_eq!(status, 200, "{body}");
-    assert!(body.contains("Withdrawn"));
+    assert_eq!(status, 303, "{body}");
+    let (_, body) = app.get(&c, &location.expect("location")).await;
+    assert!(body.contains("Withdrawn"), "{body}");
     app.wait_for_mail("astrid@example.no", "is withdrawn").await;
 
     let (status, body, _) = app
-        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+        .post_form(&c, &format!("{path}/withdraw"), &confirmed)
         .await;
     assert_eq!(status, 409);
     assert!(body.contains("already withdrawn"), "{body}");

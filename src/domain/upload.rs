@@ -125,7 +125,9 @@ pub fn clean_name(raw: &str, file_type: FileType) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '"' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
         .take(120)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim().to_string();
@@ -165,12 +167,12 @@ mod tests {
     #[test]
     fn content_decides_the_type() {
         assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileType::Pdf));
-        assert_eq!(
-            sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-            Some(FileType::Png)
-        );
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(FileType::Png));
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0\0\x10JFIF"), Some(FileType::Jpeg));
-        assert_eq!(sniff("Kari Nordmann\nGate 1\r\n".as_bytes()), Some(FileType::Text));
+        assert_eq!(
+            sniff("Kari Nordmann\nGate 1\r\n".as_bytes()),
+            Some(FileType::Text)
+        );
         assert_eq!(sniff("\u{feff}Æøå".as_bytes()), Some(FileType::Text));
         // An executable, a ZIP, a GIF, binary junk: refused.
         for bad in [
@@ -186,7 +188,10 @@ mod tests {
 
     #[test]
     fn empty_oversized_disallowed_and_mismatched_files_are_refused_with_words() {
-        assert_eq!(check("a.txt", "text/plain", b"", false, MB), Err(FileRefused::Empty));
+        assert_eq!(
+            check("a.txt", "text/plain", b"", false, MB),
+            Err(FileRefused::Empty)
+        );
         let err = check("a.txt", "text/plain", &[b'a'; 11], false, 10).unwrap_err();
         assert_eq!(err, FileRefused::TooLarge { max_mb: 1 });
         assert!(err.to_string().contains("larger than 1 MB"));
@@ -201,13 +206,26 @@ mod tests {
         // Declared an image, but it is text: the content wins, and the lie is refused.
         let err = check("id.png", "image/png", b"<script>", false, MB).unwrap_err();
         assert!(matches!(err, FileRefused::Mismatch { .. }));
-        let ok = check("C:\\scan\\passport.pdf", "application/pdf", b"%PDF-1.4", false, MB)
-            .expect("accepted");
+        let ok = check(
+            "C:\\scan\\passport.pdf",
+            "application/pdf",
+            b"%PDF-1.4",
+            false,
+            MB,
+        )
+        .expect("accepted");
         assert_eq!(ok.file_type, FileType::Pdf);
         assert_eq!(ok.name, "passport.pdf");
         // No declared type, or a generic one: the content decides.
         assert!(check("notes", "", b"hello", false, MB).is_ok());
-        assert!(check("p.jpg", "application/octet-stream", b"\xFF\xD8\xFF\xDB", false, MB).is_ok());
+        assert!(check(
+            "p.jpg",
+            "application/octet-stream",
+            b"\xFF\xD8\xFF\xDB",
+            false,
+            MB
+        )
+        .is_ok());
     }
 
     #[test]
@@ -216,7 +234,10 @@ mod tests {
         assert_eq!(clean_name("a\u{202e}fdp.exe", FileType::Pdf), "afdp.exe");
         assert_eq!(clean_name("  ", FileType::Png), "upload.png");
         assert_eq!(clean_name(".hidden", FileType::Text), "hidden");
-        assert_eq!(ascii_name("Førerkort kopi.pdf", FileType::Pdf), "F_rerkort_kopi.pdf");
+        assert_eq!(
+            ascii_name("Førerkort kopi.pdf", FileType::Pdf),
+            "F_rerkort_kopi.pdf"
+        );
         assert_eq!(ascii_name("scan", FileType::Jpeg), "scan.jpg");
     }
 }

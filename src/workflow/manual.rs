@@ -63,9 +63,7 @@ pub fn parse_manual(
     now: DateTime<Utc>,
 ) -> Result<ManualInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let submission = parse_submission(f)
-        .map_err(|e| errors.extend(e))
-        .ok();
+    let submission = parse_submission(f).map_err(|e| errors.extend(e)).ok();
     let channel = Channel::parse(f.value("channel")).filter(|c| CHANNELS.contains(c));
     if channel.is_none() {
         errors.push(FieldError::new(
@@ -197,8 +195,7 @@ pub fn enter(
                 verified_at: input.verified.is_some().then_some(now),
                 verification_method: input.verified.as_ref().map(|m| m.as_str()),
                 // The verification email is queued now: the clock stops from now.
-                paused_since: (input.verified.is_none() && ctx.settings.pause_clock)
-                    .then_some(now),
+                paused_since: (input.verified.is_none() && ctx.settings.pause_clock).then_some(now),
                 paused_days: 0,
                 due_date: due,
                 created_at: now,
@@ -274,7 +271,9 @@ mod tests {
     }
 
     fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 3, 25, 12, 0, 0).single().expect("time")
+        Utc.with_ymd_and_hms(2026, 3, 25, 12, 0, 0)
+            .single()
+            .expect("time")
     }
 
     #[test]
@@ -296,21 +295,32 @@ mod tests {
         assert!(e.message.contains("future"));
         assert!(parse_received("2026-03-25", "12:59", oslo(), now()).is_ok());
         assert_eq!(
-            parse_received("2017-01-01", "", oslo(), now()).unwrap_err().field,
+            parse_received("2017-01-01", "", oslo(), now())
+                .unwrap_err()
+                .field,
             "received_date"
         );
         assert_eq!(
-            parse_received("5 March", "", oslo(), now()).unwrap_err().field,
+            parse_received("5 March", "", oslo(), now())
+                .unwrap_err()
+                .field,
             "received_date"
         );
         assert_eq!(
-            parse_received("2026-03-05", "9.30am", oslo(), now()).unwrap_err().field,
+            parse_received("2026-03-05", "9.30am", oslo(), now())
+                .unwrap_err()
+                .field,
             "received_time"
         );
         // 29 March 2026, 02:30 does not exist in Oslo (summer time starts).
-        let later = Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).single().expect("time");
+        let later = Utc
+            .with_ymd_and_hms(2026, 4, 1, 0, 0, 0)
+            .single()
+            .expect("time");
         assert_eq!(
-            parse_received("2026-03-29", "02:30", oslo(), later).unwrap_err().field,
+            parse_received("2026-03-29", "02:30", oslo(), later)
+                .unwrap_err()
+                .field,
             "received_time"
         );
     }

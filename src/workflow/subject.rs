@@ -101,11 +101,7 @@ fn allowed(opens: &[Opens], r: &Request) -> bool {
 }
 
 /// The request a subject's links open, or `NotFound`.
-fn own_request(
-    conn: &mut DbConn,
-    opens: &[Opens],
-    id: &str,
-) -> Result<Request, WorkflowError> {
+fn own_request(conn: &mut DbConn, opens: &[Opens], id: &str) -> Result<Request, WorkflowError> {
     db::requests::find(conn, id)?
         .filter(|r| allowed(opens, r))
         .ok_or(WorkflowError::NotFound)
@@ -214,9 +210,7 @@ fn history(
                 }
             }
             "rejected" => push(HistoryEvent::Rejected),
-            "withdrawn" if e.actor == Actor::Subject.label() => {
-                push(HistoryEvent::WithdrawnByYou)
-            }
+            "withdrawn" if e.actor == Actor::Subject.label() => push(HistoryEvent::WithdrawnByYou),
             "withdrawn" => push(HistoryEvent::WithdrawnForYou),
             "expired" if from == Some(Status::AwaitingSubject) => {
                 push(HistoryEvent::ExpiredNoAnswer)
@@ -236,7 +230,8 @@ fn decision(
     let status = request.status()?;
     let expired_after_question = status == Status::Expired
         && events.iter().any(|e| {
-            e.action == "expired" && e.from_status.as_deref() == Some(Status::AwaitingSubject.as_str())
+            e.action == "expired"
+                && e.from_status.as_deref() == Some(Status::AwaitingSubject.as_str())
         });
     let notice_applies = status == Status::Rejected
         || request.outcome() == Some(Outcome::PartiallyFulfilled)

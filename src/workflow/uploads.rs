@@ -58,7 +58,10 @@ pub enum Fetched {
     File(Download),
     /// Deleted (identity document after the check, or after the retention period): the
     /// row remains, the file does not.
-    Deleted { request_id: String, on: String },
+    Deleted {
+        request_id: String,
+        on: String,
+    },
 }
 
 /// A handler downloads a file. Audited: who looked at which of the subject's files.
@@ -75,8 +78,9 @@ pub fn download(
             on: crate::time::local_display(at, ctx.settings.timezone),
         });
     }
-    let file_type = FileType::parse(&u.content_type)
-        .ok_or_else(|| WorkflowError::Internal(format!("upload {} type {}", u.id, u.content_type)))?;
+    let file_type = FileType::parse(&u.content_type).ok_or_else(|| {
+        WorkflowError::Internal(format!("upload {} type {}", u.id, u.content_type))
+    })?;
     let bytes = store(ctx)
         .read(&u.stored_name)
         .map_err(|e| WorkflowError::Internal(format!("reading upload {}: {e}", u.id)))?;

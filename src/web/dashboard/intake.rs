@@ -36,7 +36,13 @@ struct IntakePage {
     timezone: String,
 }
 
-fn intake_page(state: &AppState, csrf: String, user: Staff, form: FormData, errors: Errors) -> IntakePage {
+fn intake_page(
+    state: &AppState,
+    csrf: String,
+    user: Staff,
+    form: FormData,
+    errors: Errors,
+) -> IntakePage {
     IntakePage {
         csrf,
         user,
@@ -55,17 +61,20 @@ async fn form(
 ) -> Result<HttpResponse, WebError> {
     // Start from now, in the controller's time zone; the handler changes it to the
     // true moment of receipt.
-    let now = state
-        .clock
-        .now()
-        .with_timezone(&state.settings.timezone);
+    let now = state.clock.now().with_timezone(&state.settings.timezone);
     let form = FormData(vec![
         ("received_date".into(), now.format("%Y-%m-%d").to_string()),
         ("received_time".into(), now.format("%H:%M").to_string()),
     ]);
     Ok(page(
         StatusCode::OK,
-        &intake_page(&state, csrf::token(&who.session), who.user, form, Errors::default()),
+        &intake_page(
+            &state,
+            csrf::token(&who.session),
+            who.user,
+            form,
+            Errors::default(),
+        ),
     ))
 }
 

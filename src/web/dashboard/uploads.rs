@@ -148,10 +148,16 @@ async fn identity_checked(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    act(state, who, path.into_inner(), form, |conn, ctx, by, id, f| {
-        let method = uploads::parse_identity_method(f)?;
-        uploads::identity_document_checked(conn, ctx, by, id, &method)
-    })
+    act(
+        state,
+        who,
+        path.into_inner(),
+        form,
+        |conn, ctx, by, id, f| {
+            let method = uploads::parse_identity_method(f)?;
+            uploads::identity_document_checked(conn, ctx, by, id, &method)
+        },
+    )
     .await
 }
 
@@ -162,9 +168,15 @@ async fn keep(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
-    act(state, who, path.into_inner(), form, |conn, ctx, by, id, f| {
-        let reason = uploads::parse_keep_reason(f)?;
-        uploads::keep_as_evidence(conn, ctx, by, id, &reason)
-    })
+    act(
+        state,
+        who,
+        path.into_inner(),
+        form,
+        |conn, ctx, by, id, f| {
+            let reason = uploads::parse_keep_reason(f)?;
+            uploads::keep_as_evidence(conn, ctx, by, id, &reason)
+        },
+    )
     .await
 }

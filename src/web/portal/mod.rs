@@ -19,8 +19,8 @@ use crate::domain::kinds::{
     Kind, DATA_CATEGORIES, ERASURE_GROUNDS, OBJECTION_PURPOSES, RESTRICTION_GROUNDS,
 };
 use crate::domain::newtypes::{limits, EmailAddress};
-use crate::domain::submission::parse_submission;
 use crate::domain::status::Status;
+use crate::domain::submission::parse_submission;
 use crate::workflow::intake::{self, Channel};
 use crate::workflow::subject::{self, VerificationLink};
 use crate::workflow::view::{self, RequestView};
@@ -40,7 +40,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/my/requests/{id}/withdraw",
             web::get().to(status::withdraw_page),
         )
-        .route("/my/requests/{id}/withdraw", web::post().to(status::withdraw));
+        .route(
+            "/my/requests/{id}/withdraw",
+            web::post().to(status::withdraw),
+        );
 }
 
 /// Lists the template iterates over.
@@ -183,10 +186,9 @@ async fn dead_verification_link(
             StatusCode::GONE,
             &LinkUsedPage { expired: false },
         ))),
-        VerificationLink::Expired => Ok(Err(page(
-            StatusCode::GONE,
-            &LinkUsedPage { expired: true },
-        ))),
+        VerificationLink::Expired => {
+            Ok(Err(page(StatusCode::GONE, &LinkUsedPage { expired: true })))
+        }
         VerificationLink::Unknown => Err(WebError::NotFound),
     }
 }

@@ -65,7 +65,9 @@ pub(super) struct StatusQuery {
 
 fn done_notice(done: &str) -> Option<&'static str> {
     match done {
-        "answered" => Some("Thank you: we have your answer, and we are working on your request again."),
+        "answered" => {
+            Some("Thank you: we have your answer, and we are working on your request again.")
+        }
         "withdrawn" => Some("Your request is withdrawn. We have sent you a confirmation."),
         _ => None,
     }
@@ -110,8 +112,9 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
         answer: String::new(),
         file: None,
     };
-    let unreadable =
-        |e: actix_multipart::MultipartError| WebError::BadRequest(format!("The form could not be read: {e}."));
+    let unreadable = |e: actix_multipart::MultipartError| {
+        WebError::BadRequest(format!("The form could not be read: {e}."))
+    };
     while let Some(field) = mp.next().await {
         let mut field = field.map_err(unreadable)?;
         let name = field.name().unwrap_or("").to_string();
@@ -123,7 +126,11 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
             .content_type()
             .map(|m| m.essence_str().to_string())
             .unwrap_or_default();
-        let keep = if name == "file" { max_file } else { TEXT_FIELD_MAX };
+        let keep = if name == "file" {
+            max_file
+        } else {
+            TEXT_FIELD_MAX
+        };
         let mut bytes: Vec<u8> = Vec::new();
         let mut truncated = false;
         while let Some(chunk) = field.next().await {
@@ -178,7 +185,8 @@ pub(super) async fn answer(
     mp: Multipart,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
-    let max_file = usize::try_from(state.settings.upload_max_mb * 1024 * 1024).unwrap_or(usize::MAX);
+    let max_file =
+        usize::try_from(state.settings.upload_max_mb * 1024 * 1024).unwrap_or(usize::MAX);
     let form = read_answer_form(mp, max_file).await?;
     csrf::check(&session, &form.csrf)?;
     let opens = opens(&state, &session).await?;
