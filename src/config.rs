@@ -747,7 +747,7 @@ mod tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, ["mail", "secret.key"]);
+        assert_eq!(names, ["mail", "secret.key", "uploads"]);
         let dir_mode = std::fs::metadata(dir.path())
             .expect("dir")
             .permissions()
