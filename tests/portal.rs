@@ -73,7 +73,10 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
     let (status, page) = app.get(&other_browser, &location).await;
     assert_eq!(status, 200);
     assert!(page.contains(&reference));
-    assert!(page.contains("we will start on it soon"), "status in plain words");
+    assert!(
+        page.contains("we will start on it soon"),
+        "status in plain words"
+    );
     assert!(page.contains("Withdraw my request"));
 
     // A handler logs in and sees it in the queue, with its deadlines and timeline.

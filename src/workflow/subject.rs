@@ -423,7 +423,7 @@ pub fn answer(
 /// What a verification link is now.
 pub enum VerificationLink {
     /// It works: the request it confirms.
-    Live(RequestView),
+    Live(Box<RequestView>),
     /// It was used already (the request was confirmed with it).
     Used,
     /// Its time ran out before it was used.
@@ -456,7 +456,7 @@ pub fn verification_link(
     }
     let request_id = token.request_id.ok_or(WorkflowError::NotFound)?;
     match db::requests::find(conn, &request_id)? {
-        Some(r) => Ok(VerificationLink::Live(view_of(ctx, &r)?)),
+        Some(r) => Ok(VerificationLink::Live(Box::new(view_of(ctx, &r)?))),
         None => Ok(VerificationLink::Unknown),
     }
 }

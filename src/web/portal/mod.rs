@@ -181,7 +181,7 @@ async fn dead_verification_link(
         .run(move |conn, ctx| Ok(subject::verification_link(conn, ctx, &token)?))
         .await?;
     match link {
-        VerificationLink::Live(r) => Ok(Ok(r)),
+        VerificationLink::Live(r) => Ok(Ok(*r)),
         VerificationLink::Used => Ok(Err(page(
             StatusCode::GONE,
             &LinkUsedPage { expired: false },
