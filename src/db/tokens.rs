@@ -55,6 +55,25 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
     Ok(n == 1)
 }
 
+/// Use every unused token of a purpose for a request (e.g. its verification links once a
+/// handler verified the subject another way). Returns how many.
+pub fn use_all_for_request(
+    conn: &mut DbConn,
+    request_id: &str,
+    purpose: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let _pass = super::write_gate(conn);
+    diesel::update(
+        tokens::table
+            .filter(tokens::request_id.eq(request_id))
+            .filter(tokens::purpose.eq(purpose))
+            .filter(tokens::used_at.is_null()),
+    )
+    .set(tokens::used_at.eq(now))
+    .execute(conn)
+}
+
 /// Remove tokens past their expiry: they can never be used again. A token whose email
 /// is not sent yet is kept: its validity restarts when the email goes out.
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {

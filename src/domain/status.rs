@@ -42,7 +42,7 @@ text_enum!(
         AwaitingVerification => "awaiting_verification", "Awaiting verification";
         Open => "open", "Open";
         InProgress => "in_progress", "In progress";
-        AwaitingSubject => "awaiting_subject", "Waiting for your answer";
+        AwaitingSubject => "awaiting_subject", "Awaiting answer from the subject";
         Completed => "completed", "Completed";
         Rejected => "rejected", "Rejected";
         Withdrawn => "withdrawn", "Withdrawn";

@@ -72,6 +72,17 @@ impl Errors {
         self.0.is_empty()
     }
 
+    /// (field, message) pairs in field order, for an error summary.
+    pub fn list(&self) -> Vec<(&str, &str)> {
+        let mut v: Vec<(&str, &str)> = self
+            .0
+            .iter()
+            .map(|(f, m)| (f.as_str(), m.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -96,10 +96,7 @@ fn edit(
     action: &str,
     note: &str,
 ) -> Result<(), WorkflowError> {
-    let status = request.status()?;
-    if status.is_terminal() {
-        return Err(TransitionError::Terminal(status).into());
-    }
+    not_closed(request)?;
     let now = ctx.now_db();
     let changes = RequestChanges {
         version: Some(request.version.saturating_add(1)),
@@ -121,6 +118,15 @@ fn edit(
         },
         now,
     )
+}
+
+/// A closed request never changes (its terminal status says so).
+fn not_closed(request: &Request) -> Result<(), WorkflowError> {
+    let status = request.status()?;
+    if status.is_terminal() {
+        return Err(TransitionError::Terminal(status).into());
+    }
+    Ok(())
 }
 
 fn queue(
@@ -150,6 +156,7 @@ pub fn assign(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
+        not_closed(&request)?;
         let assignee = db::users::find(conn, assignee_id)?
             .map(|u| Staff::from_row(&u))
             .transpose()?
@@ -227,6 +234,13 @@ pub fn verify_another_way(
             note: Some(&note),
         };
         store(conn, ctx, &request, Action::Verify, changes, record)?;
+        // The emailed verification link has nothing left to do: it counts as used.
+        db::tokens::use_all_for_request(
+            conn,
+            &request.id,
+            crate::domain::tokens::Purpose::Verify.as_str(),
+            now,
+        )?;
         queue_acknowledgement(conn, ctx, &request.id)?;
         Ok(())
     })
@@ -362,6 +376,7 @@ pub fn extend(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
+        not_closed(&request)?;
         let received = local_date(request.received_at, ctx.settings.timezone);
         let settings = ctx.settings.clock_settings();
         let before = deadlines(

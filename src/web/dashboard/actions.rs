@@ -81,12 +81,11 @@ async fn refused(
     e: WorkflowError,
 ) -> Result<HttpResponse, WebError> {
     let (status, errors, banner) = match e {
+        // The page's error summary lists each message and links to its field.
         WorkflowError::Invalid(list) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             Errors::from_list(list),
-            Some(Banner::Problem(
-                "The form has a problem: see the message beside the field.".into(),
-            )),
+            None,
         ),
         e @ (WorkflowError::Conflict(_) | WorkflowError::Transition(_)) => {
             let message = match WebError::from(e) {

@@ -47,9 +47,26 @@ impl DetailPage {
         }
     }
 
+    /// Where an error summary line links to: the field's id.
+    fn anchor(&self, field: &str) -> String {
+        match field {
+            "answer" => format!("answer-{}", self.form.get("outcome")),
+            "outcome" => "action-complete".into(),
+            other => other.to_string(),
+        }
+    }
+
     /// Whether an outcome's box should be open (its form came back).
     fn open_outcome(&self, outcome: &Outcome) -> bool {
         self.form.get("outcome") == outcome.as_str()
+    }
+
+    /// The extension form shows while Art. 12(3) allows one, and when a refused one comes
+    /// back (with why, and what was typed).
+    fn show_extend(&self) -> bool {
+        self.v.allowed.extend
+            || self.errors.get("extend_to").is_some()
+            || self.errors.get("extension_reason").is_some()
     }
 
     /// The date the extension form proposes: what was typed, else the latest allowed.
