@@ -260,12 +260,12 @@ async fn tokens_are_single_use_and_foreign_or_unknown_ones_answer_404() {
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 200);
 
-    // Reused: gone, and the page says so (issue 7).
+    // Reused: not found, and the page says why (issue 7).
     let (status, body) = app.get(&c, &path).await;
-    assert_eq!(status, 410);
-    assert!(body.contains("already used"));
+    assert_eq!(status, 404);
+    assert!(body.contains("This link was already used"));
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
-    assert_eq!(status, 410);
+    assert_eq!(status, 404);
 
     // Unknown, malformed, or of another purpose.
     let fake = "A".repeat(43);
@@ -526,7 +526,7 @@ async fn an_unverified_request_expires_and_its_link_stops_working() {
     app.clock
         .advance(chrono::Duration::days(7) + chrono::Duration::minutes(1));
     let (status, body) = app.get(&c, link.trim_start_matches(&app.base)).await;
-    assert_eq!(status, 410, "an expired link is gone, and says so");
+    assert_eq!(status, 404, "an expired link answers 404, and says why");
     assert!(body.contains("This link has expired"), "{body}");
 
     // The sweeper expires the request and records why.

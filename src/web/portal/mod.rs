@@ -172,7 +172,8 @@ struct LinkUsedPage {
 }
 
 /// A verification link that no longer works: say whether it was used or ran out, and
-/// point to "track my requests" (410); a link we never sent is 404. `None`: it is live.
+/// point to "track my requests" instead of a bare "not found" (still 404: there is
+/// nothing at this address any more). `Ok(view)`: it is live.
 async fn dead_verification_link(
     state: &web::Data<AppState>,
     token: String,
@@ -183,12 +184,13 @@ async fn dead_verification_link(
     match link {
         VerificationLink::Live(r) => Ok(Ok(*r)),
         VerificationLink::Used => Ok(Err(page(
-            StatusCode::GONE,
+            StatusCode::NOT_FOUND,
             &LinkUsedPage { expired: false },
         ))),
-        VerificationLink::Expired => {
-            Ok(Err(page(StatusCode::GONE, &LinkUsedPage { expired: true })))
-        }
+        VerificationLink::Expired => Ok(Err(page(
+            StatusCode::NOT_FOUND,
+            &LinkUsedPage { expired: true },
+        ))),
         VerificationLink::Unknown => Err(WebError::NotFound),
     }
 }
