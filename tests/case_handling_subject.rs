@@ -220,6 +220,24 @@ async fn a_file_over_the_limit_empty_or_of_a_disallowed_type_is_refused_with_the
     assert!(page.contains("Please send a scan of a bill"));
     assert!(page.contains("enctype=\"multipart/form-data\""));
 
+    // Without the CSRF token (another site's form): 403; not a multipart form: 400.
+    let r = case
+        .subject
+        .post(app.url(&format!("{}/answer", status_path(&case))))
+        .multipart(Form::new().text("answer", "hi"))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status().as_u16(), 403);
+    let (status, _, _) = app
+        .post_form(
+            &case.subject,
+            &format!("{}/answer", status_path(&case)),
+            &[("answer", "hi")],
+        )
+        .await;
+    assert_eq!(status, 400);
+
     let typed = "My customer number is NO-448812";
     // Over the limit (1 MB here): 413, the message beside the field, the answer kept.
     let (status, body) = post_answer(
