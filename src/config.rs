@@ -61,6 +61,13 @@ pub struct Settings {
     pub session_max_hours: u32,
     /// `/healthz` answers 503 when the data directory's disk has less free space (MiB).
     pub min_free_disk_mb: u64,
+    /// The largest file a subject may send with an answer, in MiB.
+    pub upload_max_mb: u64,
+    /// Days after a request closes when the subject's files are deleted, unless a handler
+    /// keeps one as evidence.
+    pub upload_retention_days: u32,
+    /// Days a request waits for the subject's answer to a question before it expires.
+    pub subject_answer_days: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -99,6 +106,9 @@ impl std::fmt::Debug for Settings {
             .field("session_idle_minutes", &self.session_idle_minutes)
             .field("session_max_hours", &self.session_max_hours)
             .field("min_free_disk_mb", &self.min_free_disk_mb)
+            .field("upload_max_mb", &self.upload_max_mb)
+            .field("upload_retention_days", &self.upload_retention_days)
+            .field("subject_answer_days", &self.subject_answer_days)
             .finish()
     }
 }
@@ -179,6 +189,9 @@ struct FileSettings {
     session_idle_minutes: Option<u32>,
     session_max_hours: Option<u32>,
     min_free_disk_mb: Option<u64>,
+    upload_max_mb: Option<u64>,
+    upload_retention_days: Option<u32>,
+    subject_answer_days: Option<u32>,
 }
 
 impl Settings {
@@ -385,6 +398,19 @@ impl Settings {
             100,
             0..=u64::MAX / (1024 * 1024),
         )?;
+        let upload_max_mb = num("DSR_UPLOAD_MAX_MB", file.upload_max_mb, 10, 1..=100)?;
+        let upload_retention_days = num(
+            "DSR_UPLOAD_RETENTION_DAYS",
+            file.upload_retention_days.map(u64::from),
+            90,
+            0..=3650,
+        )? as u32;
+        let subject_answer_days = num(
+            "DSR_SUBJECT_ANSWER_DAYS",
+            file.subject_answer_days.map(u64::from),
+            30,
+            1..=365,
+        )? as u32;
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -482,6 +508,9 @@ impl Settings {
             session_idle_minutes,
             session_max_hours,
             min_free_disk_mb,
+            upload_max_mb,
+            upload_retention_days,
+            subject_answer_days,
         })
     }
 
@@ -497,6 +526,7 @@ impl Settings {
             )
         };
         std::fs::create_dir_all(self.mail_dir()).map_err(|e| cannot("create", e))?;
+        std::fs::create_dir_all(self.upload_dir()).map_err(|e| cannot("create", e))?;
         crate::fsutil::make_private(&self.data_dir).map_err(|e| cannot("make private", e))?;
         if self.secret_key.is_empty() {
             self.secret_key = read_or_create_key(&self.data_dir.join("secret.key"))?;
@@ -506,6 +536,11 @@ impl Settings {
 
     pub fn mail_dir(&self) -> PathBuf {
         self.data_dir.join("mail")
+    }
+
+    /// Files subjects sent with their answers (random names, 0600).
+    pub fn upload_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
     }
 
     pub fn is_https(&self) -> bool {
@@ -587,6 +622,9 @@ mod tests {
         assert_eq!(s.timezone, chrono_tz::Europe::Oslo);
         assert_eq!(s.country, Country::No);
         assert_eq!(s.policy_days, 30);
+        assert_eq!(s.upload_max_mb, 10);
+        assert_eq!(s.upload_retention_days, 90);
+        assert_eq!(s.subject_answer_days, 30);
     }
 
     #[test]
@@ -606,6 +644,9 @@ mod tests {
             ("DSR_SMTP_TIMEOUT_SECS", "0"),
             ("DSR_MAIL_RETRY_HOURS", "1000"),
             ("DSR_MIN_FREE_DISK_MB", "lots"),
+            ("DSR_UPLOAD_MAX_MB", "0"),
+            ("DSR_UPLOAD_RETENTION_DAYS", "forever"),
+            ("DSR_SUBJECT_ANSWER_DAYS", "0"),
             ("DSR_DPO_EMAIL", "dpo@"),
             ("DSR_AUTHORITY_URL", "datatilsynet.no"),
             ("DSR_AUTHORITY_NAME", " "),
@@ -708,7 +749,7 @@ mod tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, ["mail", "secret.key"]);
+        assert_eq!(names, ["mail", "secret.key", "uploads"]);
         let dir_mode = std::fs::metadata(dir.path())
             .expect("dir")
             .permissions()

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod filestore;
 pub mod fsutil;
 pub mod jobs;
 pub mod mail;

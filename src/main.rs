@@ -492,8 +492,12 @@ async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
             .await
             .map_err(Failure::Runtime)?;
         println!(
-            "expired {} request(s); mail: {} sent, {} to retry, {} failed",
-            report.expired, report.mail.sent, report.mail.retried, report.mail.failed
+            "expired {} request(s); deleted {} file(s); mail: {} sent, {} to retry, {} failed",
+            report.expired,
+            report.files_deleted,
+            report.mail.sent,
+            report.mail.retried,
+            report.mail.failed
         );
         Ok(())
     } else {

@@ -73,7 +73,10 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
     let (status, page) = app.get(&other_browser, &location).await;
     assert_eq!(status, 200);
     assert!(page.contains(&reference));
-    assert!(page.contains("Open"));
+    assert!(
+        page.contains("we will start on it soon"),
+        "status in plain words"
+    );
     assert!(page.contains("Withdraw my request"));
 
     // A handler logs in and sees it in the queue, with its deadlines and timeline.
@@ -257,9 +260,10 @@ async fn tokens_are_single_use_and_foreign_or_unknown_ones_answer_404() {
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 200);
 
-    // Reused.
-    let (status, _) = app.get(&c, &path).await;
+    // Reused: not found, and the page says why (issue 7).
+    let (status, body) = app.get(&c, &path).await;
     assert_eq!(status, 404);
+    assert!(body.contains("This link was already used"));
     let (status, _, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 404);
 
@@ -317,21 +321,23 @@ async fn withdrawing_twice_is_refused_with_a_clear_message() {
     let start = list.find("/my/requests/").expect("link") + "/my/requests/".len();
     let id: String = list[start..].chars().take_while(|ch| *ch != '"').collect();
     let path = format!("/my/requests/{id}");
-    let token = app.csrf(&c, &path).await;
+    let token = app.csrf(&c, &format!("{path}/withdraw")).await;
 
     // Without the CSRF token: refused, nothing changes.
     let (status, _, _) = app.post_form(&c, &format!("{path}/withdraw"), &[]).await;
     assert_eq!(status, 403);
 
-    let (status, body, _) = app
-        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+    let confirmed = [("csrf_token", token.as_str()), ("confirm", "yes")];
+    let (status, body, location) = app
+        .post_form(&c, &format!("{path}/withdraw"), &confirmed)
         .await;
-    assert_eq!(status, 200, "{body}");
-    assert!(body.contains("Withdrawn"));
+    assert_eq!(status, 303, "{body}");
+    let (_, body) = app.get(&c, &location.expect("location")).await;
+    assert!(body.contains("Withdrawn"), "{body}");
     app.wait_for_mail("astrid@example.no", "is withdrawn").await;
 
     let (status, body, _) = app
-        .post_form(&c, &format!("{path}/withdraw"), &[("csrf_token", &token)])
+        .post_form(&c, &format!("{path}/withdraw"), &confirmed)
         .await;
     assert_eq!(status, 409);
     assert!(body.contains("already withdrawn"), "{body}");
@@ -519,8 +525,9 @@ async fn an_unverified_request_expires_and_its_link_stops_working() {
     app.wait_for_outbox_sent().await;
     app.clock
         .advance(chrono::Duration::days(7) + chrono::Duration::minutes(1));
-    let (status, _) = app.get(&c, link.trim_start_matches(&app.base)).await;
-    assert_eq!(status, 404, "an expired link answers 404");
+    let (status, body) = app.get(&c, link.trim_start_matches(&app.base)).await;
+    assert_eq!(status, 404, "an expired link answers 404, and says why");
+    assert!(body.contains("This link has expired"), "{body}");
 
     // The sweeper expires the request and records why.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

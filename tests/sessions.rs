@@ -456,12 +456,12 @@ async fn a_status_link_opens_its_own_request_only_and_ends_with_the_link() {
     assert_eq!(app.status_of(&s, &format!("/my/requests/{b}")).await.0, 404);
     let (_, list) = app.get(&s, "/my/requests").await;
     assert!(list.contains(&ref_a) && !list.contains(&ref_b), "{list}");
-    let token = app.csrf(&s, &format!("/my/requests/{a}")).await;
+    let token = app.csrf(&s, &format!("/my/requests/{a}/withdraw")).await;
     let (status, _, _) = app
         .post_form(
             &s,
             &format!("/my/requests/{b}/withdraw"),
-            &[("csrf_token", &token)],
+            &[("csrf_token", &token), ("confirm", "yes")],
         )
         .await;
     assert_eq!(status, 404);

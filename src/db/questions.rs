@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::models::{NewQuestion, Question};
+use super::models::{NewQuestion, Question, Request};
 use super::schema::questions;
 use super::DbConn;
 
@@ -40,6 +40,41 @@ pub fn open_for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Opti
         .select(Question::as_select())
         .first(conn)
         .optional()
+}
+
+/// Requests in `status` (awaiting the subject) with a question still unanswered that
+/// was asked before `cutoff`, and whose question email is not still waiting: neither
+/// unsent (pending, or failed and waiting for an operator to requeue it) nor sent after
+/// `cutoff`. The days to answer count from when the subject could read the question.
+pub fn unanswered_past(
+    conn: &mut DbConn,
+    status: &str,
+    question_template: &str,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    use super::schema::{outbox, requests};
+    let asked_before = questions::table
+        .filter(questions::answered_at.is_null())
+        .filter(questions::asked_at.lt(cutoff))
+        .select(questions::request_id);
+    let still_waiting = outbox::table
+        .filter(outbox::template.eq(question_template))
+        .filter(outbox::request_id.is_not_null())
+        .filter(
+            outbox::status
+                .ne(super::outbox::SENT)
+                .or(outbox::sent_at.ge(cutoff)),
+        )
+        .select(outbox::request_id.assume_not_null());
+    requests::table
+        .filter(requests::status.eq(status))
+        .filter(requests::id.eq_any(asked_before))
+        .filter(requests::id.ne_all(still_waiting))
+        .order(requests::updated_at.asc())
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
 }
 
 /// Record the answer, only if the question has none yet (of two answers at once, one

@@ -31,6 +31,17 @@ pub fn find_live(
         .optional()
 }
 
+/// A token with this hash and purpose, whatever its state (used, expired): to tell a
+/// used link from an unknown one.
+pub fn find_by_hash(conn: &mut DbConn, hash: &str, purpose: &str) -> QueryResult<Option<Token>> {
+    tokens::table
+        .filter(tokens::token_hash.eq(hash))
+        .filter(tokens::purpose.eq(purpose))
+        .select(Token::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// Use a single-use token. False if it was already used (by a concurrent click).
 pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
     let _pass = super::write_gate(conn);

@@ -10,3 +10,4 @@ pub mod roles;
 pub mod status;
 pub mod submission;
 pub mod tokens;
+pub mod upload;

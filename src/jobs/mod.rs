@@ -12,12 +12,22 @@ use crate::db::Pool;
 use crate::mail::dispatcher::{DispatchReport, Dispatcher};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
-use crate::workflow::{intake, Ctx};
+use crate::workflow::{intake, subject, uploads, Ctx};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepReport {
+    /// Requests expired: never verified, or a question never answered.
     pub expired: usize,
+    /// Subjects' files deleted after the retention period.
+    pub files_deleted: usize,
     pub mail: DispatchReport,
+}
+
+/// What one round of the sweeps did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Swept {
+    pub expired: usize,
+    pub files_deleted: usize,
 }
 
 /// One round of every job at `clock.now()`, then send all mail that is due.
@@ -27,24 +37,28 @@ pub async fn run_once(
     clock: &SharedClock,
     dispatcher: &Dispatcher,
 ) -> Result<SweepReport, String> {
-    let expired = sweep_once(pool, settings, clock, &dispatcher.wake).await?;
+    let swept = sweep_once(pool, settings, clock, &dispatcher.wake).await?;
     // The sweeps may have queued mail; send after them.
     let mail = dispatcher
         .drain(pool, clock)
         .await
         .map_err(|e| e.to_string())?;
-    Ok(SweepReport { expired, mail })
+    Ok(SweepReport {
+        expired: swept.expired,
+        files_deleted: swept.files_deleted,
+        mail,
+    })
 }
 
-/// Expire unverified requests, delete expired link tokens and handler sessions.
-/// Returns how many requests expired; wakes the dispatcher once any mail these jobs
-/// queued is committed.
+/// Expire unverified requests and unanswered questions, delete subjects' files past
+/// their retention, expired link tokens and handler sessions. Wakes the dispatcher once
+/// any mail these jobs queued is committed.
 async fn sweep_once(
     pool: &Pool,
     settings: &Arc<Settings>,
     clock: &SharedClock,
     wake: &Arc<Notify>,
-) -> Result<usize, String> {
+) -> Result<Swept, String> {
     let (pool, settings, wake) = (pool.clone(), settings.clone(), wake.clone());
     let now = clock.now();
     tokio::task::spawn_blocking(move || {
@@ -58,15 +72,29 @@ async fn sweep_once(
     .map_err(|e| e.to_string())?
 }
 
-fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<usize, String> {
+fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Swept, String> {
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let ctx = Ctx { settings, now };
-    let expired = intake::expire_unverified(&mut conn, &ctx).map_err(|e| e.to_string())?;
+    let swept = run_sweeps(&mut conn, &ctx)?;
     // Expired links can never be used again.
     crate::db::tokens::delete_expired(&mut conn, ctx.now_db()).map_err(|e| e.to_string())?;
     // Handler sessions past their lifetime or idle limit.
     crate::workflow::sessions::delete_expired(&mut conn, &ctx).map_err(|e| e.to_string())?;
-    Ok(expired)
+    Ok(swept)
+}
+
+/// The request sweeps at `ctx.now`, as one `run_once(conn, now)`: unverified requests
+/// and unanswered questions expire (issue 7: `DSR_SUBJECT_ANSWER_DAYS`, with the expiry
+/// email), and subjects' files past `DSR_UPLOAD_RETENTION_DAYS` after the close are
+/// deleted. Each step only acts on rows still due, so a second run changes nothing more.
+pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swept, String> {
+    let unverified = intake::expire_unverified(conn, ctx).map_err(|e| e.to_string())?;
+    let unanswered = subject::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
+    let files_deleted = uploads::delete_after_retention(conn, ctx).map_err(|e| e.to_string())?;
+    Ok(Swept {
+        expired: unverified + unanswered,
+        files_deleted,
+    })
 }
 
 /// The sweeps every `DSR_WORKER_INTERVAL_MS`, and beside them the mail loop: it sends

@@ -17,6 +17,9 @@ pub enum WebError {
     Csrf,
     #[error("{0}")]
     Conflict(String),
+    /// Existed once, and never will again (a deleted file, a used link).
+    #[error("{0}")]
+    Gone(String),
     #[error("The data you sent is too large.")]
     TooLarge,
     #[error("Too many attempts. Please wait a few minutes and try again.")]
@@ -43,6 +46,7 @@ impl ResponseError for WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Gone(_) => StatusCode::GONE,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             WebError::LoginRequired => StatusCode::SEE_OTHER,
@@ -64,6 +68,7 @@ impl ResponseError for WebError {
         let title = match self {
             WebError::NotFound => "Not found",
             WebError::Conflict(_) => "Not possible",
+            WebError::Gone(_) => "No longer available",
             WebError::Csrf | WebError::Forbidden => "Not allowed",
             WebError::TooManyRequests => "Too many attempts",
             WebError::Internal(_) => "Error",

@@ -781,9 +781,10 @@ pub fn add_note(
 
 // --- The subject's answer -------------------------------------------------------------------
 
-/// The subject answers the request's open question (from the status page): the answer is
-/// recorded and work resumes; the days the clock stood still move the due date on (EDPB
-/// 01/2022 §159). `subject_email` must be the request's (foreign ids are not found).
+/// The subject answers the request's open question with text only: the status page's
+/// use case (`workflow::subject::answer`, which also takes a file), for callers that
+/// have no form (the API, tests). `subject_email` must be the request's (foreign ids are
+/// not found).
 pub fn subject_answered(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
@@ -791,26 +792,17 @@ pub fn subject_answered(
     request_id: &str,
     answer: &FreeText,
 ) -> Result<(), WorkflowError> {
-    let now = ctx.now_db();
-    db::write_transaction(conn, |conn| {
-        let request = db::requests::find(conn, request_id)?
-            .filter(|r| r.subject_email == subject_email)
-            .ok_or(WorkflowError::NotFound)?;
-        let t = transition(request.status()?, Action::SubjectAnswered)?;
-        let question = db::questions::open_for_request(conn, &request.id)?.ok_or_else(|| {
-            WorkflowError::Conflict("there is no open question on this request".into())
-        })?;
-        if !db::questions::answer(conn, &question.id, answer.as_str(), now)? {
-            return Err(stale(&request));
-        }
-        let record = Record {
-            actor: &super::Actor::Subject,
-            action: "subject_answered",
-            note: None,
-        };
-        if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
-            return Err(stale(&request));
-        }
-        Ok(())
-    })
+    let question_id = db::questions::open_for_request(conn, request_id)?
+        .map(|q| q.id)
+        .unwrap_or_default();
+    let opens = [super::view::Opens {
+        email: subject_email.to_string(),
+        request_id: Some(request_id.to_string()),
+    }];
+    let input = super::subject::AnswerInput {
+        question_id,
+        text: Some(answer.clone()),
+        file: None,
+    };
+    super::subject::answer(conn, ctx, &opens, request_id, &input)
 }

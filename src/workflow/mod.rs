@@ -6,7 +6,10 @@ pub mod case;
 pub mod intake;
 pub mod mail;
 pub mod maintenance;
+pub mod manual;
 pub mod sessions;
+pub mod subject;
+pub mod uploads;
 pub mod users;
 pub mod view;
 

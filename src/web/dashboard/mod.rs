@@ -6,9 +6,11 @@
 use actix_web::web;
 
 pub mod actions;
+pub mod intake;
 pub mod mail;
 pub mod queue;
 pub mod request;
+pub mod uploads;
 pub mod users;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -18,6 +20,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(request::page_handler),
         )
         .configure(actions::routes)
+        .configure(uploads::routes)
+        .configure(intake::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))
         .configure(users::routes);
 }

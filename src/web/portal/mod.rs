@@ -5,6 +5,7 @@
 //! address's list, and each ends when its link expires.
 
 pub mod grants;
+mod status;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -18,8 +19,10 @@ use crate::domain::kinds::{
     Kind, DATA_CATEGORIES, ERASURE_GROUNDS, OBJECTION_PURPOSES, RESTRICTION_GROUNDS,
 };
 use crate::domain::newtypes::{limits, EmailAddress};
+use crate::domain::status::Status;
 use crate::domain::submission::parse_submission;
 use crate::workflow::intake::{self, Channel};
+use crate::workflow::subject::{self, VerificationLink};
 use crate::workflow::view::{self, RequestView};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -31,8 +34,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/track", web::get().to(track_form))
         .route("/track", web::post().to(track))
         .route("/my/requests", web::get().to(my_requests))
-        .route("/my/requests/{id}", web::get().to(status_page))
-        .route("/my/requests/{id}/withdraw", web::post().to(withdraw));
+        .route("/my/requests/{id}", web::get().to(status::status_page))
+        .route("/my/requests/{id}/answer", web::post().to(status::answer))
+        .route(
+            "/my/requests/{id}/withdraw",
+            web::get().to(status::withdraw_page),
+        )
+        .route(
+            "/my/requests/{id}/withdraw",
+            web::post().to(status::withdraw),
+        );
 }
 
 /// Lists the template iterates over.
@@ -46,7 +57,7 @@ pub struct Choices {
 }
 
 impl Choices {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             kinds: Kind::ALL,
             categories: DATA_CATEGORIES,
@@ -154,16 +165,46 @@ struct VerifyPage {
     kind_label: &'static str,
 }
 
+#[derive(Template)]
+#[template(path = "portal/link_used.html")]
+struct LinkUsedPage {
+    expired: bool,
+}
+
+/// A verification link that no longer works: say whether it was used or ran out, and
+/// point to "track my requests" instead of a bare "not found" (still 404: there is
+/// nothing at this address any more). `Ok(view)`: it is live.
+async fn dead_verification_link(
+    state: &web::Data<AppState>,
+    token: String,
+) -> Result<Result<RequestView, HttpResponse>, WebError> {
+    let link = state
+        .run(move |conn, ctx| Ok(subject::verification_link(conn, ctx, &token)?))
+        .await?;
+    match link {
+        VerificationLink::Live(r) => Ok(Ok(*r)),
+        VerificationLink::Used => Ok(Err(page(
+            StatusCode::NOT_FOUND,
+            &LinkUsedPage { expired: false },
+        ))),
+        VerificationLink::Expired => Ok(Err(page(
+            StatusCode::NOT_FOUND,
+            &LinkUsedPage { expired: true },
+        ))),
+        VerificationLink::Unknown => Err(WebError::NotFound),
+    }
+}
+
 async fn verify_page(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let t = token.clone();
-    let request = state
-        .run(move |conn, ctx| Ok(intake::check_verification_token(conn, ctx, &t)?))
-        .await?;
+    let request = match dead_verification_link(&state, token.clone()).await? {
+        Ok(r) => r,
+        Err(gone) => return Ok(gone),
+    };
     Ok(ok_page(&VerifyPage {
         csrf: csrf::token(&session),
         token,
@@ -187,9 +228,21 @@ async fn verify(
     _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let verified = state
-        .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &token)?))
-        .await?;
+    let t = token.clone();
+    let verified = match state
+        .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &t)))
+        .await?
+    {
+        Ok(v) => v,
+        // Used meanwhile (a second click), or expired: say so.
+        Err(crate::workflow::WorkflowError::NotFound) => {
+            return match dead_verification_link(&state, token).await? {
+                Ok(_) => Err(WebError::NotFound),
+                Err(gone) => Ok(gone),
+            };
+        }
+        Err(e) => return Err(e.into()),
+    };
     // The link proved control of the address: this browser may see this request, for
     // as long as the status link sent in the acknowledgement lives.
     grants::add(&session, verified.access.clone())?;
@@ -294,72 +347,4 @@ async fn my_requests(
         .run(move |conn, ctx| Ok(view::subject_requests(conn, ctx, &opens)?))
         .await?;
     Ok(ok_page(&MyRequestsPage { email, requests }))
-}
-
-#[derive(Template)]
-#[template(path = "portal/status.html")]
-struct StatusPage {
-    csrf: String,
-    r: RequestView,
-    can_withdraw: bool,
-    notice: Option<String>,
-}
-
-async fn load_own(
-    state: &web::Data<AppState>,
-    session: &Session,
-    id: String,
-) -> Result<RequestView, WebError> {
-    // Without a live grant for this very request (or its address's list): 404.
-    let live = grants::live(state, session).await?;
-    if live.is_empty() {
-        return Err(WebError::NotFound);
-    }
-    state
-        .run(move |conn, ctx| Ok(view::request(conn, ctx, &id)?))
-        .await?
-        .filter(|r| {
-            live.iter()
-                .any(|g| g.opens().allows(&r.subject_email, &r.id))
-        })
-        .ok_or(WebError::NotFound)
-}
-
-async fn status_page(
-    state: web::Data<AppState>,
-    session: Session,
-    path: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let r = load_own(&state, &session, path.into_inner()).await?;
-    Ok(ok_page(&StatusPage {
-        csrf: csrf::token(&session),
-        can_withdraw: !r.status.is_terminal(),
-        r,
-        notice: None,
-    }))
-}
-
-async fn withdraw(
-    state: web::Data<AppState>,
-    session: Session,
-    path: web::Path<String>,
-    _form: CsrfForm,
-) -> Result<HttpResponse, WebError> {
-    let own = load_own(&state, &session, path.into_inner()).await?;
-    let r = state
-        .run(move |conn, ctx| {
-            Ok(intake::withdraw_by_subject(
-                conn,
-                ctx,
-                &own.subject_email,
-                &own.id,
-            )?)
-        })
-        .await?;
-    Ok(ok_page(&StatusPage {
-        csrf: csrf::token(&session),
-        can_withdraw: false,
-        r,
-        notice: Some("Your request is withdrawn. We have sent you a confirmation.".into()),
-    }))
 }

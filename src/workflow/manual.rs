@@ -1,0 +1,327 @@
+//! Manual intake (issue 7, DESIGN §2): a handler enters a request that arrived by phone,
+//! letter, email or in person, with the true date and time of receipt (DESIGN §4.1: the
+//! clock runs from receipt, not from when someone typed it in). The kind and its fields
+//! are parsed exactly as the portal's (`parse_submission`).
+//!
+//! The subject's email address stays required: `requests.subject_email` is NOT NULL, and
+//! every answer, question and notice goes to it (DESIGN §8).
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::intake::{queue_acknowledgement, Submitted};
+use super::users::Staff;
+use super::{audit, Ctx, Event, WorkflowError};
+use crate::db::models::{NewRequest, NewToken};
+use crate::db::{self, DbConn};
+use crate::domain::channel::Channel;
+use crate::domain::clock::deadlines;
+use crate::domain::kinds::FormInput;
+use crate::domain::newtypes::{FieldError, ShortText};
+use crate::domain::status::Status;
+use crate::domain::submission::{parse_submission, Submission};
+use crate::domain::tokens::{self, Purpose};
+use crate::mail::messages::{Sender, VerifyMail};
+use crate::mail::outbox::enqueue;
+use crate::time::local_date;
+
+/// The ways a request reaches a handler (the portal and the API enter their own).
+pub const CHANNELS: &[Channel] = &[
+    Channel::Phone,
+    Channel::Letter,
+    Channel::Email,
+    Channel::InPerson,
+];
+
+/// Longest verification method ("ID card checked in the Oslo shop").
+pub const METHOD_MAX: usize = 200;
+
+/// The GDPR applies from 25 May 2018 (Art. 99(2)): no request was received under it before.
+pub fn gdpr_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 5, 25).unwrap_or_default()
+}
+
+/// A request as a handler enters it.
+pub struct ManualInput {
+    pub submission: Submission,
+    pub channel: Channel,
+    /// When it reached the organisation (UTC).
+    pub received_at: NaiveDateTime,
+    /// Already verified, and how; `None`: the subject gets the verification email.
+    pub verified: Option<ShortText>,
+}
+
+/// Parse the manual intake form: the portal's fields (`parse_submission`), the channel,
+/// the date (`received_date`, YYYY-MM-DD) and time (`received_time`, HH:MM, 00:00 when
+/// left empty) of receipt in the controller's time zone, never in the future and not
+/// before the GDPR applied, and whether (`verified` = yes / no) and how
+/// (`verification_method`) the subject was verified. Every problem is reported under its
+/// field.
+pub fn parse_manual(
+    f: &dyn FormInput,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<ManualInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let submission = parse_submission(f).map_err(|e| errors.extend(e)).ok();
+    let channel = Channel::parse(f.value("channel")).filter(|c| CHANNELS.contains(c));
+    if channel.is_none() {
+        errors.push(FieldError::new(
+            "channel",
+            "Choose how the request reached us: phone, letter, email or in person.",
+        ));
+    }
+    let received_at = parse_received(f.value("received_date"), f.value("received_time"), tz, now)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let verified = match f.value("verified") {
+        "yes" => ShortText::parse(
+            f.value("verification_method"),
+            METHOD_MAX,
+            "how the subject was verified",
+        )
+        .map(Some)
+        .map_err(|m| errors.push(FieldError::new("verification_method", m)))
+        .ok()
+        .flatten(),
+        "no" => None,
+        _ => {
+            errors.push(FieldError::new(
+                "verified",
+                "Say whether you have already checked who the subject is.",
+            ));
+            None
+        }
+    };
+    match (submission, channel, received_at) {
+        (Some(submission), Some(channel), Some(received_at)) if errors.is_empty() => {
+            Ok(ManualInput {
+                submission,
+                channel,
+                received_at,
+                verified,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// The instant of receipt from the form's local date and time.
+fn parse_received(
+    date: &str,
+    time: &str,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<NaiveDateTime, FieldError> {
+    let date_error = |m: &str| FieldError::new("received_date", m);
+    let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| date_error("Enter the date the request reached us, as YYYY-MM-DD."))?;
+    let at = match time.trim() {
+        "" => NaiveTime::MIN,
+        t => NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+            FieldError::new(
+                "received_time",
+                "Enter the time as HH:MM (24 hours), or leave it empty if you do not know it.",
+            )
+        })?,
+    };
+    if day < gdpr_start() {
+        return Err(date_error(
+            "This date is before the GDPR applied (25 May 2018). Check the year.",
+        ));
+    }
+    let local = tz.from_local_datetime(&day.and_time(at)).earliest().ok_or_else(|| {
+        FieldError::new(
+            "received_time",
+            "This time did not exist here (the clocks moved forward). Enter the time after the change.",
+        )
+    })?;
+    let instant = local.with_timezone(&Utc);
+    if instant > now {
+        return Err(date_error(
+            "The date and time of receipt cannot be in the future. Enter when the request actually reached us.",
+        ));
+    }
+    Ok(instant.naive_utc())
+}
+
+/// Store a request a handler entered, its audit event and its email, in one transaction.
+/// The deadlines run from the receipt entered. Verified already: the request is open and
+/// the subject gets the acknowledgement with the due date. Not verified: the subject gets
+/// the verification email, and the clock stops from now, when that email is queued
+/// (DESIGN §4.5), not from the receipt.
+pub fn enter(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    input: &ManualInput,
+) -> Result<Submitted, WorkflowError> {
+    let now = ctx.now_db();
+    if input.received_at > now {
+        return Err(WorkflowError::Invalid(vec![FieldError::new(
+            "received_date",
+            "The date and time of receipt cannot be in the future.",
+        )]));
+    }
+    let s = &input.submission;
+    let tz = ctx.settings.timezone;
+    let received = local_date(input.received_at, tz);
+    let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
+    let id = uuid::Uuid::new_v4().to_string();
+    let details = serde_json::to_string(&s.details)
+        .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
+    let status = if input.verified.is_some() {
+        Status::Open
+    } else {
+        Status::AwaitingVerification
+    };
+    db::write_transaction(conn, |conn| {
+        let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
+        db::requests::insert(
+            conn,
+            &NewRequest {
+                id: &id,
+                reference: &reference,
+                kind: s.kind().as_str(),
+                status: status.as_str(),
+                subject_name: s.name.as_str(),
+                subject_email: s.email.as_str(),
+                subject_phone: s.phone.as_ref().map(|p| p.as_str()),
+                customer_number: s.customer_number.as_ref().map(|c| c.as_str()),
+                details: &details,
+                message: s.message.as_ref().map(|m| m.as_str()),
+                channel: input.channel.as_str(),
+                received_at: input.received_at,
+                verified_at: input.verified.is_some().then_some(now),
+                verification_method: input.verified.as_ref().map(|m| m.as_str()),
+                // The verification email is queued now: the clock stops from now.
+                paused_since: (input.verified.is_none() && ctx.settings.pause_clock).then_some(now),
+                paused_days: 0,
+                due_date: due,
+                created_at: now,
+                updated_at: now,
+                outcome: None,
+                rejection_reason: None,
+                closed_at: None,
+            },
+        )?;
+        let note = format!(
+            "via {}, entered by a handler; received {}{}",
+            input.channel.as_str(),
+            crate::time::local_display(input.received_at, tz),
+            match &input.verified {
+                Some(m) => format!("; verified: {}", m.as_str()),
+                None => String::new(),
+            }
+        );
+        audit(
+            conn,
+            &id,
+            &by.actor(),
+            Event {
+                action: "submitted",
+                from: None,
+                to: Some(status),
+                note: Some(&note),
+            },
+            now,
+        )?;
+        if input.verified.is_some() {
+            queue_acknowledgement(conn, ctx, &id)?;
+        } else {
+            let token = tokens::generate();
+            let token_id = uuid::Uuid::new_v4().to_string();
+            db::tokens::insert(
+                conn,
+                &NewToken {
+                    id: &token_id,
+                    token_hash: &token.hash,
+                    purpose: Purpose::Verify.as_str(),
+                    request_id: Some(&id),
+                    email: Some(s.email.as_str()),
+                    expires_at: now + Duration::days(i64::from(ctx.settings.verification_days)),
+                    created_at: now,
+                },
+            )?;
+            let mail = VerifyMail {
+                sender: Sender::from_settings(ctx.settings),
+                name: s.name.as_str().to_string(),
+                reference: reference.clone(),
+                kind_label: s.kind().label().to_string(),
+                link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
+                valid_days: ctx.settings.verification_days,
+            }
+            .render(s.email.as_str())?
+            .carrying(&token_id, &token.secret);
+            enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
+        }
+        Ok(Submitted {
+            id: id.clone(),
+            reference,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oslo() -> Tz {
+        chrono_tz::Europe::Oslo
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 25, 12, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    #[test]
+    fn receipt_is_local_time_in_the_past_never_the_future_dsr_design_4_1() {
+        let at = parse_received("2026-03-05", "09:30", oslo(), now()).expect("past");
+        // 09:30 in Oslo (CET) is 08:30 UTC.
+        assert_eq!(at.to_string(), "2026-03-05 08:30:00");
+        assert_eq!(
+            parse_received("2026-03-05", "", oslo(), now())
+                .expect("no time")
+                .to_string(),
+            "2026-03-04 23:00:00"
+        );
+        let e = parse_received("2026-03-26", "08:00", oslo(), now()).unwrap_err();
+        assert_eq!(e.field, "received_date");
+        assert!(e.message.contains("future"));
+        // Today, but later than now (13:00 in Oslo): still the future.
+        let e = parse_received("2026-03-25", "13:30", oslo(), now()).unwrap_err();
+        assert!(e.message.contains("future"));
+        assert!(parse_received("2026-03-25", "12:59", oslo(), now()).is_ok());
+        assert_eq!(
+            parse_received("2017-01-01", "", oslo(), now())
+                .unwrap_err()
+                .field,
+            "received_date"
+        );
+        assert_eq!(
+            parse_received("5 March", "", oslo(), now())
+                .unwrap_err()
+                .field,
+            "received_date"
+        );
+        assert_eq!(
+            parse_received("2026-03-05", "9.30am", oslo(), now())
+                .unwrap_err()
+                .field,
+            "received_time"
+        );
+        // 29 March 2026, 02:30 does not exist in Oslo (summer time starts).
+        let later = Utc
+            .with_ymd_and_hms(2026, 4, 1, 0, 0, 0)
+            .single()
+            .expect("time");
+        assert_eq!(
+            parse_received("2026-03-29", "02:30", oslo(), later)
+                .unwrap_err()
+                .field,
+            "received_time"
+        );
+    }
+}
