@@ -139,7 +139,7 @@ impl DemoRow {
             kind: self.kind.as_str(),
             status: self.status.as_str(),
             subject_name: &self.name,
-            subject_email: &self.email,
+            subject_email: Some(&self.email),
             subject_phone: self.phone.as_deref(),
             customer_number: self.customer_number.as_deref(),
             details: &self.details,

@@ -913,6 +913,8 @@ async fn manual_intake_20_days_ago_runs_the_clock_from_receipt_a_future_receipt_
                 ("channel", "portal"),
                 ("verified", "yes"),
                 ("received_date", "5 March"),
+                // The address is optional here, but one that is given must be valid.
+                ("email", "nope"),
             ],
         )
         .await;

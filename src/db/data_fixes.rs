@@ -65,8 +65,12 @@ pub fn canonical_emails(conn: &mut DbConn) -> Result<(), DbError> {
     }
     let subjects: Vec<String> = requests::table
         .select(requests::subject_email)
+        .filter(requests::subject_email.is_not_null())
         .distinct()
-        .load(conn)?;
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
     for email in subjects {
         let c = canonical(&email);
         if c != email {

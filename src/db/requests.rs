@@ -367,6 +367,8 @@ pub fn received_before_in_status(
 /// before it, and not waiting on their verification email, i.e. it is neither still to
 /// be delivered (pending, or failed and waiting for an operator to requeue it) nor was it
 /// delivered after `cutoff`. The window counts from when the subject could read the link.
+/// A request entered by hand without an email address never had a link, so it never
+/// expires this way: the handler verifies it another way, or rejects it.
 pub fn unverified_past(
     conn: &mut DbConn,
     status: &str,
@@ -387,6 +389,7 @@ pub fn unverified_past(
     requests::table
         .filter(requests::status.eq(status))
         .filter(requests::received_at.lt(cutoff))
+        .filter(requests::subject_email.is_not_null())
         .filter(requests::id.ne_all(still_waiting))
         .order(requests::received_at.asc())
         .limit(limit)

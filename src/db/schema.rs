@@ -24,7 +24,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         rejection_reason -> Nullable<Text>,
         subject_name -> Text,
-        subject_email -> Text,
+        subject_email -> Nullable<Text>,
         subject_phone -> Nullable<Text>,
         customer_number -> Nullable<Text>,
         details -> Text,

@@ -4,17 +4,20 @@
 use super::kinds::{parse_details, FormInput, Kind, RequestDetails};
 use super::newtypes::{limits, EmailAddress, FieldError, FreeText, ShortText};
 
+/// `E` is the subject's email address: required on the portal and the API
+/// (`EmailAddress`), optional when a handler enters a request that came by phone, letter
+/// or in person (`Option<EmailAddress>`, `parse_submission_email_optional`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Submission {
+pub struct Submission<E = EmailAddress> {
     pub name: ShortText,
-    pub email: EmailAddress,
+    pub email: E,
     pub phone: Option<ShortText>,
     pub customer_number: Option<ShortText>,
     pub details: RequestDetails,
     pub message: Option<FreeText>,
 }
 
-impl Submission {
+impl<E> Submission<E> {
     pub fn kind(&self) -> Kind {
         self.details.kind()
     }
@@ -22,6 +25,24 @@ impl Submission {
 
 /// Parse every field; report every problem at once, each under its field's name.
 pub fn parse_submission(f: &dyn FormInput) -> Result<Submission, Vec<FieldError>> {
+    parse_with(f, EmailAddress::parse)
+}
+
+/// As `parse_submission`, but the email address may be left empty (manual intake: the
+/// subject phoned, wrote a letter or came in person). One that is given must be valid.
+pub fn parse_submission_email_optional(
+    f: &dyn FormInput,
+) -> Result<Submission<Option<EmailAddress>>, Vec<FieldError>> {
+    parse_with(f, |raw| match raw.trim() {
+        "" => Ok(None),
+        given => EmailAddress::parse(given).map(Some),
+    })
+}
+
+fn parse_with<E>(
+    f: &dyn FormInput,
+    parse_email: impl FnOnce(&str) -> Result<E, String>,
+) -> Result<Submission<E>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let kind = match f.value("kind") {
         "" => {
@@ -45,7 +66,7 @@ pub fn parse_submission(f: &dyn FormInput) -> Result<Submission, Vec<FieldError>
     let name = ShortText::parse(f.value("name"), limits::NAME, "your name")
         .map_err(|m| errors.push(FieldError::new("name", m)))
         .ok();
-    let email = EmailAddress::parse(f.value("email"))
+    let email = parse_email(f.value("email"))
         .map_err(|m| errors.push(FieldError::new("email", m)))
         .ok();
     let phone = ShortText::parse_optional(f.value("phone"), limits::PHONE, "your phone number")

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use super::intake::{new_access_link, queue_acknowledgement};
 use super::users::Staff;
 use super::view::today;
-use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError};
+use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::{NewNote, NewQuestion, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -129,14 +129,30 @@ fn not_closed(request: &Request) -> Result<(), WorkflowError> {
     Ok(())
 }
 
+/// Queue the email `render` makes for the subject's address. A request entered by hand
+/// without an address gets nothing: the action's audit note says so (`mail_note`).
 fn queue(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
-    mail: &Email,
     request: &Request,
+    render: impl FnOnce(&mut DbConn, &str) -> Result<Email, WorkflowError>,
 ) -> Result<(), WorkflowError> {
-    enqueue(conn, &ctx.sealer(), mail, Some(&request.id), ctx.now_db())?;
+    let Some(to) = request.subject_email.as_deref() else {
+        return Ok(());
+    };
+    let mail = render(conn, to)?;
+    enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), ctx.now_db())?;
     Ok(())
+}
+
+/// The audit note of an action that emails the subject: `note`, and when the request has
+/// no email address, that nothing was sent and the subject must be told another way.
+fn mail_note(request: &Request, note: &str) -> String {
+    match (request.subject_email.is_some(), note.is_empty()) {
+        (true, _) => note.to_string(),
+        (false, true) => NO_EMAIL_NOTE.to_string(),
+        (false, false) => format!("{note}; {NO_EMAIL_NOTE}"),
+    }
 }
 
 fn kind_label(request: &Request) -> Result<String, WorkflowError> {
@@ -227,7 +243,7 @@ pub fn verify_another_way(
             verification_method: Some(Some(method.as_str())),
             ..Default::default()
         };
-        let note = format!("another way: {}", method.as_str());
+        let note = mail_note(&request, &format!("another way: {}", method.as_str()));
         let record = Record {
             actor: &by.actor(),
             action: "verified",
@@ -241,7 +257,9 @@ pub fn verify_another_way(
             crate::domain::tokens::Purpose::Verify.as_str(),
             now,
         )?;
-        queue_acknowledgement(conn, ctx, &request.id)?;
+        if request.subject_email.is_some() {
+            queue_acknowledgement(conn, ctx, &request.id)?;
+        }
         Ok(())
     })
 }
@@ -287,10 +305,13 @@ pub fn ask_subject(
         let request = current(conn, id, version)?;
         let t = transition(request.status()?, Action::AskSubject(q.purpose))?;
         let pauses = t.pauses_clock && ctx.settings.pause_clock;
-        let note = format!(
-            "{} question{}",
-            q.purpose.as_str(),
-            if pauses { "; clock stopped" } else { "" }
+        let note = mail_note(
+            &request,
+            &format!(
+                "{} question{}",
+                q.purpose.as_str(),
+                if pauses { "; clock stopped" } else { "" }
+            ),
         );
         let record = Record {
             actor: &by.actor(),
@@ -313,21 +334,22 @@ pub fn ask_subject(
                 pauses_clock: pauses,
             },
         )?;
-        let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
-        let mail = QuestionMail {
-            sender: Sender::from_settings(ctx.settings),
-            name: request.subject_name.clone(),
-            reference: request.reference.clone(),
-            kind_label: kind_label(&request)?,
-            purpose_text: q.purpose.for_subject().to_string(),
-            question: q.body.as_str().to_string(),
-            pauses,
-            status_link: access.link.clone(),
-            link_days: ctx.settings.access_link_days,
-        }
-        .render(&request.subject_email)?
-        .carrying(&access.access.token_id, &access.secret);
-        queue(conn, ctx, &mail, &request)
+        queue(conn, ctx, &request, |conn, to| {
+            let access = new_access_link(conn, ctx, to, Some(&request.id))?;
+            Ok(QuestionMail {
+                sender: Sender::from_settings(ctx.settings),
+                name: request.subject_name.clone(),
+                reference: request.reference.clone(),
+                kind_label: kind_label(&request)?,
+                purpose_text: q.purpose.for_subject().to_string(),
+                question: q.body.as_str().to_string(),
+                pauses,
+                status_link: access.link.clone(),
+                link_days: ctx.settings.access_link_days,
+            }
+            .render(to)?
+            .carrying(&access.access.token_id, &access.secret))
+        })
     })
 }
 
@@ -396,28 +418,32 @@ pub fn extend(
             missed_policy_date: Some(missed),
             ..Default::default()
         };
-        let note = format!(
-            "from {} to {}{}",
-            before.due,
-            after.due,
-            if allowed.missed_policy_date {
-                "; the policy date had passed (promise missed)"
-            } else {
-                ""
-            }
+        let note = mail_note(
+            &request,
+            &format!(
+                "from {} to {}{}",
+                before.due,
+                after.due,
+                if allowed.missed_policy_date {
+                    "; the policy date had passed (promise missed)"
+                } else {
+                    ""
+                }
+            ),
         );
         edit(conn, ctx, &request, changes, by, "extended", &note)?;
-        let mail = ExtensionMail {
-            sender: Sender::from_settings(ctx.settings),
-            name: request.subject_name.clone(),
-            reference: request.reference.clone(),
-            kind_label: kind_label(&request)?,
-            reason: e.reason.as_str().to_string(),
-            previous_due: before.due.to_string(),
-            new_due: after.due.to_string(),
-        }
-        .render(&request.subject_email)?;
-        queue(conn, ctx, &mail, &request)
+        queue(conn, ctx, &request, |_, to| {
+            Ok(ExtensionMail {
+                sender: Sender::from_settings(ctx.settings),
+                name: request.subject_name.clone(),
+                reference: request.reference.clone(),
+                kind_label: kind_label(&request)?,
+                reason: e.reason.as_str().to_string(),
+                previous_due: before.due.to_string(),
+                new_due: after.due.to_string(),
+            }
+            .render(to)?)
+        })
     })
 }
 
@@ -499,6 +525,7 @@ fn completion_mail(
     ctx: &Ctx<'_>,
     request: &Request,
     c: &CompletionInput,
+    to: &str,
 ) -> Result<Email, WorkflowError> {
     Ok(render_completion(
         c.outcome,
@@ -515,7 +542,7 @@ fn completion_mail(
                 .unwrap_or_default(),
             notice: RightsNotice::from_settings(ctx.settings),
         },
-        &request.subject_email,
+        to,
     )?)
 }
 
@@ -554,7 +581,11 @@ pub fn preview_completion(
 ) -> Result<Preview, WorkflowError> {
     let request = current(conn, id, version)?;
     transition(request.status()?, Action::Complete(c.outcome))?;
-    let mail = completion_mail(ctx, &request, c)?;
+    let to = request
+        .subject_email
+        .as_deref()
+        .unwrap_or("no email address: send this answer by post or tell it by phone");
+    let mail = completion_mail(ctx, &request, c, to)?;
     Ok(Preview {
         to: mail.to,
         subject: mail.subject,
@@ -583,6 +614,7 @@ pub fn complete(
                 "Preview the answer before you send it: the subject gets exactly what you saw.",
             ));
         }
+        let note = mail_note(&request, c.outcome.label());
         let changes = RequestChanges {
             answer_text: Some(Some(c.answer.as_str())),
             outcome_reasons: Some(c.reasons.as_ref().map(|r| r.as_str())),
@@ -591,7 +623,7 @@ pub fn complete(
         let record = Record {
             actor: &by.actor(),
             action: "completed",
-            note: Some(c.outcome.label()),
+            note: Some(&note),
         };
         store(
             conn,
@@ -601,8 +633,9 @@ pub fn complete(
             changes,
             record,
         )?;
-        let mail = completion_mail(ctx, &request, c)?;
-        queue(conn, ctx, &mail, &request)
+        queue(conn, ctx, &request, |_, to| {
+            completion_mail(ctx, &request, c, to)
+        })
     })
 }
 
@@ -659,6 +692,7 @@ pub fn reject(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
+        let note = mail_note(&request, r.reason.as_str());
         let changes = RequestChanges {
             rejection_justification: Some(Some(r.justification.as_str())),
             ..Default::default()
@@ -666,7 +700,7 @@ pub fn reject(
         let record = Record {
             actor: &by.actor(),
             action: "rejected",
-            note: Some(r.reason.as_str()),
+            note: Some(&note),
         };
         store(
             conn,
@@ -676,17 +710,18 @@ pub fn reject(
             changes,
             record,
         )?;
-        let mail = RejectionMail {
-            sender: Sender::from_settings(ctx.settings),
-            name: request.subject_name.clone(),
-            reference: request.reference.clone(),
-            kind_label: kind_label(&request)?,
-            reason_label: r.reason.label().to_string(),
-            justification: r.justification.as_str().to_string(),
-            notice: RightsNotice::from_settings(ctx.settings),
-        }
-        .render(&request.subject_email)?;
-        queue(conn, ctx, &mail, &request)
+        queue(conn, ctx, &request, |_, to| {
+            Ok(RejectionMail {
+                sender: Sender::from_settings(ctx.settings),
+                name: request.subject_name.clone(),
+                reference: request.reference.clone(),
+                kind_label: kind_label(&request)?,
+                reason_label: r.reason.label().to_string(),
+                justification: r.justification.as_str().to_string(),
+                notice: RightsNotice::from_settings(ctx.settings),
+            }
+            .render(to)?)
+        })
     })
 }
 
@@ -717,21 +752,25 @@ pub fn withdraw_for_subject(
             withdrawal_reason: Some(Some(reason.as_str())),
             ..Default::default()
         };
-        let note = format!("on the subject's behalf: {}", reason.as_str());
+        let note = mail_note(
+            &request,
+            &format!("on the subject's behalf: {}", reason.as_str()),
+        );
         let record = Record {
             actor: &by.actor(),
             action: "withdrawn",
             note: Some(&note),
         };
         store(conn, ctx, &request, Action::Withdraw, changes, record)?;
-        let mail = WithdrawnMail {
-            sender: Sender::from_settings(ctx.settings),
-            name: request.subject_name.clone(),
-            reference: request.reference.clone(),
-            kind_label: kind_label(&request)?,
-        }
-        .render(&request.subject_email)?;
-        queue(conn, ctx, &mail, &request)
+        queue(conn, ctx, &request, |_, to| {
+            Ok(WithdrawnMail {
+                sender: Sender::from_settings(ctx.settings),
+                name: request.subject_name.clone(),
+                reference: request.reference.clone(),
+                kind_label: kind_label(&request)?,
+            }
+            .render(to)?)
+        })
     })
 }
 

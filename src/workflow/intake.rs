@@ -53,7 +53,7 @@ pub fn submit(
                 kind: s.kind().as_str(),
                 status: Status::AwaitingVerification.as_str(),
                 subject_name: s.name.as_str(),
-                subject_email: s.email.as_str(),
+                subject_email: Some(s.email.as_str()),
                 subject_phone: s.phone.as_ref().map(|p| p.as_str()),
                 customer_number: s.customer_number.as_ref().map(|c| c.as_str()),
                 details: &details,
@@ -179,7 +179,15 @@ pub(crate) fn queue_acknowledgement(
     request_id: &str,
 ) -> Result<(crate::db::models::Request, AccessLink), WorkflowError> {
     let request = db::requests::find(conn, request_id)?.ok_or(WorkflowError::NotFound)?;
-    let access = new_access_link(conn, ctx, &request.subject_email, Some(&request.id))?;
+    // Only requests with an address are acknowledged by email (callers check; one entered
+    // by hand without an address has no verification link either).
+    let Some(to) = request.subject_email.clone() else {
+        return Err(WorkflowError::Internal(format!(
+            "request {} has no email address to acknowledge to",
+            request.id
+        )));
+    };
+    let access = new_access_link(conn, ctx, &to, Some(&request.id))?;
     let mail = AcknowledgementMail {
         sender: Sender::from_settings(ctx.settings),
         name: request.subject_name.clone(),
@@ -190,7 +198,7 @@ pub(crate) fn queue_acknowledgement(
         status_link: access.link.clone(),
         link_days: ctx.settings.access_link_days,
     }
-    .render(&request.subject_email)?
+    .render(&to)?
     .carrying(&access.access.token_id, &access.secret);
     enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), ctx.now_db())?;
     Ok((request, access))
@@ -316,7 +324,7 @@ pub fn withdraw_by_subject(
     let now = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let request = db::requests::find(conn, request_id)?
-            .filter(|r| r.subject_email == subject_email)
+            .filter(|r| r.subject_email.as_deref() == Some(subject_email))
             .ok_or(WorkflowError::NotFound)?;
         let t = transition(request.status()?, Action::Withdraw)?;
         let record = Record {
@@ -335,7 +343,7 @@ pub fn withdraw_by_subject(
             reference: request.reference.clone(),
             kind_label: request.kind()?.label().to_string(),
         }
-        .render(&request.subject_email)?;
+        .render(subject_email)?;
         enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
         let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
         view_of(ctx, &request)

@@ -3,23 +3,26 @@
 //! clock runs from receipt, not from when someone typed it in). The kind and its fields
 //! are parsed exactly as the portal's (`parse_submission`).
 //!
-//! The subject's email address stays required: `requests.subject_email` is NOT NULL, and
-//! every answer, question and notice goes to it (DESIGN §8).
+//! The subject's email address is optional here (issue 7: emails go out "when an address
+//! is given"). Without one no email is queued at all; every later action that would email
+//! the subject queues nothing and notes "no email address" in its audit event, and the
+//! handler answers by post or phone.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::intake::{queue_acknowledgement, Submitted};
 use super::users::Staff;
-use super::{audit, Ctx, Event, WorkflowError};
+use super::{audit, Ctx, Event, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::{NewRequest, NewToken};
 use crate::db::{self, DbConn};
 use crate::domain::channel::Channel;
 use crate::domain::clock::deadlines;
 use crate::domain::kinds::FormInput;
+use crate::domain::newtypes::EmailAddress;
 use crate::domain::newtypes::{FieldError, ShortText};
 use crate::domain::status::Status;
-use crate::domain::submission::{parse_submission, Submission};
+use crate::domain::submission::{parse_submission_email_optional, Submission};
 use crate::domain::tokens::{self, Purpose};
 use crate::mail::messages::{Sender, VerifyMail};
 use crate::mail::outbox::enqueue;
@@ -43,7 +46,8 @@ pub fn gdpr_start() -> NaiveDate {
 
 /// A request as a handler enters it.
 pub struct ManualInput {
-    pub submission: Submission,
+    /// The email address may be missing (`None`).
+    pub submission: Submission<Option<EmailAddress>>,
     pub channel: Channel,
     /// When it reached the organisation (UTC).
     pub received_at: NaiveDateTime,
@@ -51,7 +55,8 @@ pub struct ManualInput {
     pub verified: Option<ShortText>,
 }
 
-/// Parse the manual intake form: the portal's fields (`parse_submission`), the channel,
+/// Parse the manual intake form: the portal's fields with the email address optional
+/// (`parse_submission_email_optional`), the channel,
 /// the date (`received_date`, YYYY-MM-DD) and time (`received_time`, HH:MM, 00:00 when
 /// left empty) of receipt in the controller's time zone, never in the future and not
 /// before the GDPR applied, and whether (`verified` = yes / no) and how
@@ -63,7 +68,9 @@ pub fn parse_manual(
     now: DateTime<Utc>,
 ) -> Result<ManualInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let submission = parse_submission(f).map_err(|e| errors.extend(e)).ok();
+    let submission = parse_submission_email_optional(f)
+        .map_err(|e| errors.extend(e))
+        .ok();
     let channel = Channel::parse(f.value("channel")).filter(|c| CHANNELS.contains(c));
     if channel.is_none() {
         errors.push(FieldError::new(
@@ -149,7 +156,9 @@ fn parse_received(
 /// The deadlines run from the receipt entered. Verified already: the request is open and
 /// the subject gets the acknowledgement with the due date. Not verified: the subject gets
 /// the verification email, and the clock stops from now, when that email is queued
-/// (DESIGN §4.5), not from the receipt.
+/// (DESIGN §4.5), not from the receipt. Without an email address nothing is queued: not
+/// verified, the request waits in `awaiting_verification` with the clock running (no
+/// verification email stops it; the handler verifies another way and records it).
 pub fn enter(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
@@ -170,6 +179,7 @@ pub fn enter(
     let id = uuid::Uuid::new_v4().to_string();
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
+    let email = s.email.as_ref().map(|e| e.as_str());
     let status = if input.verified.is_some() {
         Status::Open
     } else {
@@ -185,7 +195,7 @@ pub fn enter(
                 kind: s.kind().as_str(),
                 status: status.as_str(),
                 subject_name: s.name.as_str(),
-                subject_email: s.email.as_str(),
+                subject_email: email,
                 subject_phone: s.phone.as_ref().map(|p| p.as_str()),
                 customer_number: s.customer_number.as_ref().map(|c| c.as_str()),
                 details: &details,
@@ -195,7 +205,11 @@ pub fn enter(
                 verified_at: input.verified.is_some().then_some(now),
                 verification_method: input.verified.as_ref().map(|m| m.as_str()),
                 // The verification email is queued now: the clock stops from now.
-                paused_since: (input.verified.is_none() && ctx.settings.pause_clock).then_some(now),
+                // Without an address no email is queued and the clock runs on.
+                paused_since: (input.verified.is_none()
+                    && email.is_some()
+                    && ctx.settings.pause_clock)
+                    .then_some(now),
                 paused_days: 0,
                 due_date: due,
                 created_at: now,
@@ -206,12 +220,17 @@ pub fn enter(
             },
         )?;
         let note = format!(
-            "via {}, entered by a handler; received {}{}",
+            "via {}, entered by a handler; received {}{}{}",
             input.channel.as_str(),
             crate::time::local_display(input.received_at, tz),
             match &input.verified {
                 Some(m) => format!("; verified: {}", m.as_str()),
                 None => String::new(),
+            },
+            if email.is_none() {
+                format!("; {NO_EMAIL_NOTE}")
+            } else {
+                String::new()
             }
         );
         audit(
@@ -226,6 +245,13 @@ pub fn enter(
             },
             now,
         )?;
+        let Some(email) = email else {
+            // Nothing to send: the handler tells the subject by post or phone.
+            return Ok(Submitted {
+                id: id.clone(),
+                reference,
+            });
+        };
         if input.verified.is_some() {
             queue_acknowledgement(conn, ctx, &id)?;
         } else {
@@ -238,7 +264,7 @@ pub fn enter(
                     token_hash: &token.hash,
                     purpose: Purpose::Verify.as_str(),
                     request_id: Some(&id),
-                    email: Some(s.email.as_str()),
+                    email: Some(email),
                     expires_at: now + Duration::days(i64::from(ctx.settings.verification_days)),
                     created_at: now,
                 },
@@ -251,7 +277,7 @@ pub fn enter(
                 link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
                 valid_days: ctx.settings.verification_days,
             }
-            .render(s.email.as_str())?
+            .render(email)?
             .carrying(&token_id, &token.secret);
             enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
         }

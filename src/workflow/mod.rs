@@ -29,6 +29,10 @@ use crate::time::local_date;
 /// storage layer (web, jobs) name them through here.
 pub use crate::db::{DbConn as Conn, Pool};
 
+/// The audit note of an action that would have emailed the subject of a request entered
+/// by hand without an email address: nothing was queued.
+pub const NO_EMAIL_NOTE: &str = "no email address: tell the subject another way";
+
 /// `GET /healthz`: does the database answer?
 pub fn database_answers(conn: &mut Conn) -> bool {
     db::ping(conn).is_ok()

@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 
 use super::view::{view_of, Opens, RequestView};
-use super::{apply_transition, Actor, Ctx, Record, WorkflowError};
+use super::{apply_transition, Actor, Ctx, Record, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::{AuditEvent, NewUpload, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -97,7 +97,9 @@ pub struct SubjectPage {
 }
 
 fn allowed(opens: &[Opens], r: &Request) -> bool {
-    opens.iter().any(|o| o.allows(&r.subject_email, &r.id))
+    r.subject_email
+        .as_deref()
+        .is_some_and(|email| opens.iter().any(|o| o.allows(email, &r.id)))
 }
 
 /// The request a subject's links open, or `NotFound`.
@@ -486,7 +488,10 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
             let Ok(t) = transition(request.status()?, Action::Expire) else {
                 return Ok(false);
             };
-            let note = format!("no answer to the question in {days} days");
+            let note = match request.subject_email {
+                Some(_) => format!("no answer to the question in {days} days"),
+                None => format!("no answer to the question in {days} days; {NO_EMAIL_NOTE}"),
+            };
             let record = Record {
                 actor: &Actor::System,
                 action: "expired",
@@ -495,6 +500,9 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
             if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
                 return Ok(false);
             }
+            let Some(to) = request.subject_email.as_deref() else {
+                return Ok(true);
+            };
             let mail = ExpiryMail {
                 sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
@@ -504,7 +512,7 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
                 days,
                 notice: RightsNotice::from_settings(ctx.settings),
             }
-            .render(&request.subject_email)?;
+            .render(to)?;
             enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
             Ok::<_, WorkflowError>(true)
         })?;

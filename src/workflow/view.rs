@@ -27,7 +27,8 @@ pub struct RequestView {
     pub outcome_label: Option<&'static str>,
     pub rejection_label: Option<&'static str>,
     pub subject_name: String,
-    pub subject_email: String,
+    /// `None`: entered by hand without an address; nothing is emailed to the subject.
+    pub subject_email: Option<String>,
     pub subject_phone: Option<String>,
     pub customer_number: Option<String>,
     pub message: Option<String>,
@@ -181,7 +182,11 @@ pub fn subject_requests(
             Some(id) => db::requests::find(conn, id)?.into_iter().collect(),
         };
         for r in found {
-            if o.allows(&r.subject_email, &r.id) && !rows.iter().any(|x| x.id == r.id) {
+            let allowed = r
+                .subject_email
+                .as_deref()
+                .is_some_and(|email| o.allows(email, &r.id));
+            if allowed && !rows.iter().any(|x| x.id == r.id) {
                 rows.push(r);
             }
         }

@@ -275,7 +275,9 @@ pub(super) async fn withdraw(
             r: p.r,
         }));
     }
-    let (email, id) = (p.r.subject_email.clone(), p.r.id.clone());
+    // The status page only opens requests that match an address, so one is always there.
+    let email = p.r.subject_email.clone().ok_or(WebError::NotFound)?;
+    let id = p.r.id.clone();
     let r = state
         .run(move |conn, ctx| Ok(intake::withdraw_by_subject(conn, ctx, &email, &id)?))
         .await?;
