@@ -1,5 +1,7 @@
 -- Undo: subject_email NOT NULL again. Requests without an address must be given one (or
--- removed) first, or the copy fails and nothing changes.
+-- removed) first, or the copy fails and nothing changes: diesel stops at the first error
+-- and the open transaction is rolled back. By hand, use `sqlite3 -bail`; the shell
+-- otherwise goes on after the error and would drop `requests`.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
