@@ -272,6 +272,30 @@ async fn unverified_without_an_email_address_waits_with_the_clock_running_and_ev
     assert_eq!(outbox_count(&app, &id), 0);
     assert!(note_of(&app, &id, "verified").contains(NO_EMAIL_NOTE));
 
+    // Asking the subject is refused: they could only answer online, which needs an
+    // address, and the request would wait until it expired. The page offers no form.
+    let r = act(&app, &admin, &id, "start", &[]).await;
+    assert_eq!(r.0, 303, "{}", r.1);
+    let (_, page) = app.get(&admin, &format!("/dashboard/requests/{id}")).await;
+    assert!(!page.contains("id=\"action-ask\""), "no ask form");
+    let r = act(
+        &app,
+        &admin,
+        &id,
+        "ask",
+        &[
+            ("purpose", "clarification"),
+            ("question", "Which accounts do you mean?"),
+        ],
+    )
+    .await;
+    assert_eq!(r.0, 409, "{}", r.1);
+    assert!(r.1.contains("no email address"), "{}", r.1);
+    let row = request_row(&app, &id);
+    assert_eq!(row.status, "in_progress");
+    assert_eq!(row.paused_since, None);
+    assert_eq!(outbox_count(&app, &id), 0);
+
     // Extend (Art. 12(3)): stored, nothing emailed.
     let new_due = clock.latest_extended_due.to_string();
     let r = act(

@@ -14,7 +14,9 @@ use sha2::{Digest, Sha256};
 use super::intake::{new_access_link, queue_acknowledgement};
 use super::users::Staff;
 use super::view::today;
-use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_NOTE};
+use super::{
+    apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_ASK, NO_EMAIL_NOTE,
+};
 use crate::db::models::{NewNote, NewQuestion, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -304,6 +306,11 @@ pub fn ask_subject(
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
         let t = transition(request.status()?, Action::AskSubject(q.purpose))?;
+        if request.subject_email.is_none() {
+            // The subject answers on the status page, which needs an address: asked
+            // anyway, the request would wait in awaiting_subject until it expired.
+            return Err(WorkflowError::Conflict(NO_EMAIL_ASK.to_string()));
+        }
         let pauses = t.pauses_clock && ctx.settings.pause_clock;
         let note = mail_note(
             &request,

@@ -310,7 +310,8 @@ impl Allowed {
             assign: !r.status.is_terminal(),
             start: can(Action::Start),
             verify: can(Action::Verify),
-            ask: can(Action::AskSubject(QuestionPurpose::Other)),
+            // The answer comes through the status page, which needs an email address.
+            ask: can(Action::AskSubject(QuestionPurpose::Other)) && r.subject_email.is_some(),
             extend: !r.status.is_terminal()
                 && !r.deadlines.extended
                 && today <= r.deadlines.legal_due,
