@@ -51,15 +51,6 @@ fn mails(app: &TestApp, id: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-fn audit_actions(app: &TestApp, id: &str) -> Vec<String> {
-    let mut conn = app.pool.get().expect("conn");
-    dsr_tracker::db::audit::for_request(&mut conn, id)
-        .expect("audit")
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
-}
-
 /// Everything an action could change, to show that a refused one changed nothing.
 fn state(app: &TestApp, id: &str) -> (Request, usize, usize) {
     let r = row(app, id);
@@ -145,27 +136,6 @@ async fn complete(
     let (status, preview, _) = act(app, c, id, "complete/preview", fields).await;
     assert_eq!(status, 200, "preview: {preview}");
     send_previewed(app, c, id, &preview).await
-}
-
-fn hidden(page: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
-    let end = page[start..].find('"').expect("end") + start;
-    html_unescape(&page[start..end])
-}
-
-fn html_unescape(s: &str) -> String {
-    s.replace("&#10;", "\n")
-        .replace("&#13;", "\r")
-        .replace("&#34;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#60;", "<")
-        .replace("&#62;", ">")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#38;", "&")
-        .replace("&amp;", "&")
 }
 
 async fn send_previewed(

@@ -13,7 +13,7 @@ use dsr_tracker::db;
 use dsr_tracker::domain::clock::deadlines;
 use dsr_tracker::time::local_date;
 use dsr_tracker::workflow::{Ctx, NO_EMAIL_NOTE};
-use support::{csrf_in, TestApp};
+use support::{csrf_in, hidden, outbox_count, TestApp};
 
 fn request_row(app: &TestApp, id: &str) -> db::models::Request {
     let mut conn = app.pool.get().expect("conn");
@@ -36,31 +36,6 @@ fn note_of(app: &TestApp, id: &str, action: &str) -> String {
         .unwrap_or_else(|| panic!("no {action} event"))
         .note
         .unwrap_or_default()
-}
-
-fn outbox_count(app: &TestApp, id: &str) -> usize {
-    let mut conn = app.pool.get().expect("conn");
-    db::outbox::for_request(&mut conn, id)
-        .expect("outbox")
-        .len()
-}
-
-fn hidden(page: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
-    let end = page[start..].find('"').expect("end") + start;
-    page[start..end]
-        .replace("&#10;", "\n")
-        .replace("&#13;", "\r")
-        .replace("&#34;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#60;", "<")
-        .replace("&#62;", ">")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#38;", "&")
-        .replace("&amp;", "&")
 }
 
 /// Post one of the request page's action forms with the page's CSRF token and version.

@@ -14,7 +14,7 @@ use dsr_tracker::domain::clock::deadlines;
 use dsr_tracker::time::local_date;
 use dsr_tracker::workflow::Ctx;
 use reqwest::multipart::{Form, Part};
-use support::{csrf_in, extract_links, submit_and_verify, TestApp};
+use support::{audit_actions, csrf_in, extract_links, outbox_count, submit_and_verify, TestApp};
 
 /// The codes the database uses; a subject must never read them.
 const INTERNAL_CODES: &[&str] = &[
@@ -41,22 +41,6 @@ fn request_row(app: &TestApp, id: &str) -> db::models::Request {
 fn uploads_of(app: &TestApp, id: &str) -> Vec<db::models::Upload> {
     let mut conn = app.pool.get().expect("conn");
     db::uploads::for_request(&mut conn, id).expect("uploads")
-}
-
-fn audit_actions(app: &TestApp, id: &str) -> Vec<String> {
-    let mut conn = app.pool.get().expect("conn");
-    db::audit::for_request(&mut conn, id)
-        .expect("audit")
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
-}
-
-fn outbox_count(app: &TestApp, id: &str) -> usize {
-    let mut conn = app.pool.get().expect("conn");
-    db::outbox::for_request(&mut conn, id)
-        .expect("outbox")
-        .len()
 }
 
 fn files_on_disk(app: &TestApp) -> Vec<std::path::PathBuf> {

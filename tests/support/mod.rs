@@ -405,3 +405,43 @@ impl TestApp {
         s
     }
 }
+
+/// The value of the hidden field `name` on a page, HTML entities decoded.
+pub fn hidden(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    let end = page[start..].find('"').expect("end") + start;
+    html_unescape(&page[start..end])
+}
+
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&#10;", "\n")
+        .replace("&#13;", "\r")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+}
+
+/// The actions of a request's audit events, oldest first.
+pub fn audit_actions(app: &TestApp, id: &str) -> Vec<String> {
+    let mut conn = app.pool.get().expect("conn");
+    dsr_tracker::db::audit::for_request(&mut conn, id)
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
+/// How many outbox rows a request has.
+pub fn outbox_count(app: &TestApp, id: &str) -> usize {
+    let mut conn = app.pool.get().expect("conn");
+    dsr_tracker::db::outbox::for_request(&mut conn, id)
+        .expect("outbox")
+        .len()
+}
