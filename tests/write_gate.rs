@@ -20,11 +20,15 @@ fn migrated_database(dir: &tempfile::TempDir) -> String {
     path
 }
 
-/// A connection that never waits for SQLite's lock: it fails with SQLITE_BUSY instead.
+/// A connection that never waits for SQLite's write lock: it fails with SQLITE_BUSY instead.
+/// Its set-up is patient: `PRAGMA journal_mode` takes a lock of its own, and meeting another
+/// thread's write there is not what these tests are about (CI once failed on exactly that).
+/// Only after the set-up does the busy timeout drop to 0.
 fn impatient_connection(path: &str) -> DbConn {
     let mut c = SqliteConnection::establish(path).expect("connect");
     c.batch_execute(
-        "PRAGMA busy_timeout = 0; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;",
+        "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+         SELECT counter FROM write_lock WHERE id = 1; PRAGMA busy_timeout = 0;",
     )
     .expect("pragmas");
     DbConn::Sqlite(c)
