@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::domain::calendar::Country;
+use crate::domain::lang::Lang;
 use crate::domain::newtypes::EmailAddress;
 
 /// `Debug` is written by hand below: it must never print the secret key or the SMTP
@@ -25,6 +26,9 @@ pub struct Settings {
     pub mail_from: String,
     pub timezone: Tz,
     pub country: Country,
+    /// The language pages and emails use when neither the reader's choice nor the
+    /// browser's `Accept-Language` names one we speak (`DSR_LANGUAGE`; default by country).
+    pub language: Lang,
     pub policy_days: u32,
     /// 64 bytes or more, for signing and encrypting cookies.
     pub secret_key: Vec<u8>,
@@ -81,6 +85,7 @@ impl std::fmt::Debug for Settings {
             .field("mail_from", &self.mail_from)
             .field("timezone", &self.timezone)
             .field("country", &self.country)
+            .field("language", &self.language)
             .field("policy_days", &self.policy_days)
             .field(
                 "secret_key",
@@ -167,6 +172,7 @@ struct FileSettings {
     mail_from: Option<String>,
     timezone: Option<String>,
     country: Option<String>,
+    language: Option<String>,
     policy_days: Option<u32>,
     secret_key: Option<String>,
     organisation: Option<String>,
@@ -321,6 +327,20 @@ impl Settings {
         let country_raw = pick("DSR_COUNTRY", file.country).unwrap_or_else(|| "NO".into());
         let country = Country::parse(country_raw.trim())
             .map_err(|e| invalid("DSR_COUNTRY", e.to_string()))?;
+        let language = match pick("DSR_LANGUAGE", file.language) {
+            None => match country {
+                Country::No => Lang::Nb,
+                Country::Se => Lang::Sv,
+            },
+            Some(raw) => Lang::parse(&raw)
+                .filter(|l| l.code() == raw.trim())
+                .ok_or_else(|| {
+                    invalid(
+                        "DSR_LANGUAGE",
+                        format!("'{raw}' is not one of the languages we speak: nb, sv or en"),
+                    )
+                })?,
+        };
 
         let policy_days = num(
             "DSR_POLICY_DAYS",
@@ -486,6 +506,7 @@ impl Settings {
             mail_from,
             timezone,
             country,
+            language,
             policy_days,
             secret_key,
             organisation,
@@ -621,6 +642,7 @@ mod tests {
         assert!(s.smtp_url.is_none());
         assert_eq!(s.timezone, chrono_tz::Europe::Oslo);
         assert_eq!(s.country, Country::No);
+        assert_eq!(s.language, Lang::Nb, "Norwegian by default in Norway");
         assert_eq!(s.policy_days, 30);
         assert_eq!(s.upload_max_mb, 10);
         assert_eq!(s.upload_retention_days, 90);
@@ -683,6 +705,16 @@ mod tests {
     }
 
     #[test]
+    fn the_default_language_is_a_setting_and_must_be_one_we_speak() {
+        let en = Settings::from_env(&env(&[("DSR_LANGUAGE", "en")])).expect("configured");
+        assert_eq!(en.language, Lang::En);
+        let err = Settings::from_env(&env(&[("DSR_LANGUAGE", "de")])).expect_err("refused");
+        assert!(err.to_string().contains("DSR_LANGUAGE"), "{err}");
+        let err = Settings::from_env(&env(&[("DSR_LANGUAGE", "sv-SE")])).expect_err("refused");
+        assert!(err.to_string().contains("nb, sv or en"), "{err}");
+    }
+
+    #[test]
     fn environment_overrides_file_overrides_default() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("dsr.toml");
@@ -695,6 +727,7 @@ mod tests {
         let s =
             Settings::from_env(&env(&[("DSR_CONFIG", &p), ("DSR_POLICY_DAYS", "10")])).expect("ok");
         assert_eq!(s.country, Country::Se);
+        assert_eq!(s.language, Lang::Sv, "Swedish by default in Sweden");
         assert_eq!(s.policy_days, 10);
         assert_eq!(s.timezone, chrono_tz::Europe::Stockholm);
         std::fs::write(&path, "colour = \"blue\"\n").expect("write");

@@ -6,6 +6,7 @@ pub mod db;
 pub mod domain;
 pub mod filestore;
 pub mod fsutil;
+pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod seed;

@@ -371,7 +371,7 @@ fn add_user(
         Err(dsr_tracker::workflow::WorkflowError::Invalid(errors)) => Err(Failure::Usage(
             errors
                 .into_iter()
-                .map(|e| e.message)
+                .map(|e| dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&e.message))
                 .collect::<Vec<_>>()
                 .join(" "),
         )),
@@ -397,7 +397,7 @@ fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {
         dsr_tracker::workflow::WorkflowError::Invalid(errors) => Failure::Usage(
             errors
                 .into_iter()
-                .map(|e| e.message)
+                .map(|e| dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&e.message))
                 .collect::<Vec<_>>()
                 .join(" "),
         ),

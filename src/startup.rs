@@ -140,6 +140,7 @@ impl Application {
             login_throttle: Arc::new(throttle::LoginThrottle::new(settings.login_burst)),
             portal_limiter: Arc::new(throttle::portal_limiter(settings.portal_burst)),
             mail_wake: dispatcher.wake.clone(),
+            site: crate::web::lang::site(&settings),
             settings: Arc::new(settings),
             clock,
         };
@@ -245,7 +246,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .app_data(data.clone())
             .app_data(webapp::forms::form_config())
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                webapp::WebError::BadRequest(format!("The address is not valid: {err}.")).into()
+                webapp::WebError::BadRequest(
+                    crate::domain::msg::Msg::new("error-bad-query").arg("detail", err.to_string()),
+                )
+                .into()
             }))
             .app_data(web::PathConfig::default().error_handler(|_, _| webapp::WebError::NotFound.into()))
             .wrap(
@@ -273,6 +277,7 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
                     // Only added where a response sets no Cache-Control itself (style.css).
                     .add(("Cache-Control", "no-store")),
             )
+            .wrap(actix_web::middleware::from_fn(webapp::errors::translate_error_pages))
             .wrap(actix_web::middleware::from_fn(webapp::request_log::log_request))
             .route(
                 "/static/style.css",

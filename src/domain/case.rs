@@ -7,7 +7,7 @@ use super::status::{text_enum, Outcome, RejectionReason};
 
 text_enum!(
     /// What a question to the subject is for.
-    QuestionPurpose {
+    QuestionPurpose "question-purpose" {
         Identity => "identity", "Confirm the subject's identity (Art. 12(6))";
         Clarification => "clarification", "Clarify what the request covers";
         Other => "other", "Something else";

@@ -5,7 +5,7 @@ use super::status::text_enum;
 
 text_enum!(
     /// Stored as text (CHECK in the `requests` table).
-    Channel {
+    Channel "channel" {
         Portal => "portal", "Portal";
         Api => "api", "API";
         Phone => "phone", "Phone";

@@ -7,7 +7,7 @@ use super::status::text_enum;
 
 text_enum!(
     /// What the subject asks for.
-    Kind {
+    Kind "kind" {
         Access => "access", "Access to my data (Art. 15)";
         Rectification => "rectification", "Correction of my data (Art. 16)";
         Erasure => "erasure", "Erasure of my data (Art. 17)";

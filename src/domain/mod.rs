@@ -5,6 +5,8 @@ pub mod case;
 pub mod channel;
 pub mod clock;
 pub mod kinds;
+pub mod lang;
+pub mod msg;
 pub mod newtypes;
 pub mod roles;
 pub mod status;

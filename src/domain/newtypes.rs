@@ -2,15 +2,18 @@
 
 use std::fmt;
 
-/// A problem with one input field, in words a person can act on.
+use super::msg::Msg;
+
+/// A problem with one input field, as a message a person can act on (put into words in
+/// the reader's language by `i18n::Tr::msg`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<Msg>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),

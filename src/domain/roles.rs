@@ -4,7 +4,7 @@ use super::status::text_enum;
 
 text_enum!(
     /// A handler account's role, stored as text (CHECK in the `users` table).
-    Role {
+    Role "role" {
         Admin => "admin", "Admin";
         Handler => "handler", "Handler";
         Auditor => "auditor", "Auditor";

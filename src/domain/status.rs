@@ -4,7 +4,7 @@
 use super::case::QuestionPurpose;
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident $prefix:literal { $($variant:ident => $text:literal, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),+ }
@@ -17,9 +17,14 @@ macro_rules! text_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// Words for people.
+            /// English words, for the CLI and logs. Pages and emails use `label_id`.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// The Fluent message id of the words for people (`locales/*/*.ftl`).
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, "-", $text)),+ }
             }
 
             pub fn parse(s: &str) -> Option<Self> {
@@ -38,7 +43,7 @@ pub(crate) use text_enum;
 
 text_enum!(
     /// Where a request stands.
-    Status {
+    Status "status" {
         AwaitingVerification => "awaiting_verification", "Awaiting verification";
         Open => "open", "Open";
         InProgress => "in_progress", "In progress";
@@ -52,7 +57,7 @@ text_enum!(
 
 text_enum!(
     /// How a completed request ended.
-    Outcome {
+    Outcome "outcome" {
         Fulfilled => "fulfilled", "Fulfilled";
         PartiallyFulfilled => "partially_fulfilled", "Partially fulfilled";
         NoDataHeld => "no_data_held", "No data held";
@@ -61,7 +66,7 @@ text_enum!(
 
 text_enum!(
     /// Why a request was rejected. Every rejection sends the Art. 12(4) notice.
-    RejectionReason {
+    RejectionReason "rejection" {
         IdentityNotVerified => "identity_not_verified", "Identity could not be verified";
         ManifestlyUnfounded => "manifestly_unfounded", "Manifestly unfounded (Art. 12(5))";
         Excessive => "excessive", "Excessive (Art. 12(5))";
@@ -144,6 +149,35 @@ pub enum TransitionError {
     Terminal(Status),
     #[error("a request that is {} cannot be {}", .from.label().to_lowercase(), action_words(*.action))]
     NotAllowed { from: Status, action: Action },
+}
+
+impl TransitionError {
+    /// The refusal as a message (`transition-terminal`, `transition-not-allowed`); the
+    /// status and the action are codes the message files choose words for.
+    pub fn msg(&self) -> super::msg::Msg {
+        use super::msg::Msg;
+        match self {
+            TransitionError::Terminal(s) => {
+                Msg::new("transition-terminal").arg("status", s.as_str())
+            }
+            TransitionError::NotAllowed { from, action } => Msg::new("transition-not-allowed")
+                .arg("status", from.as_str())
+                .arg("action", action_code(*action)),
+        }
+    }
+}
+
+fn action_code(a: Action) -> &'static str {
+    match a {
+        Action::Verify => "verify",
+        Action::Start => "start",
+        Action::AskSubject(_) => "ask",
+        Action::SubjectAnswered => "resume",
+        Action::Complete(_) => "complete",
+        Action::Reject(_) => "reject",
+        Action::Withdraw => "withdraw",
+        Action::Expire => "expire",
+    }
 }
 
 fn action_words(a: Action) -> &'static str {

@@ -6,7 +6,7 @@ use super::status::text_enum;
 
 text_enum!(
     /// The kinds of file a subject may send: PDF, PNG and JPEG images, plain text.
-    FileType {
+    FileType "file-type" {
         Pdf => "application/pdf", "PDF document";
         Png => "image/png", "PNG image";
         Jpeg => "image/jpeg", "JPEG image";

@@ -197,7 +197,10 @@ async fn setup(
                     csrf: csrf::token(&session),
                     token,
                     form,
-                    errors: Errors::from_list(errors),
+                    errors: Errors::from_list(
+                        errors,
+                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                    ),
                 },
             ))
         }

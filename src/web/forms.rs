@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use crate::domain::kinds::FormInput;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::FieldError;
+use crate::i18n::Tr;
 
 #[derive(Debug, Clone, Default)]
 pub struct FormData(pub Vec<(String, String)>);
@@ -43,21 +45,22 @@ impl FormInput for FormData {
     }
 }
 
-/// Field name → message, for templates.
+/// Field name → message in the reader's language, for templates.
 #[derive(Debug, Clone, Default)]
 pub struct Errors(HashMap<String, String>);
 
 impl Errors {
-    pub fn from_list(list: Vec<FieldError>) -> Self {
+    /// The first error of each field, put into words for the reader.
+    pub fn from_list(list: Vec<FieldError>, t: &Tr) -> Self {
         let mut map = HashMap::new();
         for e in list {
-            map.entry(e.field).or_insert(e.message);
+            map.entry(e.field).or_insert_with(|| t.msg(&e.message));
         }
         Self(map)
     }
 
-    pub fn single(field: &str, message: &str) -> Self {
-        Self::from_list(vec![FieldError::new(field, message)])
+    pub fn single(field: &str, message: impl Into<Msg>, t: &Tr) -> Self {
+        Self::from_list(vec![FieldError::new(field, message)], t)
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
@@ -97,9 +100,9 @@ pub fn form_config() -> actix_web::web::FormConfig {
             use actix_web::error::UrlencodedError;
             let web_err = match err {
                 UrlencodedError::Overflow { .. } => super::WebError::TooLarge,
-                other => {
-                    super::WebError::BadRequest(format!("The form could not be read: {other}."))
-                }
+                other => super::WebError::BadRequest(
+                    Msg::new("error-form-unreadable").arg("detail", other.to_string()),
+                ),
             };
             web_err.into()
         })

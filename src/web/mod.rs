@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod extract;
 pub mod forms;
+pub mod lang;
 pub mod portal;
 pub mod request_log;
 pub mod throttle;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub portal_limiter: Arc<throttle::Limiter>,
     /// Wakes this process's mail dispatcher (`Dispatcher::wake`).
     pub mail_wake: Arc<tokio::sync::Notify>,
+    /// Organisation, DPO and authority, shown in every page's header and footer.
+    pub site: Arc<crate::i18n::Site>,
 }
 
 impl AppState {
@@ -111,6 +114,7 @@ pub fn redirect(to: &str) -> HttpResponse {
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
+        .route("/lang/{code}", web::get().to(lang::switch))
         .configure(portal::routes)
         .configure(auth::routes)
         .configure(dashboard::routes);

@@ -36,7 +36,7 @@ use crate::time::local_date;
 /// Longest verification method ("ID card checked in the Oslo shop").
 pub const METHOD_MAX: usize = 200;
 
-fn invalid(field: &str, message: impl Into<String>) -> WorkflowError {
+fn invalid(field: &str, message: impl Into<crate::domain::msg::Msg>) -> WorkflowError {
     WorkflowError::Invalid(vec![FieldError::new(field, message)])
 }
 
@@ -65,10 +65,14 @@ fn stale(request: &Request) -> WorkflowError {
         .status()
         .map(|s| s.label().to_lowercase())
         .unwrap_or_else(|_| "changed".into());
-    WorkflowError::Conflict(format!(
-        "someone else changed this request while you had it open (it is now {now}); nothing \
-         was changed by your form. Reload the page, check what happened, then act again"
-    ))
+    WorkflowError::Conflict(
+        format!(
+            "Someone else changed this request while you had it open (it is now {now}); \
+             nothing was changed by your form. Reload the page, check what happened, then \
+             act again."
+        )
+        .into(),
+    )
 }
 
 /// `apply_transition`, where losing the race is a conflict.
@@ -309,7 +313,7 @@ pub fn ask_subject(
         if request.subject_email.is_none() {
             // The subject answers on the status page, which needs an address: asked
             // anyway, the request would wait in awaiting_subject until it expired.
-            return Err(WorkflowError::Conflict(NO_EMAIL_ASK.to_string()));
+            return Err(WorkflowError::Conflict(NO_EMAIL_ASK.into()));
         }
         let pauses = t.pauses_clock && ctx.settings.pause_clock;
         let note = mail_note(

@@ -39,7 +39,7 @@ pub fn submit(
     let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
     let id = uuid::Uuid::new_v4().to_string();
     let details = serde_json::to_string(&s.details)
-        .map_err(|e| WorkflowError::Conflict(format!("details: {e}")))?;
+        .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
     let expires = now + Duration::days(i64::from(ctx.settings.verification_days));
 

@@ -315,10 +315,10 @@ mod tests {
         );
         let e = parse_received("2026-03-26", "08:00", oslo(), now()).unwrap_err();
         assert_eq!(e.field, "received_date");
-        assert!(e.message.contains("future"));
+        assert!(e.message.to_string().contains("future"));
         // Today, but later than now (13:00 in Oslo): still the future.
         let e = parse_received("2026-03-25", "13:30", oslo(), now()).unwrap_err();
-        assert!(e.message.contains("future"));
+        assert!(e.message.to_string().contains("future"));
         assert!(parse_received("2026-03-25", "12:59", oslo(), now()).is_ok());
         assert_eq!(
             parse_received("2017-01-01", "", oslo(), now())

@@ -69,7 +69,7 @@ pub enum WorkflowError {
     #[error("{0}")]
     Transition(#[from] TransitionError),
     #[error("{0}")]
-    Conflict(String),
+    Conflict(crate::domain::msg::Msg),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("email template: {0}")]

@@ -23,7 +23,7 @@ use crate::filestore::FileStore;
 /// Longest description of how an identity document confirmed the subject.
 pub const METHOD_MAX: usize = 200;
 
-fn invalid(field: &str, message: impl Into<String>) -> WorkflowError {
+fn invalid(field: &str, message: impl Into<crate::domain::msg::Msg>) -> WorkflowError {
     WorkflowError::Invalid(vec![FieldError::new(field, message)])
 }
 

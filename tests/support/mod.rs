@@ -107,6 +107,10 @@ impl TestApp {
         env.insert("DSR_DATABASE_URL".into(), db_url);
         env.insert("DSR_SMTP_URL".into(), smtp.url());
         env.insert("DSR_WORKER_INTERVAL_MS".into(), "100".into());
+        // Tests read English unless they say otherwise (the default would follow the
+        // country: Norwegian); a test of another language passes DSR_LANGUAGE or sends
+        // Accept-Language.
+        env.insert("DSR_LANGUAGE".into(), "en".into());
         env.insert(
             "DSR_MAIL_FROM".into(),
             "Privacy team <privacy@telecom.example>".into(),

@@ -84,12 +84,14 @@ async fn refused(
         // The page's error summary lists each message and links to its field.
         WorkflowError::Invalid(list) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Errors::from_list(list),
+            Errors::from_list(list, &crate::i18n::Tr::plain(crate::domain::lang::Lang::En)),
             None,
         ),
         e @ (WorkflowError::Conflict(_) | WorkflowError::Transition(_)) => {
             let message = match WebError::from(e) {
-                WebError::Conflict(m) => m,
+                WebError::Conflict(m) => {
+                    crate::i18n::Tr::plain(crate::domain::lang::Lang::En).msg(&m)
+                }
                 other => other.to_string(),
             };
             (

@@ -110,7 +110,10 @@ async fn enter(
                 csrf::token(&who.session),
                 who.user,
                 form,
-                Errors::from_list(errors),
+                Errors::from_list(
+                    errors,
+                    &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                ),
             ),
         )),
     }

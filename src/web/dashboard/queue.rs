@@ -1,5 +1,6 @@
 //! The queue: requests sorted by due date, filtered by status and kind, keyset-paged.
 
+use crate::domain::msg::Msg;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use chrono::NaiveDate;
@@ -80,8 +81,7 @@ fn thousands(n: i64) -> String {
 }
 
 fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
-    let bad =
-        || WebError::BadRequest("The page link is not valid; start from the first page.".into());
+    let bad = || WebError::BadRequest(Msg::new("error-bad-page-link"));
     let (date, id) = raw.split_once('_').ok_or_else(bad)?;
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
     if id.is_empty() || id.len() > 64 {
@@ -103,19 +103,18 @@ pub(super) async fn queue(
         s => match Status::parse(s) {
             Some(st) => StatusFilter::One(st),
             None => {
-                return Err(WebError::BadRequest(format!(
-                    "Unknown status filter '{s}'."
-                )))
+                return Err(WebError::BadRequest(
+                    Msg::new("error-unknown-status-filter").arg("value", s),
+                ))
             }
         },
     };
     let kind_filter = q.kind.unwrap_or_default();
     let kind = match kind_filter.as_str() {
         "" | "all" => None,
-        k => Some(
-            Kind::parse(k)
-                .ok_or_else(|| WebError::BadRequest(format!("Unknown kind filter '{k}'.")))?,
-        ),
+        k => Some(Kind::parse(k).ok_or_else(|| {
+            WebError::BadRequest(Msg::new("error-unknown-kind-filter").arg("value", k))
+        })?),
     };
     let after = q
         .after

@@ -60,9 +60,9 @@ async fn download(
                 ))
                 .body(f.bytes))
         }
-        Fetched::Deleted { on, .. } => Err(WebError::Gone(format!(
-            "This file was deleted on {on}. Only the record that it was received remains."
-        ))),
+        Fetched::Deleted { on, .. } => Err(WebError::Gone(
+            crate::domain::msg::Msg::new("error-file-deleted").arg("date", on.to_string()),
+        )),
     }
 }
 
@@ -80,7 +80,7 @@ async fn back(
     let (status, errors, banner) = match e {
         WorkflowError::Invalid(list) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Errors::from_list(list),
+            Errors::from_list(list, &crate::i18n::Tr::plain(crate::domain::lang::Lang::En)),
             None,
         ),
         WorkflowError::Conflict(_) | WorkflowError::Transition(_) => {

@@ -78,7 +78,10 @@ async fn change_password(
             &AccountPage {
                 csrf: csrf::token(&session),
                 user,
-                errors: Errors::from_list(errors),
+                errors: Errors::from_list(
+                    errors,
+                    &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                ),
                 notice: None,
             },
         ));

@@ -131,7 +131,10 @@ async fn submit(
                     policy_days: state.settings.policy_days,
                     c: Choices::new(),
                     form,
-                    errors: Errors::from_list(errors),
+                    errors: Errors::from_list(
+                        errors,
+                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                    ),
                     max_text: limits::FREE_TEXT,
                 },
             ))
@@ -301,7 +304,11 @@ async fn track(
                 &TrackPage {
                     csrf: csrf::token(&session),
                     email: form.get("email").to_string(),
-                    errors: Errors::single("email", &m),
+                    errors: Errors::single(
+                        "email",
+                        m,
+                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                    ),
                     sent: false,
                 },
             ))

@@ -113,7 +113,9 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
         file: None,
     };
     let unreadable = |e: actix_multipart::MultipartError| {
-        WebError::BadRequest(format!("The form could not be read: {e}."))
+        WebError::BadRequest(
+            crate::domain::msg::Msg::new("error-form-unreadable").arg("detail", e.to_string()),
+        )
     };
     while let Some(field) = mp.next().await {
         let mut field = field.map_err(unreadable)?;
@@ -217,11 +219,27 @@ pub(super) async fn answer(
                     let m = WebError::from(crate::workflow::WorkflowError::Conflict(m));
                     (
                         StatusCode::CONFLICT,
-                        Errors::single("answer", &m.to_string()),
+                        Errors::single(
+                            "answer",
+                            m.to_string(),
+                            &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                        ),
                     )
                 }
-                None if too_large => (StatusCode::PAYLOAD_TOO_LARGE, Errors::from_list(errors)),
-                None => (StatusCode::UNPROCESSABLE_ENTITY, Errors::from_list(errors)),
+                None if too_large => (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    Errors::from_list(
+                        errors,
+                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                    ),
+                ),
+                None => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Errors::from_list(
+                        errors,
+                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
+                    ),
+                ),
             };
             Ok(page(
                 status,
