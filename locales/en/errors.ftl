@@ -35,7 +35,7 @@ transition-not-allowed = A request that is { $status ->
     [awaiting_verification] awaiting verification
     [open] open
     [in_progress] in progress
-    [awaiting_subject] awaiting an answer from the subject
+    [awaiting_subject] awaiting answer from the subject
     [completed] completed
     [rejected] rejected
     [withdrawn] withdrawn

@@ -138,25 +138,36 @@ pub async fn translate_error_pages<B: MessageBody + 'static>(
     req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let http_req = req.request().clone();
     let response = next.call(req).await?;
     let content = response
         .response()
         .extensions()
         .get::<ErrorContent>()
         .cloned();
-    match content {
-        Some(content) => {
-            let t = Tr::extract(&http_req).await?;
-            let status = response.status();
-            let page = match response.response().extensions().get::<InternalErrorId>() {
-                Some(id) => internal_error_body(&t, &id.0, status),
-                None => error_page(status, &content, &t),
-            };
-            Ok(ServiceResponse::new(http_req, page))
+    let Some(content) = content else {
+        return Ok(response.map_into_boxed_body());
+    };
+    let internal_id = response
+        .response()
+        .extensions()
+        .get::<InternalErrorId>()
+        .cloned();
+    let (http_req, old) = response.into_parts();
+    let t = Tr::extract(&http_req).await?;
+    let mut page = match internal_id {
+        Some(id) => internal_error_body(&t, &id.0, old.status()),
+        None => error_page(old.status(), &content, &t),
+    };
+    // Keep what the handler or other middleware set (cookies, Allow, Retry-After…), but
+    // the new body's length and type.
+    for (name, value) in old.headers() {
+        if name != actix_web::http::header::CONTENT_LENGTH
+            && name != actix_web::http::header::CONTENT_TYPE
+        {
+            page.headers_mut().append(name.clone(), value.clone());
         }
-        None => Ok(response.map_into_boxed_body()),
     }
+    Ok(ServiceResponse::new(http_req, page))
 }
 
 impl From<WorkflowError> for WebError {

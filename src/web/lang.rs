@@ -29,31 +29,14 @@ pub fn choose(req: &HttpRequest, default: Lang) -> Lang {
         .unwrap_or(default)
 }
 
-/// The best language we speak from an `Accept-Language` header, by its q-values
-/// (RFC 9110 §12.5.4), negotiated by `fluent-langneg`.
+/// The best language we speak from an `Accept-Language` header: the tags in order of
+/// their q-values (RFC 9110 §12.5.4, parsed by the `accept-language` crate), the first
+/// whose language we speak. Regions do not matter (`sv-FI` reads Swedish); Norwegian
+/// readers who send `no` or `nn` get Bokmål.
 pub fn from_accept_language(header: &str) -> Option<Lang> {
-    let requested = fluent_langneg::accepted_languages::parse(header);
-    let available: Vec<fluent_langneg::LanguageIdentifier> = Lang::ALL
+    accept_language::parse(header)
         .iter()
-        .filter_map(|l| l.code().parse().ok())
-        .collect();
-    // Norwegian readers often send only "no" or "nn": they read Bokmål.
-    let requested: Vec<fluent_langneg::LanguageIdentifier> = requested
-        .into_iter()
-        .map(|id| match id.language.as_str() {
-            "no" | "nn" => "nb".parse().unwrap_or(id),
-            _ => id,
-        })
-        .collect();
-    let chosen = fluent_langneg::negotiate_languages(
-        &requested,
-        &available,
-        None,
-        fluent_langneg::NegotiationStrategy::Lookup,
-    );
-    chosen
-        .first()
-        .and_then(|id| Lang::parse(id.language.as_str()))
+        .find_map(|tag| Lang::parse(tag))
 }
 
 impl FromRequest for Tr {
