@@ -33,14 +33,6 @@ fn language_id(lang: Lang) -> LanguageIdentifier {
     lang.code().parse().unwrap_or_default()
 }
 
-/// The words of one message in one language, with no fallback to another language:
-/// `None` when this language's files lack the id. For the completeness tests.
-pub fn lookup_exact(lang: Lang, id: &str) -> Option<String> {
-    LOCALES
-        .lookup_single_language::<&str>(&language_id(lang), id, None)
-        .ok()
-}
-
 /// Who the reader deals with: the facts every page's header and footer and every
 /// email's signature show (from settings).
 #[derive(Debug, Clone)]
