@@ -2,8 +2,13 @@
 //! with JavaScript turned off: the kind-specific questions follow the chosen kind through
 //! CSS alone, and the form submits and comes back with errors without any script.
 //!
+//! A second test runs axe-core (WCAG 2.0/2.1 A and AA rules) on every portal and dashboard
+//! page, in every language, at desktop width and at 390 px (issue 8).
+//!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (`apt-get install chromium
-//! chromium-driver`); `.ci/run` installs them. Outside CI the test is skipped without them.
+//! chromium-driver`) and, for axe, `.ci/axe/node_modules/axe-core/axe.min.js`
+//! (`npm ci --prefix .ci/axe`); `.ci/run` installs them. Outside CI the tests are skipped
+//! without them.
 
 mod support;
 
@@ -26,6 +31,11 @@ struct Driver {
 
 impl Driver {
     async fn start() -> Option<Driver> {
+        Self::start_with(false).await
+    }
+
+    /// `javascript`: allow scripts (axe runs as one; our pages have none).
+    async fn start_with(javascript: bool) -> Option<Driver> {
         if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists()
         {
             assert!(
@@ -65,11 +75,13 @@ impl Driver {
         caps.add_arg(&format!("--user-data-dir={}", profile.path().display()))
             .expect("arg");
         // No JavaScript at all: every page must work without it.
-        caps.add_experimental_option(
-            "prefs",
-            json!({"profile.managed_default_content_settings.javascript": 2}),
-        )
-        .expect("prefs");
+        if !javascript {
+            caps.add_experimental_option(
+                "prefs",
+                json!({"profile.managed_default_content_settings.javascript": 2}),
+            )
+            .expect("prefs");
+        }
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = None;
         for _ in 0..50 {
@@ -231,6 +243,251 @@ async fn the_form_works_in_a_browser_without_javascript() {
         .text()
         .await
         .expect("text");
-    assert_eq!(due.len(), 10, "{due}");
+    assert!(
+        due.contains(&chrono::Utc::now().format("%Y").to_string()),
+        "{due}"
+    );
+    browser.quit().await;
+}
+
+const AXE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/.ci/axe/node_modules/axe-core/axe.min.js"
+);
+
+/// The WCAG 2.0/2.1 A and AA violations axe-core finds on the open page, one line each.
+async fn axe_violations(d: &WebDriver, axe_source: &str) -> Vec<String> {
+    let script = format!(
+        "{axe_source}\n\
+         return axe.run(document, {{runOnly: {{type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}}})\n\
+           .then(r => r.violations.map(v => v.id + ': ' + v.help + ' at ' +\n\
+             v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | ')));"
+    );
+    let ret = d.execute(&script, vec![]).await.expect("axe ran");
+    ret.convert::<Vec<String>>().expect("axe result")
+}
+
+/// True when the page is wider than the window (it would scroll sideways).
+async fn scrolls_sideways(d: &WebDriver) -> bool {
+    let ret = d
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1;",
+            vec![],
+        )
+        .await
+        .expect("script");
+    ret.convert::<bool>().expect("bool")
+}
+
+/// Post a dashboard action as its form would (CSRF token and the version the page shows).
+async fn dashboard_action(
+    app: &TestApp,
+    c: &reqwest::Client,
+    id: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) {
+    let (status, page) = app.get(c, &format!("/dashboard/requests/{id}")).await;
+    assert_eq!(status, 200, "request page");
+    let token = csrf_in(&page).expect("csrf");
+    let version = hidden(&page, "version");
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("version", &version)];
+    form.extend_from_slice(fields);
+    let path = format!("/dashboard/requests/{id}/{action}");
+    let (status, body, _) = app.post_form(c, &path, &form).await;
+    assert!(status == 303 || status == 200, "{action}: {status} {body}");
+}
+
+fn request_id(app: &TestApp, reference: &str) -> String {
+    use diesel::prelude::*;
+    use dsr_tracker::db::schema::requests;
+    let mut conn = app.pool.get().expect("conn");
+    requests::table
+        .filter(requests::reference.eq(reference))
+        .select(requests::id)
+        .first::<String>(&mut conn)
+        .expect("request id")
+}
+
+#[tokio::test]
+async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
+    let axe_source = match std::fs::read_to_string(AXE) {
+        Ok(s) => s,
+        Err(e) => {
+            assert!(
+                std::env::var("CI").map(|v| v != "true").unwrap_or(true),
+                "CI must install axe-core (npm ci --prefix .ci/axe): {e}"
+            );
+            eprintln!("axe-core not installed ({AXE}): accessibility test skipped");
+            return;
+        }
+    };
+    let app = TestApp::spawn().await;
+    let admin_email = "dpo@telecom.example";
+    app.create_user(admin_email, "admin");
+
+    // A request waiting for the subject's answer (its status page shows the answer form),
+    // and a second, unverified one (its link opens the confirmation page).
+    let subject = TestApp::client();
+    let (reference, ack) = submit_and_verify(&app, &subject, "kari@example.no").await;
+    let status_link = extract_links(&ack.text, &format!("{}/s/", app.base)).remove(0);
+    let id = request_id(&app, &reference);
+    let admin = TestApp::client();
+    app.login(&admin, admin_email, ADMIN_PASSWORD).await;
+    dashboard_action(&app, &admin, &id, "start", &[]).await;
+    dashboard_action(
+        &app,
+        &admin,
+        &id,
+        "ask",
+        &[
+            ("purpose", "identity"),
+            ("question", "Which town is on your last invoice?"),
+        ],
+    )
+    .await;
+    let second = submit_request(&app, &subject, "ola@example.no", &[("kind", "erasure")]).await;
+    let verify_mail = app.wait_for_mail("ola@example.no", &second).await;
+    let verify_link = extract_links(&verify_mail.text, &format!("{}/verify/", app.base)).remove(0);
+
+    let Some(browser) = Driver::start_with(true).await else {
+        return;
+    };
+    let d = &browser.driver;
+    // The status link grants this browser the request.
+    d.goto(&status_link).await.expect("status link");
+
+    let portal_pages = vec![
+        "/".to_string(),
+        "/track".to_string(),
+        verify_link.trim_start_matches(&app.base).to_string(),
+        "/my/requests".to_string(),
+        format!("/my/requests/{id}"),
+        format!("/my/requests/{id}/withdraw"),
+        "/no-such-page".to_string(),
+    ];
+    let dashboard_pages = vec![
+        "/dashboard".to_string(),
+        "/dashboard?status=all".to_string(),
+        format!("/dashboard/requests/{id}"),
+        "/dashboard/intake".to_string(),
+        "/dashboard/users".to_string(),
+        "/dashboard/account".to_string(),
+        "/dashboard/mail/failed".to_string(),
+    ];
+    let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for lang in ["nb", "sv", "en"] {
+        d.goto(app.url(&format!("/lang/{lang}?back=/")))
+            .await
+            .expect("switch");
+        let html_lang = d
+            .find(By::Css("html"))
+            .await
+            .expect("html")
+            .attr("lang")
+            .await
+            .expect("attr");
+        assert_eq!(html_lang.as_deref(), Some(lang), "the switch chose {lang}");
+        for (width, height) in [(1280u32, 900u32), (390, 844)] {
+            d.set_window_rect(0, 0, width, height)
+                .await
+                .expect("window size");
+            let mut check = |page: String, found: Vec<String>, sideways: bool| {
+                checked += 1;
+                for v in found {
+                    problems.push(format!("{lang} {width}px {page}: {v}"));
+                }
+                if sideways && width < 500 {
+                    problems.push(format!("{lang} {width}px {page}: scrolls sideways"));
+                }
+            };
+            // The home page with a failed submit: the error summary and marked fields.
+            d.goto(app.url("/")).await.expect("home");
+            if width < 500 {
+                if let Some(dir) = &screenshots {
+                    d.set_window_rect(0, 0, 390, 2400)
+                        .await
+                        .expect("tall window");
+                    let shot = d.screenshot_as_png().await.expect("screenshot");
+                    std::fs::write(format!("{dir}/portal-home-{lang}-390px.png"), shot)
+                        .expect("write screenshot");
+                    d.set_window_rect(0, 0, width, height)
+                        .await
+                        .expect("window size");
+                }
+            }
+            d.find(By::Css("form.request-form button[type=submit]"))
+                .await
+                .expect("submit")
+                .click()
+                .await
+                .expect("click");
+            wait_for(d, By::Css(".error-summary")).await;
+            check(
+                "/ (errors)".into(),
+                axe_violations(d, &axe_source).await,
+                scrolls_sideways(d).await,
+            );
+            for page in &portal_pages {
+                d.goto(app.url(page)).await.expect("portal page");
+                check(
+                    page.clone(),
+                    axe_violations(d, &axe_source).await,
+                    scrolls_sideways(d).await,
+                );
+            }
+            // Log in through the form (the login page itself is checked first).
+            d.goto(app.url("/login")).await.expect("login");
+            check(
+                "/login".into(),
+                axe_violations(d, &axe_source).await,
+                scrolls_sideways(d).await,
+            );
+            if d.find(By::Id("email")).await.is_ok() {
+                d.find(By::Id("email"))
+                    .await
+                    .expect("email")
+                    .send_keys(admin_email)
+                    .await
+                    .expect("type");
+                d.find(By::Id("password"))
+                    .await
+                    .expect("password")
+                    .send_keys(ADMIN_PASSWORD)
+                    .await
+                    .expect("type");
+                d.find(By::Css("main button[type=submit]"))
+                    .await
+                    .expect("log in")
+                    .click()
+                    .await
+                    .expect("click");
+                wait_for(d, By::Css("body.dashboard")).await;
+            }
+            for page in &dashboard_pages {
+                d.goto(app.url(page)).await.expect("dashboard page");
+                check(
+                    page.clone(),
+                    axe_violations(d, &axe_source).await,
+                    scrolls_sideways(d).await,
+                );
+            }
+            // Log out, so the next round checks the login page again.
+            d.find(By::Css("form[action='/logout'] button"))
+                .await
+                .expect("log out")
+                .click()
+                .await
+                .expect("click");
+            wait_for(d, By::Css("html")).await;
+        }
+    }
+    assert_eq!(
+        checked,
+        3 * 2 * (portal_pages.len() + dashboard_pages.len() + 2)
+    );
+    assert!(problems.is_empty(), "accessibility problems: {problems:#?}");
     browser.quit().await;
 }
