@@ -316,6 +316,19 @@ pub fn enter(
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_language_of_the_subjects_emails_is_nb_sv_en_or_empty_for_the_setting() {
+        assert_eq!(parse_language(""), Ok(None));
+        assert_eq!(parse_language(" sv "), Ok(Some(Lang::Sv)));
+        assert_eq!(parse_language("nb"), Ok(Some(Lang::Nb)));
+        assert_eq!(parse_language("en"), Ok(Some(Lang::En)));
+        for bad in ["de", "sv-SE", "no", "<script>"] {
+            let e = parse_language(bad).expect_err(bad);
+            assert_eq!(e.field, "language");
+            assert_eq!(e.message.id, "mail-language-invalid");
+        }
+    }
+
     fn oslo() -> Tz {
         chrono_tz::Europe::Oslo
     }
