@@ -103,14 +103,14 @@ mail-rejection-intro = Vi har besluttet ikke å imøtekomme henvendelsen din «{
 mail-rejection-reason = Begrunnelse:
 mail-reason-identity_not_verified = Vi kunne ikke bekrefte identiteten din
 mail-reason-manifestly_unfounded = Åpenbart grunnløs (Art. 12(5))
-mail-reason-excessive = Overdreven (Art. 12(5))
+mail-reason-excessive = Urimelig (Art. 12(5))
 mail-reason-not_applicable = Rettigheten gjelder ikke her
 mail-reason-other = Annen grunn
 
 ## Lukket: et spørsmål ble ikke besvart (sendt av den automatiske oppryddingen)
 
 mail-expiry-subject = Henvendelsen din { $reference } er avsluttet: vi hørte ikke fra deg
-mail-expiry-intro = { $date } stilte vi deg et spørsmål om henvendelsen din «{ $kind }» ({ $reference }). Vi har ikke fått svar på { $days ->
+mail-expiry-intro = Den { $date } stilte vi deg et spørsmål om henvendelsen din «{ $kind }» ({ $reference }). Vi har ikke fått svar på { $days ->
     [one] { $days } dag
    *[other] { $days } dager
 }, så vi har avsluttet henvendelsen uten å gjøre noe med den.

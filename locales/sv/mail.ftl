@@ -50,9 +50,9 @@ mail-ack-follow-link = Följ din begäran
 mail-track-subject = Dina begäranden till { $organisation }
 mail-track-none = Någon har bett att få se de dataskyddsbegäranden som skickats från den här adressen. Vi har inga begäranden från den här adressen.
 mail-track-some = Någon (förhoppningsvis du) har bett att få se de dataskyddsbegäranden som skickats från den här adressen. Vi har { $count ->
-    [one] { $count } begäran
-   *[other] { $count } begäranden
-} registrerade.
+    [one] { $count } begäran registrerad
+   *[other] { $count } begäranden registrerade
+}.
 mail-track-open = Öppna den här länken för att se dem (den fungerar i { $days ->
     [one] { $days } dag
    *[other] { $days } dagar
