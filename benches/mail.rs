@@ -228,5 +228,12 @@ fn submit(conn: &mut db::DbConn, settings: &Settings, i: usize) {
         settings,
         now: chrono::Utc::now(),
     };
-    intake::submit(conn, &ctx, &submission, Channel::Portal).expect("submit");
+    intake::submit(
+        conn,
+        &ctx,
+        &submission,
+        Channel::Portal,
+        dsr_tracker::domain::lang::Lang::En,
+    )
+    .expect("submit");
 }

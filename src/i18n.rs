@@ -192,6 +192,7 @@ impl Tr {
         )
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn t3(
         &self,
         id: &str,
@@ -208,6 +209,30 @@ impl Tr {
                 (name1, value1.into_arg()),
                 (name2, value2.into_arg()),
                 (name3, value3.into_arg()),
+            ],
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn t4(
+        &self,
+        id: &str,
+        name1: &str,
+        value1: impl IntoArg,
+        name2: &str,
+        value2: impl IntoArg,
+        name3: &str,
+        value3: impl IntoArg,
+        name4: &str,
+        value4: impl IntoArg,
+    ) -> String {
+        self.words(
+            id,
+            &[
+                (name1, value1.into_arg()),
+                (name2, value2.into_arg()),
+                (name3, value3.into_arg()),
+                (name4, value4.into_arg()),
             ],
         )
     }

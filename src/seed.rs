@@ -156,6 +156,7 @@ impl DemoRow {
             outcome: self.outcome,
             rejection_reason: self.rejection,
             closed_at: self.closed_at,
+            language: None,
         }
     }
 }

@@ -573,9 +573,9 @@ async fn an_extension_before_the_policy_date_moves_the_due_date_and_tells_the_su
     let mail = app
         .wait_for_mail("kari@example.no", "We need more time")
         .await;
-    assert!(mail.subject.contains(&reference) && mail.subject.contains("2026-05-29"));
+    assert!(mail.subject.contains(&reference) && mail.subject.contains("29 May 2026"));
     assert!(mail.text.contains(reason));
-    assert!(mail.text.contains("2026-04-04"), "the date before");
+    assert!(mail.text.contains("4 April 2026"), "the date before");
     let (_, queue) = app.get(&admin, "/dashboard").await;
     assert!(!queue.contains("promise missed"));
 

@@ -867,7 +867,10 @@ async fn manual_intake_20_days_ago_runs_the_clock_from_receipt_a_future_receipt_
     let ack = app
         .wait_for_mail("astrid@example.no", "We have your request")
         .await;
-    assert!(ack.text.contains(&expected.due.to_string()), "{}", ack.text);
+    // Dates in mail are written for people ("4 April 2026" in English).
+    let due_words =
+        dsr_tracker::i18n::Tr::plain(dsr_tracker::domain::lang::Lang::En).date(&expected.due);
+    assert!(ack.text.contains(&due_words), "{}", ack.text);
 
     // A receipt in the future: refused beside the field, what was typed kept, nothing stored.
     let tomorrow = (today + Duration::days(1)).to_string();

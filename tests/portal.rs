@@ -468,7 +468,8 @@ fn due_in_ack(text: &str) -> chrono::NaiveDate {
         .lines()
         .find(|l| l.starts_with("Answer by:"))
         .expect("due line");
-    chrono::NaiveDate::parse_from_str(line.trim_start_matches("Answer by:").trim(), "%Y-%m-%d")
+    // Written for people: "4 April 2026".
+    chrono::NaiveDate::parse_from_str(line.trim_start_matches("Answer by:").trim(), "%d %B %Y")
         .expect("date")
 }
 

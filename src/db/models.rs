@@ -11,6 +11,7 @@ use super::DbError;
 use crate::domain::case::QuestionPurpose;
 use crate::domain::channel::Channel;
 use crate::domain::kinds::{Kind, RequestDetails};
+use crate::domain::lang::Lang;
 use crate::domain::roles::Role;
 use crate::domain::status::{Outcome, RejectionReason, Status};
 
@@ -53,9 +54,20 @@ pub struct Request {
     /// The written justification of a rejection (Art. 12(4), 12(5)).
     pub rejection_justification: Option<String>,
     pub withdrawal_reason: Option<String>,
+    /// The subject's language when the request was made (`nb`, `sv`, `en`); `None` for
+    /// requests from before issue 8. Read it with [`Request::language`].
+    pub language: Option<String>,
 }
 
 impl Request {
+    /// The language every email about this request speaks: the one stored with it, or
+    /// the `DSR_LANGUAGE` setting for requests from before languages were stored.
+    pub fn language(&self, settings: &crate::config::Settings) -> Lang {
+        self.language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(settings.language)
+    }
     pub fn kind(&self) -> Result<Kind, DbError> {
         Kind::parse(&self.kind).ok_or_else(|| DbError::Corrupt(format!("kind '{}'", self.kind)))
     }
@@ -108,6 +120,8 @@ pub struct NewRequest<'a> {
     pub outcome: Option<&'a str>,
     pub rejection_reason: Option<&'a str>,
     pub closed_at: Option<NaiveDateTime>,
+    /// `nb`, `sv` or `en` (`Lang::code`); `None` means the setting's language.
+    pub language: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -48,6 +48,7 @@ diesel::table! {
         outcome_reasons -> Nullable<Text>,
         rejection_justification -> Nullable<Text>,
         withdrawal_reason -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

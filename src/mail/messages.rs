@@ -1,16 +1,35 @@
 //! One struct per email. Each has three templates under `templates/mail/<name>/`:
 //! `subject.txt`, `body.txt` and `body.html`. To add an email: add the struct and its
 //! three files here and call `render` from the workflow that causes it.
+//!
+//! Every email speaks one language: `render` takes a [`Tr`] (from [`tr`]) in the
+//! language of the request the email is about (`Request::language`), so a request made
+//! in Norwegian gets every later email in Norwegian, also the sweeper's. The words are in
+//! `locales/<lang>/mail.ftl`; the organisation, its DPO and the supervisory authority
+//! come from the settings through `t.site` and are never translated.
 
 use std::ops::Deref;
+use std::sync::Arc;
 
 use askama::Template;
+use chrono::NaiveDate;
 
 use super::Email;
 use crate::config::Settings;
+use crate::domain::case::QuestionPurpose;
+use crate::domain::kinds::Kind;
+use crate::domain::lang::Lang;
+use crate::domain::status::RejectionReason;
+use crate::i18n::{Site, Tr};
 
-/// Who writes: every email to a subject names the organisation and gives its DPO
-/// contact (`templates/mail/_sender.*`).
+/// The words of an email in `lang`, with the organisation, DPO and authority from the
+/// settings.
+pub fn tr(settings: &Settings, lang: Lang) -> Tr {
+    Tr::new(lang, Arc::new(Site::from_settings(settings)))
+}
+
+/// Who writes: the status page names the organisation and gives its DPO contact. (Emails
+/// take the same facts from `t.site`, `templates/mail/_sender.*`.)
 #[derive(Debug, Clone)]
 pub struct Sender {
     pub organisation: String,
@@ -28,9 +47,9 @@ impl Sender {
     }
 }
 
-/// The Art. 12(4) notice (`templates/mail/_notice.*`): the right to complain to the
-/// supervisory authority (its name, postal and web address) and to a judicial remedy.
-/// Every rejection, partial answer and expiry carries it, after the reasons.
+/// The Art. 12(4) notice as the status page shows it: the supervisory authority (its
+/// name, postal and web address). Emails carry it through `templates/mail/_notice.*`,
+/// from `t.site`.
 #[derive(Debug, Clone)]
 pub struct RightsNotice {
     pub authority_name: String,
@@ -49,38 +68,44 @@ impl RightsNotice {
 }
 
 /// Generates the three template wrappers for a message struct and its `render` method.
+/// The templates see the email's data as `m` and its language as `t`.
 macro_rules! email {
     ($data:ident, $name:literal, $subject:literal, $text:literal, $html:literal) => {
         impl $data {
             /// The name kept in the outbox's `template` column.
             pub const TEMPLATE: &'static str = $name;
 
-            pub fn render(&self, to: &str) -> Result<Email, askama::Error> {
+            /// The email in `t`'s language, to `to`.
+            pub fn render(&self, t: &Tr, to: &str) -> Result<Email, askama::Error> {
                 #[derive(Template)]
                 #[template(path = $subject)]
+                #[allow(dead_code)] // a subject may need no data (`track`)
                 struct Subject<'a> {
                     m: &'a $data,
+                    t: &'a Tr,
                 }
                 #[derive(Template)]
                 #[template(path = $text)]
                 struct Text<'a> {
                     m: &'a $data,
+                    t: &'a Tr,
                 }
                 #[derive(Template)]
                 #[template(path = $html)]
                 struct Html<'a> {
                     m: &'a $data,
+                    t: &'a Tr,
                 }
                 Ok(Email {
                     template: Self::TEMPLATE,
                     to: to.to_string(),
                     // A subject is one line: a stray newline would start a new header.
-                    subject: Subject { m: self }
+                    subject: Subject { m: self, t }
                         .render()?
                         .trim()
                         .replace(['\r', '\n'], " "),
-                    text: Text { m: self }.render()?,
-                    html: Html { m: self }.render()?,
+                    text: Text { m: self, t }.render()?,
+                    html: Html { m: self, t }.render()?,
                     link: None,
                 })
             }
@@ -90,10 +115,9 @@ macro_rules! email {
 
 /// Sent on submission: confirm the address (DESIGN §3, verification).
 pub struct VerifyMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
+    pub kind: Kind,
     pub link: String,
     /// How long the link works, counted from when the email is sent (it may wait in
     /// the outbox during a mail outage).
@@ -109,12 +133,12 @@ email!(
 
 /// Sent when the address is verified: the request is in the queue, with its due date.
 pub struct AcknowledgementMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
-    pub received: String,
-    pub due: String,
+    pub kind: Kind,
+    /// The local date of receipt.
+    pub received: NaiveDate,
+    pub due: NaiveDate,
     pub status_link: String,
     pub link_days: u32,
 }
@@ -126,9 +150,9 @@ email!(
     "mail/acknowledgement/body.html"
 );
 
-/// "Track my requests": a magic link to the list of the address's requests.
+/// "Track my requests": a magic link to the list of the address's requests. Not about
+/// one request: it speaks the language of the page it was asked from.
 pub struct TrackMail {
-    pub sender: Sender,
     pub link: String,
     pub link_days: u32,
     pub count: usize,
@@ -143,10 +167,9 @@ email!(
 
 /// Confirms a withdrawal (by the subject, or by a handler on the subject's behalf).
 pub struct WithdrawnMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
+    pub kind: Kind,
 }
 email!(
     WithdrawnMail,
@@ -159,12 +182,11 @@ email!(
 /// A handler's question to the subject (identity, Art. 12(6); clarification; other),
 /// with a link to the status page where the subject answers.
 pub struct QuestionMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
-    /// Why we ask, in words for the subject.
-    pub purpose_text: String,
+    pub kind: Kind,
+    /// What the question is for (the email says why we ask, in words for the subject).
+    pub purpose: QuestionPurpose,
     pub question: String,
     /// Whether the clock stands still until the answer.
     pub pauses: bool,
@@ -179,15 +201,25 @@ email!(
     "mail/question/body.html"
 );
 
+impl QuestionMail {
+    /// Why we ask, in words for the subject (`mail.ftl`).
+    pub fn purpose_id(&self) -> &'static str {
+        match self.purpose {
+            QuestionPurpose::Identity => "mail-purpose-identity",
+            QuestionPurpose::Clarification => "mail-purpose-clarification",
+            QuestionPurpose::Other => "mail-purpose-other",
+        }
+    }
+}
+
 /// The Art. 12(3) extension notice: the reason and the new date.
 pub struct ExtensionMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
+    pub kind: Kind,
     pub reason: String,
-    pub previous_due: String,
-    pub new_due: String,
+    pub previous_due: NaiveDate,
+    pub new_due: NaiveDate,
 }
 email!(
     ExtensionMail,
@@ -199,15 +231,13 @@ email!(
 
 /// What every completion email carries; one template per outcome.
 pub struct Completion {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
+    pub kind: Kind,
     /// The handler's answer, as previewed.
     pub answer: String,
     /// Why a partial answer is partial (empty otherwise).
     pub reasons: String,
-    pub notice: RightsNotice,
 }
 
 macro_rules! completion_mail {
@@ -249,29 +279,28 @@ completion_mail!(
     "mail/completion_no_data/body.html"
 );
 
-/// The completion email for an outcome.
+/// The completion email for an outcome, in `t`'s language.
 pub fn render_completion(
     outcome: crate::domain::status::Outcome,
     c: Completion,
+    t: &Tr,
     to: &str,
 ) -> Result<Email, askama::Error> {
     use crate::domain::status::Outcome;
     match outcome {
-        Outcome::Fulfilled => CompletionFulfilledMail(c).render(to),
-        Outcome::PartiallyFulfilled => CompletionPartialMail(c).render(to),
-        Outcome::NoDataHeld => CompletionNoDataMail(c).render(to),
+        Outcome::Fulfilled => CompletionFulfilledMail(c).render(t, to),
+        Outcome::PartiallyFulfilled => CompletionPartialMail(c).render(t, to),
+        Outcome::NoDataHeld => CompletionNoDataMail(c).render(t, to),
     }
 }
 
 /// A rejection: the reason, the written justification and the Art. 12(4) notice.
 pub struct RejectionMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
-    pub reason_label: String,
+    pub kind: Kind,
+    pub reason: RejectionReason,
     pub justification: String,
-    pub notice: RightsNotice,
 }
 email!(
     RejectionMail,
@@ -281,17 +310,28 @@ email!(
     "mail/rejection/body.html"
 );
 
+impl RejectionMail {
+    /// The reason in words for the subject (`mail.ftl`).
+    pub fn reason_id(&self) -> &'static str {
+        match self.reason {
+            RejectionReason::IdentityNotVerified => "mail-reason-identity_not_verified",
+            RejectionReason::ManifestlyUnfounded => "mail-reason-manifestly_unfounded",
+            RejectionReason::Excessive => "mail-reason-excessive",
+            RejectionReason::NotApplicable => "mail-reason-not_applicable",
+            RejectionReason::Other => "mail-reason-other",
+        }
+    }
+}
+
 /// No answer to a question in time: the request is closed without action, which is a
 /// decision not to act, so the Art. 12(4) notice applies. Sent by the sweeper.
 pub struct ExpiryMail {
-    pub sender: Sender,
     pub name: String,
     pub reference: String,
-    pub kind_label: String,
+    pub kind: Kind,
     /// When the unanswered question was asked (local date).
-    pub asked_on: String,
+    pub asked_on: NaiveDate,
     pub days: u32,
-    pub notice: RightsNotice,
 }
 email!(
     ExpiryMail,
@@ -304,21 +344,29 @@ email!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::status::Outcome;
 
-    fn sender() -> Sender {
-        Sender {
+    fn site() -> Site {
+        Site {
             organisation: "Example Telecom AS".into(),
             dpo_name: "Dana DPO".into(),
             dpo_email: "dpo@telecom.example".into(),
-        }
-    }
-
-    fn notice() -> RightsNotice {
-        RightsNotice {
             authority_name: "Datatilsynet".into(),
             authority_address: "Postboks 458 Sentrum, 0105 Oslo, Norway".into(),
             authority_url: "https://www.datatilsynet.no".into(),
         }
+    }
+
+    fn t(lang: Lang) -> Tr {
+        Tr::new(lang, Arc::new(site()))
+    }
+
+    fn en() -> Tr {
+        t(Lang::En)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
     }
 
     /// Every email to a subject names the organisation and its DPO, in both parts.
@@ -330,69 +378,96 @@ mod tests {
         }
     }
 
-    /// The Art. 12(4) notice: authority name, postal and web address, judicial remedy.
-    fn has_notice(m: &Email) {
+    /// The Art. 12(4) notice: authority name, postal and web address, judicial remedy
+    /// (in the words of `remedy`, the email's language).
+    fn has_notice_in(m: &Email, remedy: &str) {
         for part in [&m.text, &m.html] {
             assert!(part.contains("Datatilsynet"), "{part}");
             assert!(part.contains("Postboks 458 Sentrum"), "{part}");
             assert!(part.contains("https://www.datatilsynet.no"), "{part}");
-            assert!(part.contains("judicial remedy"), "{part}");
+            assert!(part.contains("Art. 12(4)"), "{part}");
+            assert!(part.contains(remedy), "{part}");
         }
+    }
+
+    fn has_notice(m: &Email) {
+        has_notice_in(m, "judicial remedy")
     }
 
     fn completion(answer: &str, reasons: &str) -> Completion {
         Completion {
-            sender: sender(),
             name: "Kari".into(),
             reference: "DSR-2026-000007".into(),
-            kind_label: "Erasure of my data (Art. 17)".into(),
+            kind: Kind::Erasure,
             answer: answer.into(),
             reasons: reasons.into(),
-            notice: notice(),
+        }
+    }
+
+    fn question(pauses: bool) -> QuestionMail {
+        QuestionMail {
+            name: "Kari".into(),
+            reference: "DSR-2026-000003".into(),
+            kind: Kind::Access,
+            purpose: QuestionPurpose::Identity,
+            question: "Which <address> did you live at?".into(),
+            pauses,
+            status_link: "http://localhost/s/tok".into(),
+            link_days: 30,
+        }
+    }
+
+    fn extension() -> ExtensionMail {
+        ExtensionMail {
+            name: "Kari".into(),
+            reference: "DSR-2026-000004".into(),
+            kind: Kind::Access,
+            reason: "Ten years of call records to collect.".into(),
+            previous_due: date(2026, 4, 4),
+            new_due: date(2026, 6, 5),
+        }
+    }
+
+    fn expiry() -> ExpiryMail {
+        ExpiryMail {
+            name: "Kari".into(),
+            reference: "DSR-2026-000006".into(),
+            kind: Kind::Access,
+            asked_on: date(2026, 3, 10),
+            days: 30,
         }
     }
 
     #[test]
     fn question_mail_carries_the_question_the_link_and_whether_the_clock_stops() {
-        let q = |pauses| QuestionMail {
-            sender: sender(),
-            name: "Kari".into(),
-            reference: "DSR-2026-000003".into(),
-            kind_label: "Access to my data (Art. 15)".into(),
-            purpose_text: "We need to confirm who you are (Art. 12(6)).".into(),
-            question: "Which <address> did you live at?".into(),
-            pauses,
-            status_link: "http://localhost/s/tok".into(),
-            link_days: 30,
-        };
-        let m = q(true).render("kari@example.no").expect("renders");
+        let m = question(true)
+            .render(&en(), "kari@example.no")
+            .expect("renders");
         assert_eq!(m.subject, "A question about your request DSR-2026-000003");
         assert!(m.text.contains("Which <address> did you live at?"));
         assert!(!m.html.contains("<address>"), "escaped in HTML");
         assert!(m.text.contains("http://localhost/s/tok"));
         assert!(m.text.contains("stands still"));
+        assert!(m.text.contains("confirm who you are (GDPR Art. 12(6))"));
         signed(&m);
-        let m = q(false).render("kari@example.no").expect("renders");
+        let m = question(false)
+            .render(&en(), "kari@example.no")
+            .expect("renders");
         assert!(!m.text.contains("stands still"));
     }
 
     #[test]
     fn extension_mail_gives_the_reason_and_the_new_date_art_12_3() {
-        let m = ExtensionMail {
-            sender: sender(),
-            name: "Kari".into(),
-            reference: "DSR-2026-000004".into(),
-            kind_label: "Access to my data (Art. 15)".into(),
-            reason: "Ten years of call records to collect.".into(),
-            previous_due: "2026-04-04".into(),
-            new_due: "2026-06-05".into(),
-        }
-        .render("kari@example.no")
-        .expect("renders");
-        assert!(m.subject.contains("2026-06-05"));
+        let m = extension()
+            .render(&en(), "kari@example.no")
+            .expect("renders");
+        assert_eq!(
+            m.subject,
+            "We need more time for your request DSR-2026-000004: new date 5 June 2026"
+        );
         for part in [&m.text, &m.html] {
             assert!(part.contains("Ten years of call records to collect."));
-            assert!(part.contains("2026-06-05") && part.contains("2026-04-04"));
+            assert!(part.contains("5 June 2026") && part.contains("4 April 2026"));
             assert!(part.contains("Art. 12(3)"));
         }
         signed(&m);
@@ -400,9 +475,13 @@ mod tests {
 
     #[test]
     fn only_the_partial_completion_carries_reasons_and_the_art_12_4_notice() {
-        use crate::domain::status::Outcome;
-        let full = render_completion(Outcome::Fulfilled, completion("All erased.", ""), "k@x.no")
-            .expect("renders");
+        let full = render_completion(
+            Outcome::Fulfilled,
+            completion("All erased.", ""),
+            &en(),
+            "k@x.no",
+        )
+        .expect("renders");
         assert_eq!(full.template, "completion_fulfilled");
         assert!(full.text.contains("All erased."));
         assert!(!full.text.contains("Datatilsynet"));
@@ -410,6 +489,7 @@ mod tests {
         let none = render_completion(
             Outcome::NoDataHeld,
             completion("Nothing held.", ""),
+            &en(),
             "k@x.no",
         )
         .expect("renders");
@@ -422,6 +502,7 @@ mod tests {
                 "Most erased.",
                 "Invoices kept 5 years (Bokføringsloven § 13).",
             ),
+            &en(),
             "k@x.no",
         )
         .expect("renders");
@@ -437,15 +518,13 @@ mod tests {
     #[test]
     fn rejection_and_expiry_carry_the_art_12_4_notice() {
         let m = RejectionMail {
-            sender: sender(),
             name: "Kari".into(),
             reference: "DSR-2026-000005".into(),
-            kind_label: "Access to my data (Art. 15)".into(),
-            reason_label: "Excessive (Art. 12(5))".into(),
+            kind: Kind::Access,
+            reason: RejectionReason::Excessive,
             justification: "The fourth identical request this month.".into(),
-            notice: notice(),
         }
-        .render("kari@example.no")
+        .render(&en(), "kari@example.no")
         .expect("renders");
         for p in [&m.text, &m.html] {
             assert!(p.contains("Excessive (Art. 12(5))"));
@@ -453,18 +532,8 @@ mod tests {
         }
         has_notice(&m);
         signed(&m);
-        let m = ExpiryMail {
-            sender: sender(),
-            name: "Kari".into(),
-            reference: "DSR-2026-000006".into(),
-            kind_label: "Access to my data (Art. 15)".into(),
-            asked_on: "2026-03-10".into(),
-            days: 30,
-            notice: notice(),
-        }
-        .render("kari@example.no")
-        .expect("renders");
-        assert!(m.text.contains("2026-03-10") && m.text.contains("30 days"));
+        let m = expiry().render(&en(), "kari@example.no").expect("renders");
+        assert!(m.text.contains("On 10 March 2026") && m.text.contains("30 days"));
         has_notice(&m);
         signed(&m);
     }
@@ -472,14 +541,13 @@ mod tests {
     #[test]
     fn verify_mail_snapshot() {
         let m = VerifyMail {
-            sender: sender(),
             name: "Kari <Nordmann>".into(),
             reference: "DSR-2026-000001".into(),
-            kind_label: "Erasure of my data (Art. 17)".into(),
+            kind: Kind::Erasure,
             link: "http://localhost/verify/abc".into(),
             valid_days: 7,
         }
-        .render("kari@example.no")
+        .render(&en(), "kari@example.no")
         .expect("renders");
         assert_eq!(m.subject, "Confirm your request DSR-2026-000001");
         assert!(m.text.contains("Hello Kari <Nordmann>,"));
@@ -489,27 +557,144 @@ mod tests {
         assert!(
             m.html.contains("Kari &#60;Nordmann&#62;") || m.html.contains("Kari &lt;Nordmann&gt;")
         );
+        assert!(m.html.contains("<html lang=\"en\">"));
+        signed(&m);
     }
 
     #[test]
     fn acknowledgement_names_reference_kind_and_due_date() {
-        let m = AcknowledgementMail {
-            sender: sender(),
-            name: "Ola".into(),
-            reference: "DSR-2026-000002".into(),
-            kind_label: "Access to my data (Art. 15)".into(),
-            received: "2026-03-05".into(),
-            due: "2026-04-04".into(),
-            status_link: "http://localhost/s/xyz".into(),
-            link_days: 30,
-        }
-        .render("ola@example.no")
-        .expect("renders");
-        assert!(m.subject.contains("DSR-2026-000002"));
+        let ack = |lang| {
+            AcknowledgementMail {
+                name: "Ola".into(),
+                reference: "DSR-2026-000002".into(),
+                kind: Kind::Access,
+                received: date(2026, 3, 5),
+                due: date(2026, 4, 4),
+                status_link: "http://localhost/s/xyz".into(),
+                link_days: 30,
+            }
+            .render(&t(lang), "ola@example.no")
+            .expect("renders")
+        };
+        let m = ack(Lang::En);
+        assert_eq!(
+            m.subject,
+            "We have your request DSR-2026-000002: answer by 4 April 2026"
+        );
         for part in [&m.text, &m.html] {
-            assert!(part.contains("Access to my data (Art. 15)"));
-            assert!(part.contains("2026-04-04"));
+            assert!(part.contains("4 April 2026"));
+            assert!(part.contains("5 March 2026"));
             assert!(part.contains("http://localhost/s/xyz"));
+            assert!(!part.contains("2026-04-04"), "no ISO dates for people");
         }
+        let m = ack(Lang::Nb);
+        assert!(m.subject.contains("4. april 2026"), "{}", m.subject);
+        assert!(m.text.contains("Hei Ola,"), "{}", m.text);
+        let m = ack(Lang::Sv);
+        assert!(m.subject.contains("4 april 2026"), "{}", m.subject);
+        assert!(m.text.contains("Hej Ola,"), "{}", m.text);
+    }
+
+    /// Every email renders in every language: the words change, the organisation, the
+    /// DPO, the authority and the article numbers do not, and a subject is one line.
+    #[test]
+    fn every_email_speaks_each_language_with_the_facts_unchanged() {
+        let words = [
+            (Lang::Nb, "Hei Kari,", "domstolene"),
+            (Lang::Sv, "Hej Kari,", "domstol"),
+            (Lang::En, "Hello Kari,", "judicial remedy"),
+        ];
+        for (lang, hello, remedy) in words {
+            let t = t(lang);
+            let mails = [
+                VerifyMail {
+                    name: "Kari".into(),
+                    reference: "DSR-2026-000001".into(),
+                    kind: Kind::Erasure,
+                    link: "http://localhost/verify/abc".into(),
+                    valid_days: 7,
+                }
+                .render(&t, "k@x.no"),
+                question(true).render(&t, "k@x.no"),
+                extension().render(&t, "k@x.no"),
+                WithdrawnMail {
+                    name: "Kari".into(),
+                    reference: "DSR-2026-000008".into(),
+                    kind: Kind::Objection,
+                }
+                .render(&t, "k@x.no"),
+                render_completion(Outcome::Fulfilled, completion("Done.", ""), &t, "k@x.no"),
+                render_completion(Outcome::NoDataHeld, completion("None.", ""), &t, "k@x.no"),
+            ];
+            for m in mails {
+                let m = m.expect("renders");
+                assert!(m.text.contains(hello), "{lang}: {}", m.text);
+                assert!(!m.subject.contains('\n') && !m.subject.is_empty());
+                assert!(
+                    !m.text.contains("mail-"),
+                    "{lang}: a message id shows: {}",
+                    m.text
+                );
+                assert!(!m.html.contains("mail-"), "{lang}: a message id shows");
+                assert!(m.html.contains(&format!("<html lang=\"{}\">", lang.code())));
+                signed(&m);
+            }
+            let with_notice = [
+                expiry().render(&t, "k@x.no"),
+                RejectionMail {
+                    name: "Kari".into(),
+                    reference: "DSR-2026-000005".into(),
+                    kind: Kind::Access,
+                    reason: RejectionReason::ManifestlyUnfounded,
+                    justification: "Why.".into(),
+                }
+                .render(&t, "k@x.no"),
+                render_completion(
+                    Outcome::PartiallyFulfilled,
+                    completion("Some.", "Kept."),
+                    &t,
+                    "k@x.no",
+                ),
+            ];
+            for m in with_notice {
+                let m = m.expect("renders");
+                assert!(m.text.contains(hello), "{lang}: {}", m.text);
+                assert!(
+                    !m.text.contains("mail-"),
+                    "{lang}: a message id shows: {}",
+                    m.text
+                );
+                has_notice_in(&m, remedy);
+                signed(&m);
+            }
+            let track = TrackMail {
+                link: "http://localhost/s/t".into(),
+                link_days: 30,
+                count: 2,
+            }
+            .render(&t, "k@x.no")
+            .expect("renders");
+            assert!(track.subject.contains("Example Telecom AS"));
+            assert!(!track.text.contains("mail-"), "{lang}: {}", track.text);
+            signed(&track);
+        }
+    }
+
+    #[test]
+    fn norwegian_and_swedish_dates_and_words() {
+        let m = extension().render(&t(Lang::Nb), "k@x.no").expect("renders");
+        assert_eq!(
+            m.subject,
+            "Vi trenger mer tid til henvendelsen din DSR-2026-000004: ny frist 5. juni 2026"
+        );
+        assert!(m.text.contains("4. april 2026"), "{}", m.text);
+        assert!(m.text.contains("Art. 12(3)"));
+        let m = expiry().render(&t(Lang::Sv), "k@x.no").expect("renders");
+        assert!(m.text.contains("10 mars 2026"), "{}", m.text);
+        assert!(m.text.contains("30 dagar"), "{}", m.text);
+        assert!(
+            m.text.contains("Datatilsynet"),
+            "the authority from the settings, untranslated"
+        );
     }
 }

@@ -26,8 +26,7 @@ use crate::domain::kinds::FormInput;
 use crate::domain::newtypes::{limits, FieldError, FreeText, ShortText};
 use crate::domain::status::{transition, Action, Outcome, RejectionReason, TransitionError};
 use crate::mail::messages::{
-    render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, RightsNotice,
-    Sender, WithdrawnMail,
+    self, render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, WithdrawnMail,
 };
 use crate::mail::outbox::enqueue;
 use crate::mail::Email;
@@ -161,8 +160,9 @@ fn mail_note(request: &Request, note: &str) -> String {
     }
 }
 
-fn kind_label(request: &Request) -> Result<String, WorkflowError> {
-    Ok(request.kind()?.label().to_string())
+/// The words of an email about `request`: in the language it was made in.
+fn mail_tr(ctx: &Ctx<'_>, request: &Request) -> crate::i18n::Tr {
+    messages::tr(ctx.settings, request.language(ctx.settings))
 }
 
 // --- Assign -------------------------------------------------------------------------
@@ -348,17 +348,16 @@ pub fn ask_subject(
         queue(conn, ctx, &request, |conn, to| {
             let access = new_access_link(conn, ctx, to, Some(&request.id))?;
             Ok(QuestionMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
                 reference: request.reference.clone(),
-                kind_label: kind_label(&request)?,
-                purpose_text: q.purpose.for_subject().to_string(),
+                kind: request.kind()?,
+                purpose: q.purpose,
                 question: q.body.as_str().to_string(),
                 pauses,
                 status_link: access.link.clone(),
                 link_days: ctx.settings.access_link_days,
             }
-            .render(to)?
+            .render(&mail_tr(ctx, &request), to)?
             .carrying(&access.access.token_id, &access.secret))
         })
     })
@@ -445,15 +444,14 @@ pub fn extend(
         edit(conn, ctx, &request, changes, by, "extended", &note)?;
         queue(conn, ctx, &request, |_, to| {
             Ok(ExtensionMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
                 reference: request.reference.clone(),
-                kind_label: kind_label(&request)?,
+                kind: request.kind()?,
                 reason: e.reason.as_str().to_string(),
-                previous_due: before.due.to_string(),
-                new_due: after.due.to_string(),
+                previous_due: before.due,
+                new_due: after.due,
             }
-            .render(to)?)
+            .render(&mail_tr(ctx, &request), to)?)
         })
     })
 }
@@ -541,18 +539,17 @@ fn completion_mail(
     Ok(render_completion(
         c.outcome,
         Completion {
-            sender: Sender::from_settings(ctx.settings),
             name: request.subject_name.clone(),
             reference: request.reference.clone(),
-            kind_label: kind_label(request)?,
+            kind: request.kind()?,
             answer: c.answer.as_str().to_string(),
             reasons: c
                 .reasons
                 .as_ref()
                 .map(|r| r.as_str().to_string())
                 .unwrap_or_default(),
-            notice: RightsNotice::from_settings(ctx.settings),
         },
+        &mail_tr(ctx, request),
         to,
     )?)
 }
@@ -723,15 +720,13 @@ pub fn reject(
         )?;
         queue(conn, ctx, &request, |_, to| {
             Ok(RejectionMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
                 reference: request.reference.clone(),
-                kind_label: kind_label(&request)?,
-                reason_label: r.reason.label().to_string(),
+                kind: request.kind()?,
+                reason: r.reason,
                 justification: r.justification.as_str().to_string(),
-                notice: RightsNotice::from_settings(ctx.settings),
             }
-            .render(to)?)
+            .render(&mail_tr(ctx, &request), to)?)
         })
     })
 }
@@ -775,12 +770,11 @@ pub fn withdraw_for_subject(
         store(conn, ctx, &request, Action::Withdraw, changes, record)?;
         queue(conn, ctx, &request, |_, to| {
             Ok(WithdrawnMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
                 reference: request.reference.clone(),
-                kind_label: kind_label(&request)?,
+                kind: request.kind()?,
             }
-            .render(to)?)
+            .render(&mail_tr(ctx, &request), to)?)
         })
     })
 }

@@ -11,10 +11,11 @@ use crate::db::models::{NewRequest, NewToken};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::clock::deadlines;
+use crate::domain::lang::Lang;
 use crate::domain::status::{transition, Action, Status};
 use crate::domain::submission::Submission;
 use crate::domain::tokens::{self, Purpose};
-use crate::mail::messages::{AcknowledgementMail, Sender, TrackMail, VerifyMail, WithdrawnMail};
+use crate::mail::messages::{self, AcknowledgementMail, TrackMail, VerifyMail, WithdrawnMail};
 use crate::mail::outbox::enqueue;
 use crate::time::local_date;
 
@@ -25,13 +26,15 @@ pub struct Submitted {
     pub reference: String,
 }
 
-/// Store a new request (received now), its verification token, an audit event and the
-/// verification email, in one transaction. Once this returns, nothing is lost.
+/// Store a new request (received now) in the subject's language `lang` (every email
+/// about it speaks it), its verification token, an audit event and the verification
+/// email, in one transaction. Once this returns, nothing is lost.
 pub fn submit(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     s: &Submission,
     channel: Channel,
+    lang: Lang,
 ) -> Result<Submitted, WorkflowError> {
     let now = ctx.now_db();
     let tz = ctx.settings.timezone;
@@ -71,6 +74,7 @@ pub fn submit(
                 outcome: None,
                 rejection_reason: None,
                 closed_at: None,
+                language: Some(lang.code()),
             },
         )?;
         let token_id = uuid::Uuid::new_v4().to_string();
@@ -99,14 +103,13 @@ pub fn submit(
             now,
         )?;
         let mail = VerifyMail {
-            sender: Sender::from_settings(ctx.settings),
             name: s.name.as_str().to_string(),
             reference: reference.clone(),
-            kind_label: s.kind().label().to_string(),
+            kind: s.kind(),
             link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
             valid_days: ctx.settings.verification_days,
         }
-        .render(s.email.as_str())?
+        .render(&messages::tr(ctx.settings, lang), s.email.as_str())?
         .carrying(&token_id, &token.secret);
         enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
         Ok(Submitted {
@@ -189,16 +192,18 @@ pub(crate) fn queue_acknowledgement(
     };
     let access = new_access_link(conn, ctx, &to, Some(&request.id))?;
     let mail = AcknowledgementMail {
-        sender: Sender::from_settings(ctx.settings),
         name: request.subject_name.clone(),
         reference: request.reference.clone(),
-        kind_label: request.kind()?.label().to_string(),
-        received: local_date(request.received_at, ctx.settings.timezone).to_string(),
-        due: request.due_date.to_string(),
+        kind: request.kind()?,
+        received: local_date(request.received_at, ctx.settings.timezone),
+        due: request.due_date,
         status_link: access.link.clone(),
         link_days: ctx.settings.access_link_days,
     }
-    .render(&to)?
+    .render(
+        &messages::tr(ctx.settings, request.language(ctx.settings)),
+        &to,
+    )?
     .carrying(&access.access.token_id, &access.secret);
     enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), ctx.now_db())?;
     Ok((request, access))
@@ -289,25 +294,26 @@ pub fn live_access_tokens(
 }
 
 /// "Track my requests": email the address a link to its requests, or, when it has none,
-/// a note saying so. Known and unknown addresses cause the same queries and writes (a
+/// a note saying so, in `lang` (the language of the page it was asked from: the email is
+/// about no one request). Known and unknown addresses cause the same queries and writes (a
 /// link token and one outbox row), so neither the page nor the time it takes reveals who
 /// is a customer.
 pub fn track(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     email: &crate::domain::newtypes::EmailAddress,
+    lang: Lang,
 ) -> Result<(), WorkflowError> {
     let now = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let requests = db::requests::list_for_email(conn, email.as_str())?;
         let access = new_access_link(conn, ctx, email.as_str(), None)?;
         let mail = TrackMail {
-            sender: Sender::from_settings(ctx.settings),
             link: access.link,
             link_days: ctx.settings.access_link_days,
             count: requests.len(),
         }
-        .render(email.as_str())?
+        .render(&messages::tr(ctx.settings, lang), email.as_str())?
         .carrying(&access.access.token_id, &access.secret);
         enqueue(conn, &ctx.sealer(), &mail, None, now)?;
         Ok(())
@@ -338,12 +344,14 @@ pub fn withdraw_by_subject(
             ));
         }
         let mail = WithdrawnMail {
-            sender: Sender::from_settings(ctx.settings),
             name: request.subject_name.clone(),
             reference: request.reference.clone(),
-            kind_label: request.kind()?.label().to_string(),
+            kind: request.kind()?,
         }
-        .render(subject_email)?;
+        .render(
+            &messages::tr(ctx.settings, request.language(ctx.settings)),
+            subject_email,
+        )?;
         enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
         let request = db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
         view_of(ctx, &request)

@@ -19,12 +19,14 @@ use crate::db::{self, DbConn};
 use crate::domain::channel::Channel;
 use crate::domain::clock::deadlines;
 use crate::domain::kinds::FormInput;
+use crate::domain::lang::Lang;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::EmailAddress;
 use crate::domain::newtypes::{FieldError, ShortText};
 use crate::domain::status::Status;
 use crate::domain::submission::{parse_submission_email_optional, Submission};
 use crate::domain::tokens::{self, Purpose};
-use crate::mail::messages::{Sender, VerifyMail};
+use crate::mail::messages::{self, VerifyMail};
 use crate::mail::outbox::enqueue;
 use crate::time::local_date;
 
@@ -53,6 +55,21 @@ pub struct ManualInput {
     pub received_at: NaiveDateTime,
     /// Already verified, and how; `None`: the subject gets the verification email.
     pub verified: Option<ShortText>,
+    /// The language of the subject's emails; `None`: the `DSR_LANGUAGE` setting.
+    pub language: Option<Lang>,
+}
+
+/// The form's `language` field: `nb`, `sv` or `en`, or empty for the setting's language.
+fn parse_language(value: &str) -> Result<Option<Lang>, FieldError> {
+    match value.trim() {
+        "" => Ok(None),
+        code => Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| l.code() == code)
+            .map(Some)
+            .ok_or_else(|| FieldError::new("language", Msg::new("mail-language-invalid"))),
+    }
 }
 
 /// Parse the manual intake form: the portal's fields with the email address optional
@@ -60,8 +77,9 @@ pub struct ManualInput {
 /// the date (`received_date`, YYYY-MM-DD) and time (`received_time`, HH:MM, 00:00 when
 /// left empty) of receipt in the controller's time zone, never in the future and not
 /// before the GDPR applied, and whether (`verified` = yes / no) and how
-/// (`verification_method`) the subject was verified. Every problem is reported under its
-/// field.
+/// (`verification_method`) the subject was verified, and the language of the subject's
+/// emails (`language`: nb, sv, en, or empty for the setting's). Every problem is reported
+/// under its field.
 pub fn parse_manual(
     f: &dyn FormInput,
     tz: Tz,
@@ -100,6 +118,10 @@ pub fn parse_manual(
             None
         }
     };
+    let language = parse_language(f.value("language"))
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     match (submission, channel, received_at) {
         (Some(submission), Some(channel), Some(received_at)) if errors.is_empty() => {
             Ok(ManualInput {
@@ -107,6 +129,7 @@ pub fn parse_manual(
                 channel,
                 received_at,
                 verified,
+                language,
             })
         }
         _ => Err(errors),
@@ -180,6 +203,7 @@ pub fn enter(
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let email = s.email.as_ref().map(|e| e.as_str());
+    let lang = input.language.unwrap_or(ctx.settings.language);
     let status = if input.verified.is_some() {
         Status::Open
     } else {
@@ -217,6 +241,7 @@ pub fn enter(
                 outcome: None,
                 rejection_reason: None,
                 closed_at: None,
+                language: Some(lang.code()),
             },
         )?;
         let note = format!(
@@ -270,14 +295,13 @@ pub fn enter(
                 },
             )?;
             let mail = VerifyMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: s.name.as_str().to_string(),
                 reference: reference.clone(),
-                kind_label: s.kind().label().to_string(),
+                kind: s.kind(),
                 link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
                 valid_days: ctx.settings.verification_days,
             }
-            .render(email)?
+            .render(&messages::tr(ctx.settings, lang), email)?
             .carrying(&token_id, &token.secret);
             enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
         }
@@ -291,6 +315,19 @@ pub fn enter(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_of_the_subjects_emails_is_nb_sv_en_or_empty_for_the_setting() {
+        assert_eq!(parse_language(""), Ok(None));
+        assert_eq!(parse_language(" sv "), Ok(Some(Lang::Sv)));
+        assert_eq!(parse_language("nb"), Ok(Some(Lang::Nb)));
+        assert_eq!(parse_language("en"), Ok(Some(Lang::En)));
+        for bad in ["de", "sv-SE", "no", "<script>"] {
+            let e = parse_language(bad).expect_err(bad);
+            assert_eq!(e.field, "language");
+            assert_eq!(e.message.id, "mail-language-invalid");
+        }
+    }
 
     fn oslo() -> Tz {
         chrono_tz::Europe::Oslo

@@ -17,7 +17,7 @@ use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status
 use crate::domain::tokens::{self, Purpose};
 use crate::domain::upload::{self, AcceptedFile, FileRefused};
 use crate::filestore::FileStore;
-use crate::mail::messages::{ExpiryMail, QuestionMail, RightsNotice, Sender};
+use crate::mail::messages::{self, ExpiryMail, QuestionMail, RightsNotice, Sender};
 use crate::mail::outbox::enqueue;
 use crate::time::local_date;
 
@@ -503,16 +503,18 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<usize, Work
             let Some(to) = request.subject_email.as_deref() else {
                 return Ok(true);
             };
+            // The sweeper writes in the request's language, not the server's.
             let mail = ExpiryMail {
-                sender: Sender::from_settings(ctx.settings),
                 name: request.subject_name.clone(),
                 reference: request.reference.clone(),
-                kind_label: request.kind()?.label().to_string(),
-                asked_on: local_date(question.asked_at, ctx.settings.timezone).to_string(),
+                kind: request.kind()?,
+                asked_on: local_date(question.asked_at, ctx.settings.timezone),
                 days,
-                notice: RightsNotice::from_settings(ctx.settings),
             }
-            .render(to)?;
+            .render(
+                &messages::tr(ctx.settings, request.language(ctx.settings)),
+                to,
+            )?;
             enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
             Ok::<_, WorkflowError>(true)
         })?;

@@ -148,8 +148,17 @@ async fn submit(
     ]) {
         return Err(WebError::TooManyRequests);
     }
+    let lang = super::lang::choose(&req, state.settings.language);
     let done = state
-        .run(move |conn, ctx| Ok(intake::submit(conn, ctx, &submission, Channel::Portal)?))
+        .run(move |conn, ctx| {
+            Ok(intake::submit(
+                conn,
+                ctx,
+                &submission,
+                Channel::Portal,
+                lang,
+            )?)
+        })
         .await?;
     tracing::info!(reference = %done.reference, subject = %masked, "request received");
     Ok(ok_page(&SubmittedPage {
@@ -321,8 +330,9 @@ async fn track(
     ]) {
         return Err(WebError::TooManyRequests);
     }
+    let lang = super::lang::choose(&req, state.settings.language);
     state
-        .run(move |conn, ctx| Ok(intake::track(conn, ctx, &email)?))
+        .run(move |conn, ctx| Ok(intake::track(conn, ctx, &email, lang)?))
         .await?;
     // The same answer whether or not the address is known.
     Ok(ok_page(&TrackPage {

@@ -1,0 +1,118 @@
+## Emails to the subject (templates/mail/). Every email about a request speaks the
+## language the request was made in. Names of the organisation, the DPO and the
+## authority come from the settings; article numbers stay as they are.
+
+mail-hello = Hello { $name },
+mail-hello-anonymous = Hello,
+# After a link in an HTML email.
+mail-link-days = (the link works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+
+## The sender block (_sender) and the Art. 12(4) notice (_notice).
+
+mail-sender-dpo = Data protection officer:
+mail-notice-title = Your rights (GDPR Art. 12(4))
+mail-notice-complaint = If you disagree, you have the right to lodge a complaint with the supervisory authority (Art. 77):
+mail-notice-court = You also have the right to an effective judicial remedy: you can take the matter to the courts (Art. 79).
+
+## Verification
+
+mail-verify-subject = Confirm your request { $reference }
+mail-verify-received = We received your request “{ $kind }” with reference { $reference }.
+mail-verify-confirm = To make sure it was you who sent it, please confirm your email address by opening this link:
+mail-verify-confirm-html = To make sure it was you who sent it, please confirm your email address:
+mail-verify-button = Confirm my request
+mail-verify-validity = The link works once, for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} from when this email was sent. Until you confirm, we cannot start on your request, and the time we have to answer does not run.
+mail-verify-ignore = If you did not send this request, you can ignore this email.
+
+## Acknowledgement
+
+mail-ack-subject = We have your request { $reference }: answer by { $due }
+mail-ack-thanks = Thank you for confirming. Your request is now in our queue.
+mail-ack-reference = Reference
+mail-ack-request = Request
+mail-ack-received = Received
+mail-ack-due = Answer by
+mail-ack-time = The GDPR (Art. 12(3)) gives us one month to answer; we promise to answer within the date above. If we need more information from you, the time stops until you answer. If the request is complex we may extend the time by up to two further months; we would tell you why before the date above.
+mail-ack-follow = Follow your request here (the link works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}):
+mail-ack-follow-link = Follow your request
+
+## Track my requests
+
+mail-track-subject = Your requests to { $organisation }
+mail-track-none = Someone asked to see the data protection requests sent from this address. We hold no requests from this address.
+mail-track-some = Someone (we hope you) asked to see the data protection requests sent from this address. We have { $count } on record.
+mail-track-open = Open this link to see them (it works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}):
+mail-track-link = See my requests
+mail-track-ignore = If you did not ask for this, you can ignore this email.
+
+## Withdrawal
+
+mail-withdrawn-subject = Your request { $reference } is withdrawn
+mail-withdrawn-body = As you asked, we have withdrawn your request “{ $kind }” ({ $reference }). We will not work on it any further. You can send a new request at any time.
+
+## A question to the subject
+
+mail-question-subject = A question about your request { $reference }
+mail-question-intro = To handle your request “{ $kind }” ({ $reference }) we need an answer from you.
+mail-purpose-identity = We need to make sure that we give your data only to you, so we ask you to confirm who you are (GDPR Art. 12(6)).
+mail-purpose-clarification = We need to know more precisely what your request covers.
+mail-purpose-other = We have a question for you.
+mail-question-ours = Our question:
+mail-question-answer = Answer on your request's page (the link works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}):
+mail-question-answer-link = Answer on your request's page
+mail-question-pauses = Until you answer, the time we have to handle your request stands still (GDPR Art. 12(3) and (6)).
+
+## Extension (Art. 12(3))
+
+mail-extension-subject = We need more time for your request { $reference }: new date { $due }
+mail-extension-intro = We need more time to handle your request “{ $kind }” ({ $reference }). The GDPR allows us to extend the time by up to two further months where a request is complex or we have many requests (Art. 12(3)).
+mail-extension-why = Why we need more time:
+mail-extension-new-date = We will answer by { $due } at the latest (before: { $previous }).
+
+## Completion, one subject per outcome
+
+mail-completion-fulfilled-subject = Your request { $reference } is done
+mail-completion-no-data-subject = Your request { $reference }: we hold no data about you
+mail-completion-partial-subject = Our answer to your request { $reference }: partly done
+mail-completion-intro = We have handled your request “{ $kind }” ({ $reference }).
+mail-completion-partial-intro = We have handled your request “{ $kind }” ({ $reference }), but could not do all of what you asked.
+mail-completion-partial-why = Why we did not do all of it:
+
+## Rejection
+
+mail-rejection-subject = We cannot act on your request { $reference }
+mail-rejection-intro = We have decided not to act on your request “{ $kind }” ({ $reference }).
+mail-rejection-reason = Reason:
+mail-reason-identity_not_verified = Identity could not be verified
+mail-reason-manifestly_unfounded = Manifestly unfounded (Art. 12(5))
+mail-reason-excessive = Excessive (Art. 12(5))
+mail-reason-not_applicable = The right does not apply
+mail-reason-other = Other reason
+
+## Expiry: a question left unanswered (sent by the sweeper)
+
+mail-expiry-subject = Your request { $reference } is closed: we did not hear from you
+mail-expiry-intro = On { $date } we asked you a question about your request “{ $kind }” ({ $reference }). We have not had an answer in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}, so we have closed the request without acting on it.
+mail-new-request = You can send a new request at any time.
+
+## Manual intake: the language of the subject's emails
+
+mail-language-invalid = Choose the language of the subject's emails: Norwegian Bokmål, Swedish or English.

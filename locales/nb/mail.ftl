@@ -1,0 +1,121 @@
+## E-post til den registrerte (templates/mail/). Hver e-post om en henvendelse er på
+## språket henvendelsen ble sendt på. Navnene på virksomheten, personvernombudet og
+## tilsynsmyndigheten kommer fra innstillingene; artikkelnumrene står som de er.
+
+mail-hello = Hei { $name },
+mail-hello-anonymous = Hei,
+# Etter en lenke i HTML-e-post.
+mail-link-days = (lenken virker i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+})
+
+## Avsender (_sender) og varselet etter Art. 12(4) (_notice).
+
+mail-sender-dpo = Personvernombud:
+mail-notice-title = Dine rettigheter (GDPR Art. 12(4))
+mail-notice-complaint = Hvis du er uenig, har du rett til å klage til tilsynsmyndigheten (Art. 77):
+mail-notice-court = Du har også rett til et effektivt rettsmiddel: du kan bringe saken inn for domstolene (Art. 79).
+
+## Bekreftelse av e-postadressen
+
+mail-verify-subject = Bekreft henvendelsen din { $reference }
+mail-verify-received = Vi har mottatt henvendelsen din «{ $kind }» med referanse { $reference }.
+mail-verify-confirm = For å være sikre på at det var du som sendte den, ber vi deg bekrefte e-postadressen din ved å åpne denne lenken:
+mail-verify-confirm-html = For å være sikre på at det var du som sendte den, ber vi deg bekrefte e-postadressen din:
+mail-verify-button = Bekreft henvendelsen min
+mail-verify-validity = Lenken kan brukes én gang, i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+} fra denne e-posten ble sendt. Før du har bekreftet, kan vi ikke begynne på henvendelsen din, og fristen vår for å svare løper ikke.
+mail-verify-ignore = Hvis du ikke har sendt denne henvendelsen, kan du se bort fra denne e-posten.
+
+## Kvittering
+
+mail-ack-subject = Vi har mottatt henvendelsen din { $reference }: svar innen { $due }
+mail-ack-thanks = Takk for at du bekreftet. Henvendelsen din står nå i køen vår.
+mail-ack-reference = Referanse
+mail-ack-request = Henvendelse
+mail-ack-received = Mottatt
+mail-ack-due = Svar innen
+mail-ack-time = Etter GDPR (Art. 12(3)) har vi én måned på oss til å svare; vi lover å svare innen datoen over. Hvis vi trenger flere opplysninger fra deg, stopper fristen til du har svart. Hvis henvendelsen er komplisert, kan vi forlenge fristen med inntil to måneder til; i så fall forteller vi deg hvorfor før datoen over.
+mail-ack-follow = Følg henvendelsen din her (lenken virker i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+}):
+mail-ack-follow-link = Følg henvendelsen din
+
+## Mine henvendelser
+
+mail-track-subject = Henvendelsene dine til { $organisation }
+mail-track-none = Noen har bedt om å se personvernhenvendelsene som er sendt fra denne adressen. Vi har ingen henvendelser fra denne adressen.
+mail-track-some = Noen (forhåpentlig du) har bedt om å se personvernhenvendelsene som er sendt fra denne adressen. Vi har { $count ->
+    [one] { $count } henvendelse
+   *[other] { $count } henvendelser
+} registrert.
+mail-track-open = Åpne denne lenken for å se dem (den virker i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+}):
+mail-track-link = Se henvendelsene mine
+mail-track-ignore = Hvis du ikke har bedt om dette, kan du se bort fra denne e-posten.
+
+## Tilbaketrekking
+
+mail-withdrawn-subject = Henvendelsen din { $reference } er trukket tilbake
+mail-withdrawn-body = Som du ba om, har vi trukket tilbake henvendelsen din «{ $kind }» ({ $reference }). Vi arbeider ikke mer med den. Du kan sende en ny henvendelse når som helst.
+
+## Et spørsmål til den registrerte
+
+mail-question-subject = Et spørsmål om henvendelsen din { $reference }
+mail-question-intro = For å behandle henvendelsen din «{ $kind }» ({ $reference }) trenger vi et svar fra deg.
+mail-purpose-identity = Vi må være sikre på at vi bare gir personopplysningene dine til deg, så vi ber deg bekrefte hvem du er (GDPR Art. 12(6)).
+mail-purpose-clarification = Vi trenger å vite mer presist hva henvendelsen din gjelder.
+mail-purpose-other = Vi har et spørsmål til deg.
+mail-question-ours = Spørsmålet vårt:
+mail-question-answer = Svar på siden for henvendelsen din (lenken virker i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+}):
+mail-question-answer-link = Svar på siden for henvendelsen din
+mail-question-pauses = Til du har svart, står fristen vår for å behandle henvendelsen din stille (GDPR Art. 12(3) og (6)).
+
+## Forlenget frist (Art. 12(3))
+
+mail-extension-subject = Vi trenger mer tid til henvendelsen din { $reference }: ny frist { $due }
+mail-extension-intro = Vi trenger mer tid til å behandle henvendelsen din «{ $kind }» ({ $reference }). Etter GDPR kan vi forlenge fristen med inntil to måneder til når en henvendelse er komplisert eller vi har mange henvendelser (Art. 12(3)).
+mail-extension-why = Hvorfor vi trenger mer tid:
+mail-extension-new-date = Vi svarer senest { $due } (tidligere frist: { $previous }).
+
+## Svar, ett emne per utfall
+
+mail-completion-fulfilled-subject = Henvendelsen din { $reference } er behandlet
+mail-completion-no-data-subject = Henvendelsen din { $reference }: vi har ingen personopplysninger om deg
+mail-completion-partial-subject = Svar på henvendelsen din { $reference }: delvis gjennomført
+mail-completion-intro = Vi har behandlet henvendelsen din «{ $kind }» ({ $reference }).
+mail-completion-partial-intro = Vi har behandlet henvendelsen din «{ $kind }» ({ $reference }), men kunne ikke gjøre alt du ba om.
+mail-completion-partial-why = Hvorfor vi ikke gjorde alt:
+
+## Avslag
+
+mail-rejection-subject = Vi kan ikke imøtekomme henvendelsen din { $reference }
+mail-rejection-intro = Vi har besluttet ikke å imøtekomme henvendelsen din «{ $kind }» ({ $reference }).
+mail-rejection-reason = Begrunnelse:
+mail-reason-identity_not_verified = Vi kunne ikke bekrefte identiteten din
+mail-reason-manifestly_unfounded = Åpenbart grunnløs (Art. 12(5))
+mail-reason-excessive = Urimelig (Art. 12(5))
+mail-reason-not_applicable = Rettigheten gjelder ikke her
+mail-reason-other = Annen grunn
+
+## Lukket: et spørsmål ble ikke besvart (sendt av den automatiske oppryddingen)
+
+mail-expiry-subject = Henvendelsen din { $reference } er avsluttet: vi hørte ikke fra deg
+mail-expiry-intro = Den { $date } stilte vi deg et spørsmål om henvendelsen din «{ $kind }» ({ $reference }). Vi har ikke fått svar på { $days ->
+    [one] { $days } dag
+   *[other] { $days } dager
+}, så vi har avsluttet henvendelsen uten å gjøre noe med den.
+mail-new-request = Du kan sende en ny henvendelse når som helst.
+
+## Manuell registrering: språket i e-postene til den registrerte
+
+mail-language-invalid = Velg språket i e-postene til den registrerte: norsk bokmål, svensk eller engelsk.

@@ -1,0 +1,121 @@
+## E-post till den registrerade (templates/mail/). Varje e-post om en begäran skrivs på
+## det språk begäran gjordes på. Namnen på organisationen, dataskyddsombudet och
+## tillsynsmyndigheten kommer från inställningarna; artikelnumren står som de är.
+
+mail-hello = Hej { $name },
+mail-hello-anonymous = Hej,
+# Efter en länk i HTML-e-post.
+mail-link-days = (länken fungerar i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+})
+
+## Avsändare (_sender) och upplysningen enligt Art. 12(4) (_notice).
+
+mail-sender-dpo = Dataskyddsombud:
+mail-notice-title = Dina rättigheter (GDPR Art. 12(4))
+mail-notice-complaint = Om du inte håller med har du rätt att lämna in ett klagomål till tillsynsmyndigheten (Art. 77):
+mail-notice-court = Du har också rätt till ett effektivt rättsmedel: du kan föra saken till domstol (Art. 79).
+
+## Bekräftelse av e-postadressen
+
+mail-verify-subject = Bekräfta din begäran { $reference }
+mail-verify-received = Vi har tagit emot din begäran ”{ $kind }” med referens { $reference }.
+mail-verify-confirm = För att vara säkra på att det var du som skickade den ber vi dig bekräfta din e-postadress genom att öppna den här länken:
+mail-verify-confirm-html = För att vara säkra på att det var du som skickade den ber vi dig bekräfta din e-postadress:
+mail-verify-button = Bekräfta min begäran
+mail-verify-validity = Länken kan användas en gång, i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+} från att det här e-postmeddelandet skickades. Innan du har bekräftat kan vi inte börja med din begäran, och vår tid att svara löper inte.
+mail-verify-ignore = Om du inte har skickat den här begäran kan du bortse från det här e-postmeddelandet.
+
+## Mottagningsbekräftelse
+
+mail-ack-subject = Vi har tagit emot din begäran { $reference }: svar senast { $due }
+mail-ack-thanks = Tack för att du bekräftade. Din begäran står nu i vår kö.
+mail-ack-reference = Referens
+mail-ack-request = Begäran
+mail-ack-received = Mottagen
+mail-ack-due = Svar senast
+mail-ack-time = Enligt GDPR (Art. 12(3)) har vi en månad på oss att svara; vi lovar att svara senast det datum som står ovan. Om vi behöver fler uppgifter från dig stannar tiden tills du har svarat. Om begäran är komplicerad kan vi förlänga tiden med högst två månader till; i så fall berättar vi varför före datumet ovan.
+mail-ack-follow = Följ din begäran här (länken fungerar i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}):
+mail-ack-follow-link = Följ din begäran
+
+## Mina begäranden
+
+mail-track-subject = Dina begäranden till { $organisation }
+mail-track-none = Någon har bett att få se de dataskyddsbegäranden som skickats från den här adressen. Vi har inga begäranden från den här adressen.
+mail-track-some = Någon (förhoppningsvis du) har bett att få se de dataskyddsbegäranden som skickats från den här adressen. Vi har { $count ->
+    [one] { $count } begäran registrerad
+   *[other] { $count } begäranden registrerade
+}.
+mail-track-open = Öppna den här länken för att se dem (den fungerar i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}):
+mail-track-link = Se mina begäranden
+mail-track-ignore = Om du inte har bett om detta kan du bortse från det här e-postmeddelandet.
+
+## Återkallelse
+
+mail-withdrawn-subject = Din begäran { $reference } är återkallad
+mail-withdrawn-body = Som du bad om har vi återkallat din begäran ”{ $kind }” ({ $reference }). Vi arbetar inte vidare med den. Du kan skicka en ny begäran när som helst.
+
+## En fråga till den registrerade
+
+mail-question-subject = En fråga om din begäran { $reference }
+mail-question-intro = För att kunna hantera din begäran ”{ $kind }” ({ $reference }) behöver vi ett svar från dig.
+mail-purpose-identity = Vi måste vara säkra på att vi bara lämnar ut dina personuppgifter till dig, så vi ber dig bekräfta vem du är (GDPR Art. 12(6)).
+mail-purpose-clarification = Vi behöver veta mer exakt vad din begäran gäller.
+mail-purpose-other = Vi har en fråga till dig.
+mail-question-ours = Vår fråga:
+mail-question-answer = Svara på sidan för din begäran (länken fungerar i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}):
+mail-question-answer-link = Svara på sidan för din begäran
+mail-question-pauses = Tills du har svarat står vår tid för att hantera din begäran stilla (GDPR Art. 12(3) och (6)).
+
+## Förlängd tid (Art. 12(3))
+
+mail-extension-subject = Vi behöver mer tid för din begäran { $reference }: nytt datum { $due }
+mail-extension-intro = Vi behöver mer tid för att hantera din begäran ”{ $kind }” ({ $reference }). Enligt GDPR får vi förlänga tiden med högst två månader till om en begäran är komplicerad eller om vi har många begäranden (Art. 12(3)).
+mail-extension-why = Varför vi behöver mer tid:
+mail-extension-new-date = Vi svarar senast { $due } (tidigare: { $previous }).
+
+## Svar, en ämnesrad per utfall
+
+mail-completion-fulfilled-subject = Din begäran { $reference } är klar
+mail-completion-no-data-subject = Din begäran { $reference }: vi har inga personuppgifter om dig
+mail-completion-partial-subject = Vårt svar på din begäran { $reference }: delvis genomförd
+mail-completion-intro = Vi har hanterat din begäran ”{ $kind }” ({ $reference }).
+mail-completion-partial-intro = Vi har hanterat din begäran ”{ $kind }” ({ $reference }), men kunde inte göra allt du bad om.
+mail-completion-partial-why = Varför vi inte gjorde allt:
+
+## Avslag
+
+mail-rejection-subject = Vi kan inte tillmötesgå din begäran { $reference }
+mail-rejection-intro = Vi har beslutat att inte tillmötesgå din begäran ”{ $kind }” ({ $reference }).
+mail-rejection-reason = Skäl:
+mail-reason-identity_not_verified = Vi kunde inte bekräfta din identitet
+mail-reason-manifestly_unfounded = Uppenbart ogrundad (Art. 12(5))
+mail-reason-excessive = Orimlig (Art. 12(5))
+mail-reason-not_applicable = Rättigheten gäller inte här
+mail-reason-other = Annat skäl
+
+## Avslutad: en fråga besvarades inte (skickas av den automatiska rensningen)
+
+mail-expiry-subject = Din begäran { $reference } är avslutad: vi hörde inte av dig
+mail-expiry-intro = Den { $date } ställde vi en fråga till dig om din begäran ”{ $kind }” ({ $reference }). Vi har inte fått något svar på { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}, så vi har avslutat begäran utan att vidta någon åtgärd.
+mail-new-request = Du kan skicka en ny begäran när som helst.
+
+## Manuell registrering: språket i e-posten till den registrerade
+
+mail-language-invalid = Välj språket i e-posten till den registrerade: norskt bokmål, svenska eller engelska.
