@@ -93,13 +93,13 @@ fn literals_after(text: &str, prefix: &str) -> Vec<String> {
     found
 }
 
-/// Ids named in the code: `t.t("…")`, `t.t1("…"`, `t2`, `t3`, `Msg::new("…")`, and the
+/// Ids named in the code: `t.t("…")`, `t.t1("…"`, `t2`, `t3`, `t4`, `Msg::new("…")`, and the
 /// labels of every enum the pages and emails show (`label_id()`). File types are not among
 /// them: "PDF", "JPEG" and "PNG" read the same in every language.
 fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
     let mut used = BTreeMap::new();
     for (path, text) in sources {
-        for prefix in ["t.t(\"", "t.t1(\"", "t.t2(\"", "t.t3(\"", "Msg::new(\""] {
+        for prefix in ["t.t(\"", "t.t1(\"", "t.t2(\"", "t.t3(\"", "t.t4(\"", "Msg::new(\""] {
             for id in literals_after(text, prefix) {
                 used.entry(id).or_insert_with(|| path.display().to_string());
             }
