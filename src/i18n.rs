@@ -41,6 +41,11 @@ pub fn lookup_exact(lang: Lang, id: &str) -> Option<String> {
         .ok()
 }
 
+/// A message in English, for operators (settings errors, the CLI), never for a subject.
+pub fn english(m: &Msg) -> String {
+    Tr::plain(Lang::En).msg(m)
+}
+
 /// Who the reader deals with: the facts every page's header and footer and every
 /// email's signature show (from settings).
 #[derive(Debug, Clone)]
@@ -100,6 +105,12 @@ macro_rules! number_arg {
     )*};
 }
 number_arg!(i32, i64, u32, u64, usize);
+/// Askama hands loop variables and fields over by reference, sometimes twice.
+impl<T: Clone + IntoArg> IntoArg for &&T {
+    fn into_arg(self) -> Arg {
+        (**self).clone().into_arg()
+    }
+}
 
 /// The reader's language, with the site facts and the page's own address (for the
 /// language switch). Cheap to clone.

@@ -11,6 +11,7 @@ use crate::db::models::{NewRequest, NewToken};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::clock::deadlines;
+use crate::domain::msg::Msg;
 use crate::domain::status::{transition, Action, Status};
 use crate::domain::submission::Submission;
 use crate::domain::tokens::{self, Purpose};
@@ -157,7 +158,7 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
         };
         if !apply_transition(conn, ctx, &request, &t, changes, record)? {
             return Err(WorkflowError::Conflict(
-                "the request changed meanwhile; try again".into(),
+                Msg::new("portal-changed-try-again"),
             ));
         }
         let (request, access) = queue_acknowledgement(conn, ctx, &request.id)?;
@@ -334,7 +335,7 @@ pub fn withdraw_by_subject(
         };
         if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
             return Err(WorkflowError::Conflict(
-                "the request changed meanwhile; reload the page".into(),
+                Msg::new("portal-changed-reload"),
             ));
         }
         let mail = WithdrawnMail {
