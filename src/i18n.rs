@@ -211,6 +211,7 @@ impl Tr {
         )
     }
 
+    #[allow(clippy::too_many_arguments)] // three (name, value) pairs, as in a template
     pub fn t3(
         &self,
         id: &str,

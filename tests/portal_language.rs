@@ -79,7 +79,10 @@ fn by_id<'a>(all: &'a [Tag], id: &str) -> Option<&'a Tag> {
 
 fn title_of(html: &str) -> String {
     let start = html.find("<title>").map(|s| s + 7).unwrap_or(0);
-    let end = html[start..].find("</title>").map(|e| start + e).unwrap_or(start);
+    let end = html[start..]
+        .find("</title>")
+        .map(|e| start + e)
+        .unwrap_or(start);
     html_unescape(&html[start..end])
 }
 
@@ -111,7 +114,10 @@ async fn accept_language_sv_gives_swedish_pages_with_the_frame_in_swedish() {
     // The switch offers the two other languages, each named in its own language.
     assert!(home.contains("lang=\"nb\" hreflang=\"nb\">Norsk"), "{home}");
     assert!(home.contains("hreflang=\"en\">English"));
-    assert!(!home.contains("hreflang=\"sv\""), "not the language already shown");
+    assert!(
+        !home.contains("hreflang=\"sv\""),
+        "not the language already shown"
+    );
     // Legal references and the authority stay as they are.
     assert!(home.contains("(Art. 15)"));
     assert!(home.contains(&app.settings.authority_name));
@@ -234,15 +240,21 @@ async fn a_failed_submit_puts_a_summary_first_that_links_to_each_bad_field() {
         assert_eq!(input.attr("aria-invalid"), Some("true"), "#{id}");
         let described = input.attr("aria-describedby").expect("aria-describedby");
         for d in described.split_whitespace() {
-            assert!(by_id(&all, d).is_some(), "#{id} is described by missing #{d}");
+            assert!(
+                by_id(&all, d).is_some(),
+                "#{id} is described by missing #{d}"
+            );
         }
-        assert!(described.contains(&format!("-error")), "#{id}: {described}");
+        assert!(described.contains("-error"), "#{id}: {described}");
     }
     // A radio group's link goes to its first radio button.
     assert_eq!(targets, ["kind-access", "name", "email"]);
     // The email's hint is named too.
     let email = by_id(&all, "email").expect("email");
-    assert_eq!(email.attr("aria-describedby"), Some("email-hint email-error"));
+    assert_eq!(
+        email.attr("aria-describedby"),
+        Some("email-hint email-error")
+    );
     // Fields without an error are not marked.
     let phone = by_id(&all, "phone").expect("phone");
     assert!(phone.attr("aria-invalid").is_none());
@@ -252,7 +264,11 @@ async fn a_failed_submit_puts_a_summary_first_that_links_to_each_bad_field() {
 async fn the_track_form_comes_back_with_a_summary_in_the_readers_language() {
     let app = TestApp::spawn().await;
     let c = TestApp::client();
-    let _ = c.get(app.url("/lang/nb?back=/track")).send().await.expect("switch");
+    let _ = c
+        .get(app.url("/lang/nb?back=/track"))
+        .send()
+        .await
+        .expect("switch");
     let token = app.csrf(&c, "/track").await;
     let (status, body, _) = app
         .post_form(&c, "/track", &[("csrf_token", &token), ("email", "")])
@@ -338,7 +354,11 @@ async fn everything_with_ticked_categories_is_refused_beside_the_categories_and_
 async fn my_requests_and_the_status_page_speak_swedish_with_swedish_dates() {
     let app = TestApp::spawn().await;
     let c = TestApp::client();
-    let _ = c.get(app.url("/lang/sv?back=/")).send().await.expect("switch");
+    let _ = c
+        .get(app.url("/lang/sv?back=/"))
+        .send()
+        .await
+        .expect("switch");
     let token = app.csrf(&c, "/").await;
     let (status, body, _) = app
         .post_form(
@@ -367,12 +387,13 @@ async fn my_requests_and_the_status_page_speak_swedish_with_swedish_dates() {
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Bekräfta din begäran"));
     let token = csrf_in(&page).expect("csrf");
-    let (status, page, _) = app
-        .post_form(&c, &path, &[("csrf_token", &token)])
-        .await;
+    let (status, page, _) = app.post_form(&c, &path, &[("csrf_token", &token)]).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Tack, din begäran är bekräftad"), "{page}");
-    let today = app.clock_now().with_timezone(&app.settings.timezone).date_naive();
+    let today = app
+        .clock_now()
+        .with_timezone(&app.settings.timezone)
+        .date_naive();
     let sv = dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::Sv);
     let status_link = all_links(&page)
         .into_iter()
@@ -382,7 +403,10 @@ async fn my_requests_and_the_status_page_speak_swedish_with_swedish_dates() {
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<html lang=\"sv\">"));
     assert!(page.contains(&sv.date(&today)), "received date in Swedish");
-    assert!(page.contains("Omfattning: Marknadsföringsval och kampanjhistorik"), "{page}");
+    assert!(
+        page.contains("Omfattning: Marknadsföringsval och kampanjhistorik"),
+        "{page}"
+    );
     assert!(page.contains("Radering av mina personuppgifter (Art. 17)"));
     assert!(page.contains("Vi tog emot din begäran via den här webbplatsen."));
     assert!(!page.contains(&today.to_string()), "no ISO date shown");

@@ -18,6 +18,9 @@ portal-error-summary-intro = { $count ->
    *[other] Please correct the { $count } fields below. Nothing you typed is lost.
 }
 
+portal-error-summary-item = { $label }: { $message }
+portal-error-summary-row = Item { $number }, { $label }
+
 portal-home-title = Your data protection rights — { $organisation }
 portal-home-heading = Your rights over your personal data
 portal-home-intro = Under the General Data Protection Regulation (GDPR) you can ask { $organisation } to do any of the following. It is free.

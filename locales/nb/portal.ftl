@@ -18,6 +18,9 @@ portal-error-summary-intro = { $count ->
    *[other] Rett de { $count } feltene nedenfor. Ingenting av det du har skrevet, er tapt.
 }
 
+portal-error-summary-item = { $label }: { $message }
+portal-error-summary-row = Opplysning { $number }, { $label }
+
 portal-home-title = Dine personvernrettigheter – { $organisation }
 portal-home-heading = Dine rettigheter til personopplysningene dine
 portal-home-intro = Etter personvernforordningen (GDPR) kan du be { $organisation } om å gjøre noe av det som står nedenfor. Det er gratis.

@@ -18,6 +18,9 @@ portal-error-summary-intro = { $count ->
    *[other] Rätta de { $count } fälten nedan. Inget av det du har skrivit har försvunnit.
 }
 
+portal-error-summary-item = { $label }: { $message }
+portal-error-summary-row = Uppgift { $number }, { $label }
+
 portal-home-title = Dina rättigheter för dina personuppgifter – { $organisation }
 portal-home-heading = Dina rättigheter till dina personuppgifter
 portal-home-intro = Enligt dataskyddsförordningen (GDPR) kan du be { $organisation } att göra något av det som står nedan. Det är kostnadsfritt.

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::msg::Msg;
 use super::newtypes::{limits, FieldError, FreeText, ShortText};
 use super::status::text_enum;
 use crate::i18n::{Lang, Tr};
-use super::msg::Msg;
 
 text_enum!(
     /// What the subject asks for.
@@ -259,13 +259,7 @@ impl RequestDetails {
                     },
                 )];
                 if let Some(c) = send_to {
-                    v.push(t.t2(
-                        "kind-detail-send-to",
-                        "name",
-                        &c.name,
-                        "email",
-                        &c.email,
-                    ));
+                    v.push(t.t2("kind-detail-send-to", "name", &c.name, "email", &c.email));
                 }
                 v
             }
@@ -365,10 +359,7 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 }
             }
             if items.is_empty() && errors.is_empty() {
-                errors.push(FieldError::new(
-                    "rect_field_1",
-                    Msg::new("field-rect-none"),
-                ));
+                errors.push(FieldError::new("rect_field_1", Msg::new("field-rect-none")));
             }
             RequestDetails::Rectification { items }
         }
@@ -452,7 +443,10 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 "json" | "" => PortableFormat::Json,
                 "csv" => PortableFormat::Csv,
                 _ => {
-                    errors.push(FieldError::new("portability_format", Msg::new("field-format")));
+                    errors.push(FieldError::new(
+                        "portability_format",
+                        Msg::new("field-format"),
+                    ));
                     PortableFormat::Json
                 }
             };
@@ -599,6 +593,42 @@ mod tests {
                 ground: Some("b".into())
             }
         );
+    }
+
+    #[test]
+    fn everything_with_ticked_categories_is_refused_not_guessed() {
+        let err = parse_details(
+            Kind::Erasure,
+            &input(&[
+                ("erasure_scope", "everything"),
+                ("erasure_categories", "billing"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].field, "erasure_categories");
+        assert_eq!(err[0].message.id, "field-erasure-scope-mismatch");
+        let err =
+            parse_details(Kind::Erasure, &input(&[("erasure_scope", "categories")])).unwrap_err();
+        assert_eq!(err[0].message.id, "field-category-none");
+    }
+
+    #[test]
+    fn summary_lines_stay_english_for_handlers_and_follow_the_reader_on_the_portal() {
+        let d = RequestDetails::Erasure {
+            categories: vec!["billing".into()],
+            ground: Some("b".into()),
+        };
+        assert_eq!(
+            d.summary_lines(),
+            vec![
+                "Scope: Invoices, payments and billing history".to_string(),
+                "Ground: Art. 17(1)(b) I withdraw my consent and there is no other legal ground"
+                    .to_string()
+            ]
+        );
+        let nb = d.summary_lines_in(&Tr::plain(Lang::Nb));
+        assert_eq!(nb[0], "Omfang: Fakturaer, betalinger og fakturahistorikk");
+        assert!(nb[1].starts_with("Grunnlag: Art. 17(1)(b) "), "{}", nb[1]);
     }
 
     #[test]

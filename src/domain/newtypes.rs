@@ -219,7 +219,6 @@ fn is_invisible_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
-
 /// Limits shared by the portal, the API and handler entry.
 pub mod limits {
     pub const NAME: usize = 200;

@@ -86,9 +86,8 @@ impl FileRefused {
         use crate::domain::msg::Msg;
         match self {
             Self::Empty => Msg::new("field-file-empty"),
-            Self::TooLarge { max_mb } => {
-                Msg::new("field-file-too-large").arg("max", i64::try_from(*max_mb).unwrap_or(i64::MAX))
-            }
+            Self::TooLarge { max_mb } => Msg::new("field-file-too-large")
+                .arg("max", i64::try_from(*max_mb).unwrap_or(i64::MAX)),
             Self::NotAllowed => Msg::new("field-file-not-allowed"),
             Self::Mismatch { declared } => {
                 Msg::new("field-file-mismatch").arg("declared", declared.as_str())

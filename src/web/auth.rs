@@ -211,7 +211,7 @@ async fn setup(
                     form,
                     errors,
                 },
-            ))
+            ));
         }
     };
     let secret = state

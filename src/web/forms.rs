@@ -91,12 +91,19 @@ impl Errors {
             .collect()
     }
 
-    /// (the id of the input to focus, message) pairs for the error summary's links: a
-    /// radio or checkbox group's first input (`<group>-<first value>`), else the field.
-    pub fn summary(&self) -> Vec<(String, &str)> {
+    /// The error summary's lines: (the id of the input to link to: a radio or checkbox
+    /// group's first input, else the field; "Label: message" in the reader's language,
+    /// so each line makes sense on its own).
+    pub fn summary_in(&self, t: &Tr) -> Vec<(String, String)> {
         self.0
             .iter()
-            .map(|(f, m)| (input_id(f), m.as_str()))
+            .map(|(f, m)| {
+                let text = match label_of(f, t) {
+                    Some(label) => t.t2("portal-error-summary-item", "label", label, "message", m),
+                    None => m.clone(),
+                };
+                (input_id(f), text)
+            })
             .collect()
     }
 
@@ -146,6 +153,48 @@ const GROUPS: &[(&str, &str)] = &[
     ("portability_format", "json"),
     ("objection_purpose", "direct_marketing"),
 ];
+
+/// The portal's fields and the message ids of their labels, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("kind", "portal-form-kind-legend"),
+    ("name", "portal-form-name"),
+    ("email", "portal-form-email"),
+    ("phone", "portal-form-phone"),
+    ("customer_number", "portal-form-customer-number"),
+    ("message", "portal-form-message"),
+    ("access_scope", "portal-access-scope"),
+    ("rect_field", "portal-rect-field"),
+    ("rect_value", "portal-rect-value"),
+    ("rect_current", "portal-rect-current"),
+    ("rect_evidence", "portal-rect-evidence"),
+    ("erasure_scope", "portal-erasure-scope-legend"),
+    ("erasure_categories", "portal-erasure-categories-legend"),
+    ("erasure_ground", "portal-erasure-ground"),
+    ("restriction_ground", "portal-restriction-ground-legend"),
+    ("restriction_details", "portal-restriction-details"),
+    ("portability_format", "portal-portability-format-legend"),
+    ("portability_controller_name", "portal-portability-name"),
+    ("portability_controller_email", "portal-portability-email"),
+    ("objection_purpose", "portal-objection-purpose-legend"),
+    ("objection_reasons", "portal-objection-reasons"),
+    ("answer", "portal-answer-label"),
+    ("file", "portal-file-label"),
+];
+
+/// A field's label in the reader's language; a numbered row's field (`rect_value_2`)
+/// gets its row: "Item 2, The correct value".
+fn label_of(field: &str, t: &Tr) -> Option<String> {
+    if let Some(id) = LABELS.iter().find(|(f, _)| *f == field).map(|(_, id)| *id) {
+        return Some(t.t(id));
+    }
+    let (prefix, n) = field.rsplit_once('_')?;
+    let n: usize = n.parse().ok()?;
+    let id = LABELS
+        .iter()
+        .find(|(f, _)| *f == prefix)
+        .map(|(_, id)| *id)?;
+    Some(t.t2("portal-error-summary-row", "number", n, "label", t.t(id)))
+}
 
 /// The id of the input an error summary links to for `field`.
 pub fn input_id(field: &str) -> String {

@@ -157,9 +157,9 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
             note: Some("email link"),
         };
         if !apply_transition(conn, ctx, &request, &t, changes, record)? {
-            return Err(WorkflowError::Conflict(
-                Msg::new("portal-changed-try-again"),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new(
+                "portal-changed-try-again",
+            )));
         }
         let (request, access) = queue_acknowledgement(conn, ctx, &request.id)?;
         Ok(Verified {
@@ -334,9 +334,7 @@ pub fn withdraw_by_subject(
             note: None,
         };
         if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
-            return Err(WorkflowError::Conflict(
-                Msg::new("portal-changed-reload"),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new("portal-changed-reload")));
         }
         let mail = WithdrawnMail {
             sender: Sender::from_settings(ctx.settings),

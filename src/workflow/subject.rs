@@ -179,12 +179,7 @@ fn history(
         let on = local_date(e.at, tz);
         let to = e.to_status.as_deref().and_then(Status::parse);
         let from = e.from_status.as_deref().and_then(Status::parse);
-        let mut push = |event| {
-            lines.push(HistoryLine {
-                date: on,
-                event,
-            })
-        };
+        let mut push = |event| lines.push(HistoryLine { date: on, event });
         match e.action.as_str() {
             "submitted" => {
                 lines.push(HistoryLine {

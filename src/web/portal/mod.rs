@@ -20,8 +20,8 @@ use crate::domain::kinds::{
 };
 use crate::domain::newtypes::{limits, EmailAddress};
 use crate::domain::status::Status;
-use crate::i18n::Tr;
 use crate::domain::submission::parse_submission;
+use crate::i18n::Tr;
 use crate::workflow::intake::{self, Channel};
 use crate::workflow::subject::{self, VerificationLink};
 use crate::workflow::view::{self, RequestView};
@@ -143,7 +143,7 @@ async fn submit(
                     errors,
                     max_text: limits::FREE_TEXT,
                 },
-            ))
+            ));
         }
     };
     let email = submission.email.to_string();
@@ -335,7 +335,7 @@ async fn track(
                     errors,
                     sent: false,
                 },
-            ))
+            ));
         }
     };
     let shown = email.to_string();
@@ -380,9 +380,5 @@ async fn my_requests(
     let requests = state
         .run(move |conn, ctx| Ok(view::subject_requests(conn, ctx, &opens)?))
         .await?;
-    Ok(ok_page(&MyRequestsPage {
-        t,
-        email,
-        requests,
-    }))
+    Ok(ok_page(&MyRequestsPage { t, email, requests }))
 }

@@ -15,8 +15,8 @@ use super::grants;
 use crate::domain::case::QuestionPurpose;
 use crate::domain::channel::Channel;
 use crate::domain::status::{Outcome, RejectionReason, Status};
-use crate::web::extract::CsrfForm;
 use crate::i18n::Tr;
+use crate::web::extract::CsrfForm;
 use crate::web::forms::Errors;
 use crate::web::{csrf, ok_page, page, redirect, AppState, WebError};
 use crate::workflow::intake;
@@ -225,10 +225,7 @@ pub(super) async fn answer(
             let p = load(&state, &session, id).await?;
             let (status, errors) = match conflict {
                 Some(m) => (StatusCode::CONFLICT, Errors::single("answer", m, &t)),
-                None if too_large => (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    Errors::from_list(errors, &t),
-                ),
+                None if too_large => (StatusCode::PAYLOAD_TOO_LARGE, Errors::from_list(errors, &t)),
                 None => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     Errors::from_list(errors, &t),
