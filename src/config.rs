@@ -313,7 +313,7 @@ impl Settings {
         })?;
         if let Some((_, addr)) = mail_from.rsplit_once('<') {
             EmailAddress::parse(addr.trim_end_matches('>'))
-                .map_err(|m| invalid("DSR_MAIL_FROM", m))?;
+                .map_err(|m| invalid("DSR_MAIL_FROM", crate::i18n::english(&m)))?;
         }
 
         let tz_raw = pick("DSR_TIMEZONE", file.timezone).unwrap_or_else(|| "Europe/Oslo".into());
@@ -467,7 +467,7 @@ impl Settings {
             .unwrap_or_else(|| mail_from.clone());
         let dpo_email =
             EmailAddress::parse(&pick("DSR_DPO_EMAIL", file.dpo_email).unwrap_or(from_address))
-                .map_err(|m| invalid("DSR_DPO_EMAIL", m))?
+                .map_err(|m| invalid("DSR_DPO_EMAIL", crate::i18n::english(&m)))?
                 .to_string();
         let (default_name, default_address, default_url) = country.supervisory_authority();
         let authority_name = one_line(

@@ -33,6 +33,19 @@ fn language_id(lang: Lang) -> LanguageIdentifier {
     lang.code().parse().unwrap_or_default()
 }
 
+/// The words of one message in one language, with no fallback to another language:
+/// `None` when this language's files lack the id. For the completeness tests.
+pub fn lookup_exact(lang: Lang, id: &str) -> Option<String> {
+    LOCALES
+        .lookup_single_language::<&str>(&language_id(lang), id, None)
+        .ok()
+}
+
+/// A message in English, for operators (settings errors, the CLI), never for a subject.
+pub fn english(m: &Msg) -> String {
+    Tr::plain(Lang::En).msg(m)
+}
+
 /// Who the reader deals with: the facts every page's header and footer and every
 /// email's signature show (from settings).
 #[derive(Debug, Clone)]
@@ -92,6 +105,12 @@ macro_rules! number_arg {
     )*};
 }
 number_arg!(i32, i64, u32, u64, usize);
+/// Askama hands loop variables and fields over by reference, sometimes twice.
+impl<T: Clone + IntoArg> IntoArg for &&T {
+    fn into_arg(self) -> Arg {
+        (**self).clone().into_arg()
+    }
+}
 
 /// The reader's language, with the site facts and the page's own address (for the
 /// language switch). Cheap to clone.
@@ -192,7 +211,7 @@ impl Tr {
         )
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)] // three (name, value) pairs, as in a template
     pub fn t3(
         &self,
         id: &str,

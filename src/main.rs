@@ -352,7 +352,7 @@ fn add_user(
             .to_string()
     });
     let name = ShortText::parse(&name, 200, "a name")
-        .map_err(|m| Failure::Usage(format!("--name: {m}")))?;
+        .map_err(|m| Failure::Usage(format!("--name: {}", dsr_tracker::i18n::english(&m))))?;
     let password = read_password(&email)?;
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
@@ -425,7 +425,8 @@ fn set_user_email(mut settings: Settings, id: &str, email: &str) -> Result<(), F
 
 /// An `--email` argument in its canonical form.
 fn email_arg(email: &str) -> Result<EmailAddress, Failure> {
-    EmailAddress::parse(email).map_err(|m| Failure::Usage(format!("--email: {m}")))
+    EmailAddress::parse(email)
+        .map_err(|m| Failure::Usage(format!("--email: {}", dsr_tracker::i18n::english(&m))))
 }
 
 /// A workflow context for a command, at the real time.

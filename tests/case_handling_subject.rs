@@ -330,7 +330,8 @@ async fn a_file_over_the_limit_empty_or_of_a_disallowed_type_is_refused_with_the
 
     let (_, page) = app.get(&case.subject, &status_path(&case)).await;
     assert!(page.contains("we have your answer") || page.contains("You answered"));
-    assert!(page.contains(&expected.to_string()), "new due date shown");
+    let shown = dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).date(&expected);
+    assert!(page.contains(&shown), "new due date shown as {shown}");
     assert!(page.contains("bill.pdf"), "the file's name is listed");
     assert!(
         !page.contains("We have a question for you"),

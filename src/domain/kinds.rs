@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::msg::Msg;
 use super::newtypes::{limits, FieldError, FreeText, ShortText};
 use super::status::text_enum;
+use crate::i18n::{Lang, Tr};
 
 text_enum!(
     /// What the subject asks for.
@@ -41,91 +43,72 @@ impl Kind {
         }
     }
 
-    /// The right in plain words, for the portal's home page.
-    pub fn explanation(self) -> &'static str {
+    /// The right in plain words, for the portal's home page (a message id).
+    pub fn explanation_id(self) -> &'static str {
         match self {
-            Self::Access => "Ask which personal data we hold about you, why we use it, who we share it with and how long we keep it, and get a copy.",
-            Self::Rectification => "Tell us what is wrong or incomplete in your data, for example your name or address, and we correct it.",
-            Self::Erasure => "Ask us to delete your data. Where the law makes us keep some of it (for example accounting records), we tell you what we keep, why and until when.",
-            Self::Restriction => "Ask us to stop using your data for a while but keep it, for example while we check whether it is correct.",
-            Self::Portability => "Get the data you gave us in a machine-readable file (JSON or CSV), or have it sent to another company.",
-            Self::Objection => "Object to a use of your data, such as direct marketing (we then always stop) or profiling.",
+            Self::Access => "kind-explain-access",
+            Self::Rectification => "kind-explain-rectification",
+            Self::Erasure => "kind-explain-erasure",
+            Self::Restriction => "kind-explain-restriction",
+            Self::Portability => "kind-explain-portability",
+            Self::Objection => "kind-explain-objection",
+        }
+    }
+
+    /// The home page's link to the form with this kind chosen ("Ask for access"): one
+    /// distinct text per right (a message id).
+    pub fn ask_id(self) -> &'static str {
+        match self {
+            Self::Access => "kind-ask-access",
+            Self::Rectification => "kind-ask-rectification",
+            Self::Erasure => "kind-ask-erasure",
+            Self::Restriction => "kind-ask-restriction",
+            Self::Portability => "kind-ask-portability",
+            Self::Objection => "kind-ask-objection",
         }
     }
 }
 
-/// Data categories of the telecom and hosting world the demo data and forms use.
+/// Data categories of the telecom and hosting world the demo data and forms use:
+/// (code as stored, message id of its label).
 pub const DATA_CATEGORIES: &[(&str, &str)] = &[
-    ("contact", "Name, address, email and phone number"),
-    ("billing", "Invoices, payments and billing history"),
-    ("traffic", "Call detail records and traffic data"),
-    ("ip_logs", "IP address assignments and connection logs"),
-    ("support", "Support tickets and call recordings"),
-    ("marketing", "Marketing preferences and campaign history"),
-    ("analytics", "Website analytics and cookies"),
+    ("contact", "category-contact"),
+    ("billing", "category-billing"),
+    ("traffic", "category-traffic"),
+    ("ip_logs", "category-ip_logs"),
+    ("support", "category-support"),
+    ("marketing", "category-marketing"),
+    ("analytics", "category-analytics"),
 ];
 
-pub fn category_label(code: &str) -> &str {
-    DATA_CATEGORIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, l)| *l)
-        .unwrap_or(code)
+/// The message id of a category's label; an unknown code shows as it is.
+pub fn category_label_id(code: &str) -> Option<&'static str> {
+    lookup(DATA_CATEGORIES, code)
 }
 
-/// Art. 17(1)(a)–(f).
+/// Art. 17(1)(a)–(f): (letter, message id).
 pub const ERASURE_GROUNDS: &[(&str, &str)] = &[
-    (
-        "a",
-        "The data are no longer needed for the purpose they were collected for",
-    ),
-    (
-        "b",
-        "I withdraw my consent and there is no other legal ground",
-    ),
-    ("c", "I object to the processing (Art. 21)"),
-    ("d", "The data have been processed unlawfully"),
-    (
-        "e",
-        "The data must be erased to comply with a legal obligation",
-    ),
-    (
-        "f",
-        "The data were collected in relation to information society services offered to a child",
-    ),
+    ("a", "erasure-ground-a"),
+    ("b", "erasure-ground-b"),
+    ("c", "erasure-ground-c"),
+    ("d", "erasure-ground-d"),
+    ("e", "erasure-ground-e"),
+    ("f", "erasure-ground-f"),
 ];
 
-/// Art. 18(1)(a)–(d).
+/// Art. 18(1)(a)–(d): (letter, message id).
 pub const RESTRICTION_GROUNDS: &[(&str, &str)] = &[
-    (
-        "a",
-        "I contest the accuracy of the data (while you verify it)",
-    ),
-    (
-        "b",
-        "The processing is unlawful but I do not want the data erased",
-    ),
-    (
-        "c",
-        "You no longer need the data, but I need them for a legal claim",
-    ),
-    (
-        "d",
-        "I have objected (Art. 21(1)) and you are checking whether your grounds override mine",
-    ),
+    ("a", "restriction-ground-a"),
+    ("b", "restriction-ground-b"),
+    ("c", "restriction-ground-c"),
+    ("d", "restriction-ground-d"),
 ];
 
-/// Art. 21: what the subject objects to.
+/// Art. 21: what the subject objects to: (code, message id).
 pub const OBJECTION_PURPOSES: &[(&str, &str)] = &[
-    (
-        "direct_marketing",
-        "Direct marketing (we always stop, Art. 21(3))",
-    ),
-    ("profiling", "Profiling"),
-    (
-        "other",
-        "Another use based on legitimate interests or a public task",
-    ),
+    ("direct_marketing", "objection-purpose-direct_marketing"),
+    ("profiling", "objection-purpose-profiling"),
+    ("other", "objection-purpose-other"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,81 +173,108 @@ impl RequestDetails {
         }
     }
 
-    /// Human-readable lines for the request page and the handler.
+    /// Human-readable lines for the handler, in English.
     pub fn summary_lines(&self) -> Vec<String> {
+        self.summary_lines_in(&Tr::plain(Lang::En))
+    }
+
+    /// Human-readable lines in the reader's language (the subject's status page).
+    /// Legal references ("Art. 17(1)(b)") stay as they are in every language.
+    pub fn summary_lines_in(&self, t: &Tr) -> Vec<String> {
+        let label = |id: Option<&'static str>, code: &str| match id {
+            Some(id) => t.t(id),
+            None => code.to_string(),
+        };
         match self {
-            Self::Access { scope } => vec![format!(
-                "Scope: {}",
-                scope.as_deref().unwrap_or("all personal data")
-            )],
+            Self::Access { scope } => vec![match scope {
+                Some(s) => t.t1("kind-detail-scope", "scope", s),
+                None => t.t("kind-detail-scope-all"),
+            }],
             Self::Rectification { items } => items
                 .iter()
                 .map(|i| {
-                    let mut s = format!("{}: should be “{}”", i.field, i.corrected_value);
+                    let mut s = t.t2(
+                        "kind-detail-correction",
+                        "field",
+                        &i.field,
+                        "value",
+                        &i.corrected_value,
+                    );
                     if let Some(c) = &i.current_value {
-                        s.push_str(&format!(" (now “{c}”)"));
+                        s.push(' ');
+                        s.push_str(&t.t1("kind-detail-correction-now", "current", c));
                     }
                     if let Some(e) = &i.evidence {
-                        s.push_str(&format!("; evidence: {e}"));
+                        s.push_str("; ");
+                        s.push_str(&t.t1("kind-detail-evidence", "evidence", e));
                     }
                     s
                 })
                 .collect(),
             Self::Erasure { categories, ground } => {
                 let mut v = vec![if categories.is_empty() {
-                    "Scope: everything".to_string()
+                    t.t("kind-detail-scope-everything")
                 } else {
-                    format!(
-                        "Scope: {}",
+                    t.t1(
+                        "kind-detail-scope",
+                        "scope",
                         categories
                             .iter()
-                            .map(|c| category_label(c))
+                            .map(|c| label(category_label_id(c), c))
                             .collect::<Vec<_>>()
-                            .join("; ")
+                            .join("; "),
                     )
                 }];
                 if let Some(g) = ground {
-                    v.push(format!(
-                        "Ground: Art. 17(1)({g}) {}",
-                        lookup(ERASURE_GROUNDS, g)
+                    v.push(t.t2(
+                        "kind-detail-erasure-ground",
+                        "code",
+                        g,
+                        "ground",
+                        label(lookup(ERASURE_GROUNDS, g), g),
                     ));
                 }
                 v
             }
             Self::Restriction { ground, details } => {
-                let mut v = vec![format!(
-                    "Ground: Art. 18(1)({ground}) {}",
-                    lookup(RESTRICTION_GROUNDS, ground)
+                let mut v = vec![t.t2(
+                    "kind-detail-restriction-ground",
+                    "code",
+                    ground,
+                    "ground",
+                    label(lookup(RESTRICTION_GROUNDS, ground), ground),
                 )];
                 if let Some(d) = details {
-                    v.push(format!("Details: {d}"));
+                    v.push(t.t1("kind-detail-details", "details", d));
                 }
                 v
             }
             Self::Portability { format, send_to } => {
-                let mut v = vec![format!(
-                    "Format: {}",
+                let mut v = vec![t.t1(
+                    "kind-detail-format",
+                    "format",
                     match format {
                         PortableFormat::Json => "JSON",
                         PortableFormat::Csv => "CSV",
-                    }
+                    },
                 )];
                 if let Some(c) = send_to {
-                    v.push(format!("Send to: {} <{}>", c.name, c.email));
+                    v.push(t.t2("kind-detail-send-to", "name", &c.name, "email", &c.email));
                 }
                 v
             }
             Self::Objection { purposes, reasons } => {
-                let mut v = vec![format!(
-                    "Objects to: {}",
+                let mut v = vec![t.t1(
+                    "kind-detail-objects-to",
+                    "purposes",
                     purposes
                         .iter()
-                        .map(|p| lookup(OBJECTION_PURPOSES, p))
+                        .map(|p| label(lookup(OBJECTION_PURPOSES, p), p))
                         .collect::<Vec<_>>()
-                        .join("; ")
+                        .join("; "),
                 )];
                 if let Some(r) = reasons {
-                    v.push(format!("Reasons: {r}"));
+                    v.push(t.t1("kind-detail-reasons", "reasons", r));
                 }
                 v
             }
@@ -272,12 +282,8 @@ impl RequestDetails {
     }
 }
 
-fn lookup<'a>(table: &'a [(&'a str, &'a str)], code: &'a str) -> &'a str {
-    table
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, l)| *l)
-        .unwrap_or(code)
+fn lookup(table: &[(&'static str, &'static str)], code: &str) -> Option<&'static str> {
+    table.iter().find(|(c, _)| *c == code).map(|(_, id)| *id)
 }
 
 /// Form input: every value a field was sent with (checkbox lists send several).
@@ -353,10 +359,7 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 }
             }
             if items.is_empty() && errors.is_empty() {
-                errors.push(FieldError::new(
-                    "rect_field_1",
-                    "Tell us at least one thing to correct and its correct value.",
-                ));
+                errors.push(FieldError::new("rect_field_1", Msg::new("field-rect-none")));
             }
             RequestDetails::Rectification { items }
         }
@@ -364,7 +367,16 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
             let scope = f.value("erasure_scope");
             let mut categories = Vec::new();
             match scope {
-                "" | "everything" => {}
+                "" | "everything" => {
+                    // "Everything" with some boxes ticked: which did the person mean?
+                    // Ask rather than guess (issue 8: the scope trap).
+                    if !f.values("erasure_categories").is_empty() {
+                        errors.push(FieldError::new(
+                            "erasure_categories",
+                            Msg::new("field-erasure-scope-mismatch"),
+                        ));
+                    }
+                }
                 "categories" => {
                     for c in f.values("erasure_categories") {
                         if DATA_CATEGORIES.iter().any(|(code, _)| *code == c) {
@@ -374,20 +386,20 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                         } else {
                             errors.push(FieldError::new(
                                 "erasure_categories",
-                                "Choose categories from the list.",
+                                Msg::new("field-category-unknown"),
                             ));
                         }
                     }
                     if categories.is_empty() && errors.is_empty() {
                         errors.push(FieldError::new(
                             "erasure_categories",
-                            "Choose at least one category, or choose “everything”.",
+                            Msg::new("field-category-none"),
                         ));
                     }
                 }
                 _ => errors.push(FieldError::new(
                     "erasure_scope",
-                    "Choose everything or chosen categories.",
+                    Msg::new("field-erasure-scope"),
                 )),
             }
             let ground = match f.value("erasure_ground") {
@@ -396,7 +408,7 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 _ => {
                     errors.push(FieldError::new(
                         "erasure_ground",
-                        "Choose a ground from the list.",
+                        Msg::new("field-ground-unknown"),
                     ));
                     None
                 }
@@ -409,14 +421,14 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 "" => {
                     errors.push(FieldError::new(
                         "restriction_ground",
-                        "Choose why processing should be restricted (Art. 18(1)).",
+                        Msg::new("field-restriction-ground-required"),
                     ));
                     String::new()
                 }
                 _ => {
                     errors.push(FieldError::new(
                         "restriction_ground",
-                        "Choose a ground from the list.",
+                        Msg::new("field-ground-unknown"),
                     ));
                     String::new()
                 }
@@ -431,7 +443,10 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 "json" | "" => PortableFormat::Json,
                 "csv" => PortableFormat::Csv,
                 _ => {
-                    errors.push(FieldError::new("portability_format", "Choose JSON or CSV."));
+                    errors.push(FieldError::new(
+                        "portability_format",
+                        Msg::new("field-format"),
+                    ));
                     PortableFormat::Json
                 }
             };
@@ -466,14 +481,14 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 } else {
                     errors.push(FieldError::new(
                         "objection_purpose",
-                        "Choose purposes from the list.",
+                        Msg::new("field-purpose-unknown"),
                     ));
                 }
             }
             if purposes.is_empty() && errors.is_empty() {
                 errors.push(FieldError::new(
                     "objection_purpose",
-                    "Choose what you object to.",
+                    Msg::new("field-purpose-none"),
                 ));
             }
             let reasons = opt_free("objection_reasons", "your reasons", &mut errors);
@@ -482,7 +497,7 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
             if reasons.is_none() && purposes.iter().any(|p| p != "direct_marketing") {
                 errors.push(FieldError::new(
                     "objection_reasons",
-                    "Tell us briefly why you object, in relation to your particular situation (Art. 21(1)).",
+                    Msg::new("field-objection-reasons"),
                 ));
             }
             RequestDetails::Objection { purposes, reasons }
@@ -578,6 +593,42 @@ mod tests {
                 ground: Some("b".into())
             }
         );
+    }
+
+    #[test]
+    fn everything_with_ticked_categories_is_refused_not_guessed() {
+        let err = parse_details(
+            Kind::Erasure,
+            &input(&[
+                ("erasure_scope", "everything"),
+                ("erasure_categories", "billing"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].field, "erasure_categories");
+        assert_eq!(err[0].message.id, "field-erasure-scope-mismatch");
+        let err =
+            parse_details(Kind::Erasure, &input(&[("erasure_scope", "categories")])).unwrap_err();
+        assert_eq!(err[0].message.id, "field-category-none");
+    }
+
+    #[test]
+    fn summary_lines_stay_english_for_handlers_and_follow_the_reader_on_the_portal() {
+        let d = RequestDetails::Erasure {
+            categories: vec!["billing".into()],
+            ground: Some("b".into()),
+        };
+        assert_eq!(
+            d.summary_lines(),
+            vec![
+                "Scope: Invoices, payments and billing history".to_string(),
+                "Ground: Art. 17(1)(b) I withdraw my consent and there is no other legal ground"
+                    .to_string()
+            ]
+        );
+        let nb = d.summary_lines_in(&Tr::plain(Lang::Nb));
+        assert_eq!(nb[0], "Omfang: Fakturaer, betalinger og fakturahistorikk");
+        assert!(nb[1].starts_with("Grunnlag: Art. 17(1)(b) "), "{}", nb[1]);
     }
 
     #[test]

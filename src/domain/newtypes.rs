@@ -37,26 +37,21 @@ pub struct EmailAddress(String);
 impl EmailAddress {
     pub const MAX_LEN: usize = 254;
 
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err("Please enter your email address.".into());
+            return Err(Msg::new("field-email-required"));
         }
         if s.chars().count() > Self::MAX_LEN {
-            return Err(format!(
-                "An email address can be at most {} characters.",
-                Self::MAX_LEN
-            ));
+            return Err(Msg::new("field-email-too-long").arg("max", Self::MAX_LEN));
         }
         if s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c))
         {
-            return Err(
-                "An email address cannot contain spaces or the characters <>()[],;:\"\\.".into(),
-            );
+            return Err(Msg::new("field-email-bad-chars"));
         }
         let Some((local, domain)) = s.rsplit_once('@') else {
-            return Err("An email address needs an @, like name@example.com.".into());
+            return Err(Msg::new("field-email-no-at"));
         };
         let local = local.to_lowercase();
         // The same rules the mailer applies (RFC 5322 dot-atom: no leading, trailing or
@@ -69,10 +64,9 @@ impl EmailAddress {
                 Err(lettre::address::AddressError::InvalidUser)
             )
         {
-            return Err("The part before the @ is not valid.".into());
+            return Err(Msg::new("field-email-bad-local"));
         }
-        let bad_domain =
-            || "The part after the @ must be a domain such as example.com.".to_string();
+        let bad_domain = || Msg::new("field-email-bad-domain");
         let domain = idna::domain_to_ascii(domain).map_err(|_| bad_domain())?;
         let labels: Vec<&str> = domain.split('.').collect();
         let labels_ok = labels.len() >= 2
@@ -88,7 +82,7 @@ impl EmailAddress {
         }
         let address = format!("{local}@{domain}");
         if address.len() > Self::MAX_LEN || lettre::Address::new(&local, &domain).is_err() {
-            return Err("This email address cannot receive mail from us.".into());
+            return Err(Msg::new("field-email-undeliverable"));
         }
         Ok(Self(address))
     }
@@ -125,36 +119,29 @@ pub fn mask_email(address: &str) -> String {
 pub struct ShortText(String);
 
 impl ShortText {
-    pub fn parse(raw: &str, max_chars: usize, what: &str) -> Result<Self, String> {
+    /// `_what` names the field for the caller's reading only: the messages are generic
+    /// (`field-required`, `field-too-long`, …) because the label stands beside them.
+    pub fn parse(raw: &str, max_chars: usize, _what: &str) -> Result<Self, Msg> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(format!("Please enter {what}."));
+            return Err(Msg::new("field-required"));
         }
         if s.chars().count() > max_chars {
-            return Err(format!(
-                "{} can be at most {max_chars} characters.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-too-long").arg("max", max_chars));
         }
         if s.chars().any(|c| c.is_control() || is_line_separator(c)) {
-            return Err(format!(
-                "{} must be a single line of text.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-single-line"));
         }
         if s.chars()
             .any(|c| is_bidi_control(c) || is_invisible_mark(c))
         {
-            return Err(format!(
-                "{} cannot contain invisible characters that change the direction of text.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-direction-marks"));
         }
         Ok(Self(s.to_string()))
     }
 
     /// Like `parse`, but an empty input is `None`.
-    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, String> {
+    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, Msg> {
         if raw.trim().is_empty() {
             Ok(None)
         } else {
@@ -176,35 +163,27 @@ impl ShortText {
 pub struct FreeText(String);
 
 impl FreeText {
-    pub fn parse(raw: &str, max_chars: usize, what: &str) -> Result<Self, String> {
+    /// As `ShortText::parse`: generic messages, `_what` for the caller's reading only.
+    pub fn parse(raw: &str, max_chars: usize, _what: &str) -> Result<Self, Msg> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(format!("Please enter {what}."));
+            return Err(Msg::new("field-required"));
         }
         if s.chars().count() > max_chars {
-            return Err(format!(
-                "{} can be at most {max_chars} characters.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-too-long").arg("max", max_chars));
         }
         if s.chars()
             .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
         {
-            return Err(format!(
-                "{} contains characters that are not allowed.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-bad-chars"));
         }
         if s.chars().any(is_bidi_control) {
-            return Err(format!(
-                "{} cannot contain invisible characters that change the direction of text.",
-                capitalise(what)
-            ));
+            return Err(Msg::new("field-direction-marks"));
         }
         Ok(Self(s.replace("\r\n", "\n")))
     }
 
-    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, String> {
+    pub fn parse_optional(raw: &str, max_chars: usize, what: &str) -> Result<Option<Self>, Msg> {
         if raw.trim().is_empty() {
             Ok(None)
         } else {
@@ -238,14 +217,6 @@ fn is_line_separator(c: char) -> bool {
 /// marks (U+200E, U+200F) and the zero-width no-break space / byte-order mark (U+FEFF).
 fn is_invisible_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Limits shared by the portal, the API and handler entry.
@@ -346,12 +317,12 @@ mod tests {
         ] {
             let err = ShortText::parse(&format!("Ola{c}Nordmann"), 50, "your name")
                 .expect_err(&format!("U+{:04X} accepted", c as u32));
-            assert!(err.contains("direction of text"), "{err}");
+            assert_eq!(err.id, "field-direction-marks");
         }
         for c in ['\u{2028}', '\u{2029}'] {
             let err = ShortText::parse(&format!("Ola{c}Nordmann"), 50, "your name")
                 .expect_err("line separator accepted");
-            assert!(err.contains("single line"), "{err}");
+            assert_eq!(err.id, "field-single-line");
         }
         assert!(ShortText::parse("Åse Ødegård-Müller", 50, "your name").is_ok());
         assert!(ShortText::parse("محمد", 50, "your name").is_ok());
@@ -361,7 +332,7 @@ mod tests {
     fn free_text_refuses_direction_overrides_but_keeps_lines() {
         let err = FreeText::parse("pay \u{202E}0001\u{202C} NOK", 100, "details")
             .expect_err("override accepted");
-        assert!(err.contains("direction of text"), "{err}");
+        assert_eq!(err.id, "field-direction-marks");
         assert!(FreeText::parse("a\u{2067}b", 100, "details").is_err());
         assert!(FreeText::parse("line one\nline two\u{2028}three", 100, "details").is_ok());
     }
@@ -371,6 +342,6 @@ mod tests {
         assert!(FreeText::parse("line one\r\nline two", 100, "details").is_ok());
         assert!(FreeText::parse("bell\u{7}", 100, "details").is_err());
         let err = FreeText::parse(&"x".repeat(101), 100, "details").unwrap_err();
-        assert!(err.contains("at most 100"));
+        assert_eq!(err, Msg::new("field-too-long").arg("max", 100usize));
     }
 }

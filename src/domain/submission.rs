@@ -2,6 +2,7 @@
 //! (API, which maps its body onto the same field names).
 
 use super::kinds::{parse_details, FormInput, Kind, RequestDetails};
+use super::msg::Msg;
 use super::newtypes::{limits, EmailAddress, FieldError, FreeText, ShortText};
 
 /// `E` is the subject's email address: required on the portal and the API
@@ -41,24 +42,18 @@ pub fn parse_submission_email_optional(
 
 fn parse_with<E>(
     f: &dyn FormInput,
-    parse_email: impl FnOnce(&str) -> Result<E, String>,
+    parse_email: impl FnOnce(&str) -> Result<E, Msg>,
 ) -> Result<Submission<E>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let kind = match f.value("kind") {
         "" => {
-            errors.push(FieldError::new(
-                "kind",
-                "Choose what you would like us to do.",
-            ));
+            errors.push(FieldError::new("kind", Msg::new("field-kind-required")));
             None
         }
         k => match Kind::parse(k) {
             Some(kind) => Some(kind),
             None => {
-                errors.push(FieldError::new(
-                    "kind",
-                    "Choose one of the listed kinds of request.",
-                ));
+                errors.push(FieldError::new("kind", Msg::new("field-kind-unknown")));
                 None
             }
         },

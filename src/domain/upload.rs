@@ -80,6 +80,22 @@ pub enum FileRefused {
     Mismatch { declared: String },
 }
 
+impl FileRefused {
+    /// The same refusal as a message id, for the reader's language.
+    pub fn msg(&self) -> crate::domain::msg::Msg {
+        use crate::domain::msg::Msg;
+        match self {
+            Self::Empty => Msg::new("field-file-empty"),
+            Self::TooLarge { max_mb } => Msg::new("field-file-too-large")
+                .arg("max", i64::try_from(*max_mb).unwrap_or(i64::MAX)),
+            Self::NotAllowed => Msg::new("field-file-not-allowed"),
+            Self::Mismatch { declared } => {
+                Msg::new("field-file-mismatch").arg("declared", declared.as_str())
+            }
+        }
+    }
+}
+
 /// A file that passed the checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AcceptedFile {

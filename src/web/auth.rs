@@ -34,15 +34,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Template)]
 #[template(path = "dashboard/login.html")]
 struct LoginPage {
+    t: crate::i18n::Tr,
     csrf: String,
     email: String,
     error: Option<String>,
 }
 
-async fn login_form(session: Session) -> HttpResponse {
+async fn login_form(t: crate::i18n::Tr, session: Session) -> HttpResponse {
     page(
         StatusCode::OK,
         &LoginPage {
+            t,
             csrf: csrf::token(&session),
             email: String::new(),
             error: None,
@@ -51,11 +53,13 @@ async fn login_form(session: Session) -> HttpResponse {
 }
 
 async fn login(
+    mut t: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
+    t.here = "/login".into();
     let raw_email = form.get("email").trim();
     let password = form.get("password").to_string();
     // Over-long input is refused before any limiter key is made or argon2 runs, and is
@@ -74,6 +78,7 @@ async fn login(
         page(
             status,
             &LoginPage {
+                t: t.clone(),
                 csrf: csrf::token(&session),
                 email: email.clone(),
                 error: Some(error.to_string()),
@@ -154,6 +159,7 @@ async fn logout(
 #[derive(Template)]
 #[template(path = "dashboard/setup.html")]
 struct SetupPage {
+    t: crate::i18n::Tr,
     csrf: String,
     token: String,
     form: FormData,
@@ -161,6 +167,7 @@ struct SetupPage {
 }
 
 async fn setup_form(
+    tr: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
@@ -173,6 +180,7 @@ async fn setup_form(
     Ok(page(
         StatusCode::OK,
         &SetupPage {
+            t: tr,
             csrf: csrf::token(&session),
             token,
             form: FormData::default(),
@@ -182,27 +190,28 @@ async fn setup_form(
 }
 
 async fn setup(
+    mut t: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
+    t.here = format!("/setup/{token}");
     let input = match user_flow::parse_new_user(&form, Role::Admin) {
         Ok(input) => input,
         Err(errors) => {
+            let errors = Errors::from_list(errors, &t);
             return Ok(page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &SetupPage {
+                    t,
                     csrf: csrf::token(&session),
                     token,
                     form,
-                    errors: Errors::from_list(
-                        errors,
-                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                    ),
+                    errors,
                 },
-            ))
+            ));
         }
     };
     let secret = state

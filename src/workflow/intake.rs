@@ -12,6 +12,7 @@ use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::clock::deadlines;
 use crate::domain::lang::Lang;
+use crate::domain::msg::Msg;
 use crate::domain::status::{transition, Action, Status};
 use crate::domain::submission::Submission;
 use crate::domain::tokens::{self, Purpose};
@@ -159,9 +160,9 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
             note: Some("email link"),
         };
         if !apply_transition(conn, ctx, &request, &t, changes, record)? {
-            return Err(WorkflowError::Conflict(
-                "the request changed meanwhile; try again".into(),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new(
+                "portal-changed-try-again",
+            )));
         }
         let (request, access) = queue_acknowledgement(conn, ctx, &request.id)?;
         Ok(Verified {
@@ -339,9 +340,7 @@ pub fn withdraw_by_subject(
             note: None,
         };
         if !apply_transition(conn, ctx, &request, &t, RequestChanges::default(), record)? {
-            return Err(WorkflowError::Conflict(
-                "the request changed meanwhile; reload the page".into(),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new("portal-changed-reload")));
         }
         let mail = WithdrawnMail {
             name: request.subject_name.clone(),

@@ -3,7 +3,7 @@
 //! it no longer works. Subjects are identified by the grant their link put in their
 //! cookie (`view::Opens`); a request it does not open is not found.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::view::{view_of, Opens, RequestView};
 use super::{apply_transition, Actor, Ctx, Record, WorkflowError, NO_EMAIL_NOTE};
@@ -12,6 +12,8 @@ use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::case::QuestionPurpose;
 use crate::domain::channel::Channel;
+use crate::domain::kinds::RequestDetails;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, FieldError, FreeText};
 use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status};
 use crate::domain::tokens::{self, Purpose};
@@ -39,7 +41,7 @@ pub enum HistoryEvent {
     Asked,
     Answered,
     /// More time (Art. 12(3)): the new date, and why.
-    Extended(String, String),
+    Extended(NaiveDate, String),
     Completed(Outcome),
     Rejected,
     WithdrawnByYou,
@@ -51,17 +53,17 @@ pub enum HistoryEvent {
 }
 
 pub struct HistoryLine {
-    pub date: String,
+    pub date: NaiveDate,
     pub event: HistoryEvent,
 }
 
 /// A question the handler asked, and the subject's answer.
 pub struct SubjectQuestion {
     pub id: String,
-    pub asked_on: String,
+    pub asked_on: NaiveDate,
     pub purpose: QuestionPurpose,
     pub body: String,
-    pub answered_on: Option<String>,
+    pub answered_on: Option<NaiveDate>,
     pub answer: Option<String>,
     /// The names of the files sent with the answer.
     pub files: Vec<String>,
@@ -86,6 +88,8 @@ pub struct Decision {
 /// Everything the subject's status page shows.
 pub struct SubjectPage {
     pub r: RequestView,
+    /// What the subject asked for, to put into the reader's words.
+    pub details: RequestDetails,
     pub history: Vec<HistoryLine>,
     pub questions: Vec<SubjectQuestion>,
     /// The question the subject can answer now (the request waits for them).
@@ -118,7 +122,7 @@ pub fn status_page(
 ) -> Result<SubjectPage, WorkflowError> {
     let request = own_request(conn, opens, id)?;
     let tz = ctx.settings.timezone;
-    let date = |t: NaiveDateTime| local_date(t, tz).to_string();
+    let date = |t: NaiveDateTime| local_date(t, tz);
     let status = request.status()?;
     let uploads = db::uploads::for_request(conn, &request.id)?;
     let questions: Vec<SubjectQuestion> = db::questions::for_request(conn, &request.id)?
@@ -152,6 +156,7 @@ pub fn status_page(
     let history = history(&request, &events, tz)?;
     let decision = decision(ctx, &request, &events)?;
     Ok(SubjectPage {
+        details: request.details()?,
         r: view_of(ctx, &request)?,
         history,
         questions,
@@ -171,25 +176,20 @@ fn history(
 ) -> Result<Vec<HistoryLine>, WorkflowError> {
     let mut lines = Vec::new();
     for e in events {
-        let on = local_date(e.at, tz).to_string();
+        let on = local_date(e.at, tz);
         let to = e.to_status.as_deref().and_then(Status::parse);
         let from = e.from_status.as_deref().and_then(Status::parse);
-        let mut push = |event| {
-            lines.push(HistoryLine {
-                date: on.clone(),
-                event,
-            })
-        };
+        let mut push = |event| lines.push(HistoryLine { date: on, event });
         match e.action.as_str() {
             "submitted" => {
                 lines.push(HistoryLine {
-                    date: local_date(request.received_at, tz).to_string(),
+                    date: local_date(request.received_at, tz),
                     event: HistoryEvent::Received(request.channel()?),
                 });
                 // Entered by a handler who had already checked who the subject is.
                 if to == Some(Status::Open) {
                     lines.push(HistoryLine {
-                        date: on.clone(),
+                        date: on,
                         event: HistoryEvent::IdentityConfirmed,
                     });
                 }
@@ -203,7 +203,7 @@ fn history(
             "asked_subject" => push(HistoryEvent::Asked),
             "subject_answered" => push(HistoryEvent::Answered),
             "extended" => push(HistoryEvent::Extended(
-                request.due_date.to_string(),
+                request.due_date,
                 request.extension_reason.clone().unwrap_or_default(),
             )),
             "completed" => {
@@ -311,22 +311,16 @@ pub fn parse_answer(
             }),
             Err(refused) => {
                 too_large = matches!(refused, FileRefused::TooLarge { .. });
-                errors.push(FieldError::new("file", refused.to_string()));
+                errors.push(FieldError::new("file", refused.msg()));
                 None
             }
         },
     };
     if errors.is_empty() && text.is_none() && file.is_none() {
-        errors.push(FieldError::new(
-            "answer",
-            "Write your answer, or attach a file, before you send.",
-        ));
+        errors.push(FieldError::new("answer", Msg::new("field-answer-empty")));
     }
     if question_id.trim().is_empty() || question_id.len() > 64 {
-        errors.push(FieldError::new(
-            "answer",
-            "This form is not complete; reload the page and try again.",
-        ));
+        errors.push(FieldError::new("answer", Msg::new("field-form-incomplete")));
     }
     if errors.is_empty() {
         Ok(AnswerInput {
@@ -340,11 +334,7 @@ pub fn parse_answer(
 }
 
 fn closed_question() -> WorkflowError {
-    WorkflowError::Conflict(
-        "this question is closed: the request is no longer waiting for your answer. Reload \
-         the page to see where it stands"
-            .into(),
-    )
+    WorkflowError::Conflict(Msg::new("portal-question-closed"))
 }
 
 /// The subject answers the open question (with a file, perhaps). The answer is recorded,

@@ -26,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Template)]
 #[template(path = "dashboard/intake.html")]
 struct IntakePage {
+    t: crate::i18n::Tr,
     csrf: String,
     user: Staff,
     c: Choices,
@@ -37,6 +38,7 @@ struct IntakePage {
 }
 
 fn intake_page(
+    t: crate::i18n::Tr,
     state: &AppState,
     csrf: String,
     user: Staff,
@@ -44,6 +46,7 @@ fn intake_page(
     errors: Errors,
 ) -> IntakePage {
     IntakePage {
+        t,
         csrf,
         user,
         c: Choices::new(),
@@ -56,6 +59,7 @@ fn intake_page(
 }
 
 async fn form(
+    t: crate::i18n::Tr,
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
 ) -> Result<HttpResponse, WebError> {
@@ -69,6 +73,7 @@ async fn form(
     Ok(page(
         StatusCode::OK,
         &intake_page(
+            t,
             &state,
             csrf::token(&who.session),
             who.user,
@@ -79,6 +84,7 @@ async fn form(
 }
 
 async fn enter(
+    t: crate::i18n::Tr,
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
@@ -106,14 +112,12 @@ async fn enter(
         Err(errors) => Ok(page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &intake_page(
+                t.clone(),
                 &state,
                 csrf::token(&who.session),
                 who.user,
                 form,
-                Errors::from_list(
-                    errors,
-                    &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                ),
+                Errors::from_list(errors, &t),
             ),
         )),
     }

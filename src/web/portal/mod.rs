@@ -21,6 +21,7 @@ use crate::domain::kinds::{
 use crate::domain::newtypes::{limits, EmailAddress};
 use crate::domain::status::Status;
 use crate::domain::submission::parse_submission;
+use crate::i18n::Tr;
 use crate::workflow::intake::{self, Channel};
 use crate::workflow::subject::{self, VerificationLink};
 use crate::workflow::view::{self, RequestView};
@@ -72,6 +73,7 @@ impl Choices {
 #[derive(Template)]
 #[template(path = "portal/home.html")]
 struct HomePage {
+    t: Tr,
     csrf: String,
     organisation: String,
     policy_days: u32,
@@ -87,6 +89,7 @@ struct HomeQuery {
 }
 
 async fn home(
+    t: Tr,
     state: web::Data<AppState>,
     session: Session,
     q: web::Query<HomeQuery>,
@@ -96,6 +99,7 @@ async fn home(
         form.0.push(("kind".into(), k.as_str().into()));
     }
     ok_page(&HomePage {
+        t,
         csrf: csrf::token(&session),
         organisation: state.settings.organisation.clone(),
         policy_days: state.settings.policy_days,
@@ -109,35 +113,37 @@ async fn home(
 #[derive(Template)]
 #[template(path = "portal/submitted.html")]
 struct SubmittedPage {
+    t: Tr,
     reference: String,
     email: String,
     verification_days: u32,
 }
 
 async fn submit(
+    mut t: Tr,
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
+    t.here = "/".into();
     let submission = match parse_submission(&form) {
         Ok(s) => s,
         Err(errors) => {
+            let errors = Errors::from_list(errors, &t);
             return Ok(page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &HomePage {
+                    t,
                     csrf: csrf::token(&session),
                     organisation: state.settings.organisation.clone(),
                     policy_days: state.settings.policy_days,
                     c: Choices::new(),
                     form,
-                    errors: Errors::from_list(
-                        errors,
-                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                    ),
+                    errors,
                     max_text: limits::FREE_TEXT,
                 },
-            ))
+            ));
         }
     };
     let email = submission.email.to_string();
@@ -162,6 +168,7 @@ async fn submit(
         .await?;
     tracing::info!(reference = %done.reference, subject = %masked, "request received");
     Ok(ok_page(&SubmittedPage {
+        t,
         reference: done.reference,
         email,
         verification_days: state.settings.verification_days,
@@ -171,15 +178,17 @@ async fn submit(
 #[derive(Template)]
 #[template(path = "portal/verify.html")]
 struct VerifyPage {
+    t: Tr,
     csrf: String,
     token: String,
     reference: String,
-    kind_label: &'static str,
+    kind: Kind,
 }
 
 #[derive(Template)]
 #[template(path = "portal/link_used.html")]
 struct LinkUsedPage {
+    t: Tr,
     expired: bool,
 }
 
@@ -187,6 +196,7 @@ struct LinkUsedPage {
 /// point to "track my requests" instead of a bare "not found" (still 404: there is
 /// nothing at this address any more). `Ok(view)`: it is live.
 async fn dead_verification_link(
+    t: &Tr,
     state: &web::Data<AppState>,
     token: String,
 ) -> Result<Result<RequestView, HttpResponse>, WebError> {
@@ -197,58 +207,69 @@ async fn dead_verification_link(
         VerificationLink::Live(r) => Ok(Ok(*r)),
         VerificationLink::Used => Ok(Err(page(
             StatusCode::NOT_FOUND,
-            &LinkUsedPage { expired: false },
+            &LinkUsedPage {
+                t: t.clone(),
+                expired: false,
+            },
         ))),
         VerificationLink::Expired => Ok(Err(page(
             StatusCode::NOT_FOUND,
-            &LinkUsedPage { expired: true },
+            &LinkUsedPage {
+                t: t.clone(),
+                expired: true,
+            },
         ))),
         VerificationLink::Unknown => Err(WebError::NotFound),
     }
 }
 
 async fn verify_page(
+    t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let request = match dead_verification_link(&state, token.clone()).await? {
+    let request = match dead_verification_link(&t, &state, token.clone()).await? {
         Ok(r) => r,
         Err(gone) => return Ok(gone),
     };
     Ok(ok_page(&VerifyPage {
+        t,
         csrf: csrf::token(&session),
         token,
         reference: request.reference,
-        kind_label: request.kind.label(),
+        kind: request.kind,
     }))
 }
 
 #[derive(Template)]
 #[template(path = "portal/verified.html")]
 struct VerifiedPage {
+    t: Tr,
     r: RequestView,
 }
 
 /// Confirming is a POST (a button on the page the link opens), so mail scanners that
 /// prefetch links cannot use the single-use token.
 async fn verify(
+    mut t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
     _form: CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let t = token.clone();
+    t.here = format!("/verify/{token}");
+    let tok = token.clone();
     let verified = match state
-        .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &t)))
+        .run(move |conn, ctx| Ok(intake::verify(conn, ctx, &tok)))
         .await?
     {
         Ok(v) => v,
         // Used meanwhile (a second click), or expired: say so.
         Err(crate::workflow::WorkflowError::NotFound) => {
-            return match dead_verification_link(&state, token).await? {
+            return match dead_verification_link(&t, &state, token).await? {
                 Ok(_) => Err(WebError::NotFound),
                 Err(gone) => Ok(gone),
             };
@@ -259,6 +280,7 @@ async fn verify(
     // as long as the status link sent in the acknowledgement lives.
     grants::add(&session, verified.access.clone())?;
     Ok(ok_page(&VerifiedPage {
+        t,
         r: verified.request,
     }))
 }
@@ -284,14 +306,16 @@ async fn open_link(
 #[derive(Template)]
 #[template(path = "portal/track.html")]
 struct TrackPage {
+    t: Tr,
     csrf: String,
     email: String,
     errors: Errors,
     sent: bool,
 }
 
-async fn track_form(session: Session) -> HttpResponse {
+async fn track_form(t: Tr, session: Session) -> HttpResponse {
     ok_page(&TrackPage {
+        t,
         csrf: csrf::token(&session),
         email: String::new(),
         errors: Errors::default(),
@@ -300,27 +324,27 @@ async fn track_form(session: Session) -> HttpResponse {
 }
 
 async fn track(
+    mut t: Tr,
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
+    t.here = "/track".into();
     let email = match EmailAddress::parse(form.get("email")) {
         Ok(e) => e,
         Err(m) => {
+            let errors = Errors::single("email", m, &t);
             return Ok(page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &TrackPage {
+                    t,
                     csrf: csrf::token(&session),
                     email: form.get("email").to_string(),
-                    errors: Errors::single(
-                        "email",
-                        m,
-                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                    ),
+                    errors,
                     sent: false,
                 },
-            ))
+            ));
         }
     };
     let shown = email.to_string();
@@ -336,6 +360,7 @@ async fn track(
         .await?;
     // The same answer whether or not the address is known.
     Ok(ok_page(&TrackPage {
+        t,
         csrf: csrf::token(&session),
         email: shown,
         errors: Errors::default(),
@@ -346,11 +371,13 @@ async fn track(
 #[derive(Template)]
 #[template(path = "portal/my_requests.html")]
 struct MyRequestsPage {
+    t: Tr,
     email: String,
     requests: Vec<RequestView>,
 }
 
 async fn my_requests(
+    t: Tr,
     state: web::Data<AppState>,
     session: Session,
 ) -> Result<HttpResponse, WebError> {
@@ -363,5 +390,5 @@ async fn my_requests(
     let requests = state
         .run(move |conn, ctx| Ok(view::subject_requests(conn, ctx, &opens)?))
         .await?;
-    Ok(ok_page(&MyRequestsPage { email, requests }))
+    Ok(ok_page(&MyRequestsPage { t, email, requests }))
 }

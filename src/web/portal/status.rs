@@ -12,8 +12,10 @@ use askama::Template;
 use futures_util::StreamExt;
 
 use super::grants;
+use crate::domain::case::QuestionPurpose;
 use crate::domain::channel::Channel;
 use crate::domain::status::{Outcome, RejectionReason, Status};
+use crate::i18n::Tr;
 use crate::web::extract::CsrfForm;
 use crate::web::forms::Errors;
 use crate::web::{csrf, ok_page, page, redirect, AppState, WebError};
@@ -24,8 +26,12 @@ use crate::workflow::view::{Opens, RequestView};
 #[derive(Template)]
 #[template(path = "portal/status.html")]
 struct StatusPage {
+    t: Tr,
     csrf: String,
     p: SubjectPage,
+    /// What the subject asked for, in the reader's words.
+    details: Vec<String>,
+    /// A message id.
     notice: Option<&'static str>,
     /// The answer as typed, when the form came back.
     typed_answer: String,
@@ -65,15 +71,14 @@ pub(super) struct StatusQuery {
 
 fn done_notice(done: &str) -> Option<&'static str> {
     match done {
-        "answered" => {
-            Some("Thank you: we have your answer, and we are working on your request again.")
-        }
-        "withdrawn" => Some("Your request is withdrawn. We have sent you a confirmation."),
+        "answered" => Some("portal-notice-answered"),
+        "withdrawn" => Some("portal-notice-withdrawn"),
         _ => None,
     }
 }
 
 pub(super) async fn status_page(
+    t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
@@ -81,6 +86,8 @@ pub(super) async fn status_page(
 ) -> Result<HttpResponse, WebError> {
     let p = load(&state, &session, path.into_inner()).await?;
     Ok(ok_page(&StatusPage {
+        details: p.details.summary_lines_in(&t),
+        t,
         csrf: csrf::token(&session),
         p,
         notice: q.done.as_deref().and_then(done_notice),
@@ -181,12 +188,14 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
 /// the answer as typed: 413 for a file over the limit, 422 otherwise; a closed question
 /// is 409.
 pub(super) async fn answer(
+    mut t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
     mp: Multipart,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
+    t.here = format!("/my/requests/{id}");
     let max_file =
         usize::try_from(state.settings.upload_max_mb * 1024 * 1024).unwrap_or(usize::MAX);
     let form = read_answer_form(mp, max_file).await?;
@@ -215,35 +224,18 @@ pub(super) async fn answer(
         Err((errors, too_large, conflict)) => {
             let p = load(&state, &session, id).await?;
             let (status, errors) = match conflict {
-                Some(m) => {
-                    let m = WebError::from(crate::workflow::WorkflowError::Conflict(m));
-                    (
-                        StatusCode::CONFLICT,
-                        Errors::single(
-                            "answer",
-                            m.to_string(),
-                            &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                        ),
-                    )
-                }
-                None if too_large => (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    Errors::from_list(
-                        errors,
-                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                    ),
-                ),
+                Some(m) => (StatusCode::CONFLICT, Errors::single("answer", m, &t)),
+                None if too_large => (StatusCode::PAYLOAD_TOO_LARGE, Errors::from_list(errors, &t)),
                 None => (
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    Errors::from_list(
-                        errors,
-                        &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                    ),
+                    Errors::from_list(errors, &t),
                 ),
             };
             Ok(page(
                 status,
                 &StatusPage {
+                    details: p.details.summary_lines_in(&t),
+                    t,
                     csrf: csrf::token(&session),
                     p,
                     notice: None,
@@ -258,12 +250,14 @@ pub(super) async fn answer(
 #[derive(Template)]
 #[template(path = "portal/withdraw.html")]
 struct WithdrawPage {
+    t: Tr,
     csrf: String,
     r: RequestView,
 }
 
 /// The second page: what withdrawing means, and the button that does it.
 pub(super) async fn withdraw_page(
+    t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
@@ -273,6 +267,7 @@ pub(super) async fn withdraw_page(
         return Ok(redirect(&format!("/my/requests/{}", p.r.id)));
     }
     Ok(ok_page(&WithdrawPage {
+        t,
         csrf: csrf::token(&session),
         r: p.r,
     }))
@@ -281,6 +276,7 @@ pub(super) async fn withdraw_page(
 /// Withdrawing takes effect only from the confirmation page (`confirm=yes`); a POST
 /// without it shows that page and changes nothing.
 pub(super) async fn withdraw(
+    mut t: Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
@@ -288,7 +284,9 @@ pub(super) async fn withdraw(
 ) -> Result<HttpResponse, WebError> {
     let p = load(&state, &session, path.into_inner()).await?;
     if form.get("confirm") != "yes" {
+        t.here = format!("/my/requests/{}/withdraw", p.r.id);
         return Ok(ok_page(&WithdrawPage {
+            t,
             csrf: csrf::token(&session),
             r: p.r,
         }));
