@@ -201,6 +201,7 @@ impl Tr {
         )
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn t3(
         &self,
         id: &str,

@@ -354,3 +354,26 @@ setup-name = Your name
 setup-password = Password (at least 12 characters)
 setup-password-again = The same password again
 setup-button = Create account
+
+## Timeline events.
+
+dash-audit-submitted = Received
+dash-audit-verified = Verified
+dash-audit-assigned = Assigned
+dash-audit-started = Work started
+dash-audit-asked_subject = Question to the subject
+dash-audit-subject_answered = The subject answered
+dash-audit-extended = Extended
+dash-audit-completed = Completed
+dash-audit-rejected = Rejected
+dash-audit-withdrawn = Withdrawn
+dash-audit-expired = Expired
+dash-audit-note_added = Note added
+dash-audit-file_downloaded = File downloaded
+dash-audit-file_deleted = File deleted
+dash-audit-file_kept = File kept as evidence
+dash-audit-identity_document_checked = Identity document checked
+dash-audit-mail_requeued = Email queued again
+dash-mail-pending = waiting to be sent
+dash-mail-sent = sent
+dash-mail-failed = could not be sent

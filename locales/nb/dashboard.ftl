@@ -363,3 +363,26 @@ setup-name = Navnet ditt
 setup-password = Passord (minst 12 tegn)
 setup-password-again = Det samme passordet en gang til
 setup-button = Opprett konto
+
+## Hendelser i tidslinjen.
+
+dash-audit-submitted = Mottatt
+dash-audit-verified = Bekreftet
+dash-audit-assigned = Tildelt
+dash-audit-started = Behandling startet
+dash-audit-asked_subject = Spørsmål til den registrerte
+dash-audit-subject_answered = Den registrerte svarte
+dash-audit-extended = Forlenget
+dash-audit-completed = Fullført
+dash-audit-rejected = Avvist
+dash-audit-withdrawn = Trukket tilbake
+dash-audit-expired = Utløpt
+dash-audit-note_added = Notat lagt til
+dash-audit-file_downloaded = Fil lastet ned
+dash-audit-file_deleted = Fil slettet
+dash-audit-file_kept = Fil beholdt som bevis
+dash-audit-identity_document_checked = Legitimasjonsdokument kontrollert
+dash-audit-mail_requeued = E-post lagt i kø på nytt
+dash-mail-pending = venter på sending
+dash-mail-sent = sendt
+dash-mail-failed = kunne ikke sendes

@@ -363,3 +363,26 @@ setup-name = Ditt namn
 setup-password = Lösenord (minst 12 tecken)
 setup-password-again = Samma lösenord igen
 setup-button = Skapa konto
+
+## Händelser i tidslinjen.
+
+dash-audit-submitted = Mottagen
+dash-audit-verified = Bekräftad
+dash-audit-assigned = Tilldelad
+dash-audit-started = Handläggning startad
+dash-audit-asked_subject = Fråga till den registrerade
+dash-audit-subject_answered = Den registrerade svarade
+dash-audit-extended = Förlängd
+dash-audit-completed = Avslutad
+dash-audit-rejected = Avslagen
+dash-audit-withdrawn = Återkallad
+dash-audit-expired = Förfallen
+dash-audit-note_added = Anteckning tillagd
+dash-audit-file_downloaded = Fil nedladdad
+dash-audit-file_deleted = Fil raderad
+dash-audit-file_kept = Fil sparad som bevis
+dash-audit-identity_document_checked = Id-handling kontrollerad
+dash-audit-mail_requeued = E-post köad igen
+dash-mail-pending = väntar på att skickas
+dash-mail-sent = skickad
+dash-mail-failed = kunde inte skickas

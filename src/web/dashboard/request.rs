@@ -75,6 +75,41 @@ impl DetailPage {
         }
     }
 
+    /// A timeline event in words; an action this version does not know shows its code.
+    fn action_words(&self, code: &str) -> String {
+        let id = match code {
+            "submitted" => "dash-audit-submitted",
+            "verified" => "dash-audit-verified",
+            "assigned" => "dash-audit-assigned",
+            "started" => "dash-audit-started",
+            "asked_subject" => "dash-audit-asked_subject",
+            "subject_answered" => "dash-audit-subject_answered",
+            "extended" => "dash-audit-extended",
+            "completed" => "dash-audit-completed",
+            "rejected" => "dash-audit-rejected",
+            "withdrawn" => "dash-audit-withdrawn",
+            "expired" => "dash-audit-expired",
+            "note_added" => "dash-audit-note_added",
+            "file_downloaded" => "dash-audit-file_downloaded",
+            "file_deleted" => "dash-audit-file_deleted",
+            "file_kept" => "dash-audit-file_kept",
+            "identity_document_checked" => "dash-audit-identity_document_checked",
+            "mail_requeued" => "dash-audit-mail_requeued",
+            other => return other.to_string(),
+        };
+        self.t.t(id)
+    }
+
+    /// An email's state in words ("sent"), or its code if unknown.
+    fn mail_status(&self, code: &str) -> String {
+        match code {
+            "pending" => self.t.t("dash-mail-pending"),
+            "sent" => self.t.t("dash-mail-sent"),
+            "failed" => self.t.t("dash-mail-failed"),
+            other => other.to_string(),
+        }
+    }
+
     /// Whether an outcome's box should be open (its form came back).
     fn open_outcome(&self, outcome: &Outcome) -> bool {
         self.form.get("outcome") == outcome.as_str()
