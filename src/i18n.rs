@@ -171,6 +171,7 @@ impl Tr {
                 let v = match value {
                     Arg::Text(s) => FluentValue::from(s.clone()),
                     Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Date(d) => FluentValue::from(self.date(d)),
                 };
                 (Cow::Owned(name.to_string()), v)
             })

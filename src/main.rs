@@ -389,7 +389,9 @@ fn read_password(email: &EmailAddress) -> Result<String, Failure> {
         .lock()
         .read_line(&mut line)
         .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
-    users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(Failure::Usage)
+    users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(|m| {
+        Failure::Usage(dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&m))
+    })
 }
 
 fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {

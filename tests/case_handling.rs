@@ -470,7 +470,7 @@ async fn a_pause_moves_the_due_date_by_the_whole_days_paused_and_other_questions
     );
     // The legal month ends on Easter Sunday 5 April; + 3 days = Wednesday 8 April.
     assert!(
-        body.contains("<td class=\"legal-due\">2026-04-08</td>"),
+        body.contains("<td class=\"legal-due\">8 April 2026</td>"),
         "{body}"
     );
 
@@ -547,7 +547,7 @@ async fn an_extension_before_the_policy_date_moves_the_due_date_and_tells_the_su
     .await;
     assert_eq!(status, 422);
     assert!(
-        body.contains("after 2026-06-05, the latest date Art. 12(3) allows"),
+        body.contains("after 5 June 2026, the latest date Art. 12(3) allows"),
         "{body}"
     );
     assert!(body.contains("Many systems."), "typed text kept");
@@ -662,7 +662,7 @@ async fn an_extension_after_the_legal_deadline_is_refused_and_says_why() {
     .await;
     assert_eq!(status, 422, "{body}");
     assert!(
-        body.contains("The legal deadline 2026-04-07 has already passed; Art. 12(3) allows an extension only within the first month."),
+        body.contains("The legal deadline 7 April 2026 has already passed; Art. 12(3) allows an extension only within the first month."),
         "{body}"
     );
     assert!(body.contains("Too late, sadly."), "typed text kept");

@@ -131,7 +131,7 @@ async fn a_phoned_in_request_without_an_email_address_is_stored_due_from_receipt
         page.contains("No email address: answer by post or phone"),
         "{page}"
     );
-    assert!(page.contains(&expected.due.to_string()));
+    assert!(page.contains(&en_date(&expected.due)));
     let (_, queue) = app.get(&admin, "/dashboard").await;
     assert!(queue.contains(">no email</span>"), "{queue}");
 
@@ -334,4 +334,9 @@ async fn an_email_address_that_is_given_must_still_be_valid() {
     );
     assert!(body.contains("value=\"Per Telefon\""), "typed name kept");
     assert_eq!(app.count_requests(), before);
+}
+
+/// A date as the dashboard writes it in English ("25 November 2026").
+fn en_date(d: &chrono::NaiveDate) -> String {
+    dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).date(d)
 }

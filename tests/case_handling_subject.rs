@@ -861,10 +861,10 @@ async fn manual_intake_20_days_ago_runs_the_clock_from_receipt_a_future_receipt_
     assert_eq!(row.due_date, expected.due);
     let (_, page) = app.get(&admin, &location).await;
     assert!(
-        page.contains(&expected.due.to_string()),
+        page.contains(&en_date(&expected.due)),
         "due date on the request page"
     );
-    assert!(page.contains(&expected.legal_due.to_string()));
+    assert!(page.contains(&en_date(&expected.legal_due)));
     let ack = app
         .wait_for_mail("astrid@example.no", "We have your request")
         .await;
@@ -1052,4 +1052,9 @@ async fn a_question_unanswered_for_n_days_expires_with_an_email_naming_the_autho
     for code in INTERNAL_CODES {
         assert!(!page.contains(code), "{code}");
     }
+}
+
+/// A date as the dashboard writes it in English ("25 November 2026").
+fn en_date(d: &chrono::NaiveDate) -> String {
+    dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).date(d)
 }

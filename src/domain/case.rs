@@ -3,6 +3,7 @@
 //! handler starts from.
 
 use super::kinds::Kind;
+use super::msg::Msg;
 use super::status::{text_enum, Outcome, RejectionReason};
 
 text_enum!(
@@ -40,23 +41,15 @@ impl QuestionPurpose {
 pub const MIN_ART_12_5_JUSTIFICATION: usize = 40;
 
 /// What a rejection's written justification must be (Art. 12(4) reasons, Art. 12(5)).
-pub fn check_justification(reason: RejectionReason, text: &str) -> Result<(), String> {
+pub fn check_justification(reason: RejectionReason, text: &str) -> Result<(), Msg> {
     let n = text.trim().chars().count();
     if n == 0 {
-        return Err(
-            "Write why the request is rejected: the subject is told the reasons (Art. 12(4))."
-                .into(),
-        );
+        return Err(Msg::new("case-justification-missing"));
     }
     if reason.needs_explanation() && n < MIN_ART_12_5_JUSTIFICATION {
-        return Err(format!(
-            "Explain why the request is {}: we must be able to demonstrate it (Art. 12(5)). \
-             Write at least {MIN_ART_12_5_JUSTIFICATION} characters.",
-            match reason {
-                RejectionReason::Excessive => "excessive",
-                _ => "manifestly unfounded",
-            }
-        ));
+        return Err(Msg::new("case-justification-too-short")
+            .arg("reason", reason.as_str())
+            .arg("min", MIN_ART_12_5_JUSTIFICATION));
     }
     Ok(())
 }
@@ -136,7 +129,7 @@ mod tests {
         )
         .is_ok());
         let err = check_justification(RejectionReason::ManifestlyUnfounded, "No.").unwrap_err();
-        assert!(err.contains("Art. 12(5)"), "{err}");
+        assert_eq!(err.id, "case-justification-too-short");
     }
 
     #[test]

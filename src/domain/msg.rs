@@ -11,6 +11,8 @@ use std::fmt;
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A calendar date, written the way the reader's language writes dates.
+    Date(chrono::NaiveDate),
 }
 
 impl From<&str> for Arg {
@@ -21,6 +23,11 @@ impl From<&str> for Arg {
 impl From<String> for Arg {
     fn from(s: String) -> Self {
         Arg::Text(s)
+    }
+}
+impl From<chrono::NaiveDate> for Arg {
+    fn from(d: chrono::NaiveDate) -> Self {
+        Arg::Date(d)
     }
 }
 impl From<i64> for Arg {
@@ -74,6 +81,7 @@ impl fmt::Display for Msg {
             match value {
                 Arg::Text(s) => write!(f, " {name}={s:?}")?,
                 Arg::Number(n) => write!(f, " {name}={n}")?,
+                Arg::Date(d) => write!(f, " {name}={d}")?,
             }
         }
         Ok(())

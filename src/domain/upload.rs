@@ -15,6 +15,17 @@ text_enum!(
 );
 
 impl FileType {
+    /// The Fluent id of the words for people (`label_id` would hold a `/`, which a
+    /// message id cannot).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Pdf => "file-type-pdf",
+            Self::Png => "file-type-png",
+            Self::Jpeg => "file-type-jpeg",
+            Self::Text => "file-type-text",
+        }
+    }
+
     /// The extension a download gets, whatever the subject's file was called.
     pub fn extension(self) -> &'static str {
         match self {

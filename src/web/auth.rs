@@ -10,8 +10,10 @@ use askama::Template;
 use super::extract::{CsrfForm, STAFF_KEY};
 use super::forms::{Errors, FormData};
 use super::{csrf, page, redirect, throttle, AppState, WebError};
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::EmailAddress;
 use crate::domain::roles::Role;
+use crate::i18n::Tr;
 use crate::workflow::sessions;
 use crate::workflow::users as user_flow;
 
@@ -34,13 +36,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Template)]
 #[template(path = "dashboard/login.html")]
 struct LoginPage {
-    t: crate::i18n::Tr,
+    t: Tr,
     csrf: String,
     email: String,
     error: Option<String>,
 }
 
-async fn login_form(t: crate::i18n::Tr, session: Session) -> HttpResponse {
+async fn login_form(session: Session, t: Tr) -> HttpResponse {
     page(
         StatusCode::OK,
         &LoginPage {
@@ -53,11 +55,11 @@ async fn login_form(t: crate::i18n::Tr, session: Session) -> HttpResponse {
 }
 
 async fn login(
-    mut t: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     req: HttpRequest,
     CsrfForm(form): CsrfForm,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
     t.here = "/login".into();
     let raw_email = form.get("email").trim();
@@ -74,25 +76,23 @@ async fn login(
             .map(|e| e.to_string())
             .unwrap_or_else(|_| raw_email.to_lowercase())
     };
-    let again = |status: StatusCode, error: &str| {
+    let again = |status: StatusCode, error: Msg| {
         page(
             status,
             &LoginPage {
                 t: t.clone(),
                 csrf: csrf::token(&session),
                 email: email.clone(),
-                error: Some(error.to_string()),
+                error: Some(t.msg(&error)),
             },
         )
     };
     if too_long {
         return Ok(again(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &format!(
-                "An email address can be at most {} characters, a password at most {}.",
-                EmailAddress::MAX_LEN,
-                user_flow::MAX_PASSWORD
-            ),
+            Msg::new("login-too-long")
+                .arg("email_max", EmailAddress::MAX_LEN)
+                .arg("password_max", user_flow::MAX_PASSWORD),
         ));
     }
     // Throttle per client address and per account from that address; the account alone
@@ -102,7 +102,7 @@ async fn login(
         Err(throttle::TooMany) => {
             return Ok(again(
                 StatusCode::TOO_MANY_REQUESTS,
-                "Too many login attempts. Wait a few minutes and try again.",
+                Msg::new("login-too-many"),
             ))
         }
         Ok(wait) if !wait.is_zero() => tokio::time::sleep(wait).await,
@@ -126,7 +126,7 @@ async fn login(
         }
         None => {
             state.login_throttle.failed(&account);
-            Ok(again(StatusCode::UNAUTHORIZED, "Wrong email or password."))
+            Ok(again(StatusCode::UNAUTHORIZED, Msg::new("login-wrong")))
         }
     }
 }
@@ -159,7 +159,7 @@ async fn logout(
 #[derive(Template)]
 #[template(path = "dashboard/setup.html")]
 struct SetupPage {
-    t: crate::i18n::Tr,
+    t: Tr,
     csrf: String,
     token: String,
     form: FormData,
@@ -167,20 +167,20 @@ struct SetupPage {
 }
 
 async fn setup_form(
-    tr: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
-    let t = token.clone();
+    let checked = token.clone();
     state
-        .run(move |conn, ctx| Ok(user_flow::check_setup_token(conn, ctx, &t)?))
+        .run(move |conn, ctx| Ok(user_flow::check_setup_token(conn, ctx, &checked)?))
         .await?;
     Ok(page(
         StatusCode::OK,
         &SetupPage {
-            t: tr,
+            t,
             csrf: csrf::token(&session),
             token,
             form: FormData::default(),
@@ -190,28 +190,27 @@ async fn setup_form(
 }
 
 async fn setup(
-    mut t: crate::i18n::Tr,
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let token = path.into_inner();
     t.here = format!("/setup/{token}");
     let input = match user_flow::parse_new_user(&form, Role::Admin) {
         Ok(input) => input,
         Err(errors) => {
-            let errors = Errors::from_list(errors, &t);
             return Ok(page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &SetupPage {
-                    t,
                     csrf: csrf::token(&session),
                     token,
                     form,
-                    errors,
+                    errors: Errors::from_list(errors, &t),
+                    t,
                 },
-            ));
+            ))
         }
     };
     let secret = state

@@ -14,15 +14,14 @@ use sha2::{Digest, Sha256};
 use super::intake::{new_access_link, queue_acknowledgement};
 use super::users::Staff;
 use super::view::today;
-use super::{
-    apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_ASK, NO_EMAIL_NOTE,
-};
+use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::{NewNote, NewQuestion, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::case::{check_justification, has_placeholder, QuestionPurpose};
-use crate::domain::clock::{check_extension, deadlines};
+use crate::domain::clock::{check_extension, deadlines, ExtensionRefused};
 use crate::domain::kinds::FormInput;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, FieldError, FreeText, ShortText};
 use crate::domain::status::{transition, Action, Outcome, RejectionReason, TransitionError};
 use crate::mail::messages::{
@@ -35,19 +34,16 @@ use crate::time::local_date;
 /// Longest verification method ("ID card checked in the Oslo shop").
 pub const METHOD_MAX: usize = 200;
 
-fn invalid(field: &str, message: impl Into<crate::domain::msg::Msg>) -> WorkflowError {
+fn invalid(field: &str, message: impl Into<Msg>) -> WorkflowError {
     WorkflowError::Invalid(vec![FieldError::new(field, message)])
 }
 
 /// The request's version from a form (a hidden field each action form carries).
 pub fn parse_version(f: &dyn FormInput) -> Result<i32, WorkflowError> {
-    f.value("version").trim().parse::<i32>().map_err(|_| {
-        WorkflowError::Conflict(
-            "the form did not say which version of the request it was made from; reload the \
-             page and try again"
-                .into(),
-        )
-    })
+    f.value("version")
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| WorkflowError::Conflict(Msg::new("case-form-without-version")))
 }
 
 /// The request as the form saw it, or a conflict when it has changed since.
@@ -59,19 +55,11 @@ fn current(conn: &mut DbConn, id: &str, version: i32) -> Result<Request, Workflo
     Ok(request)
 }
 
+/// Someone else acted first: the message names the status the request has now (its
+/// code; the message files choose the words).
 fn stale(request: &Request) -> WorkflowError {
-    let now = request
-        .status()
-        .map(|s| s.label().to_lowercase())
-        .unwrap_or_else(|_| "changed".into());
-    WorkflowError::Conflict(
-        format!(
-            "Someone else changed this request while you had it open (it is now {now}); \
-             nothing was changed by your form. Reload the page, check what happened, then \
-             act again."
-        )
-        .into(),
-    )
+    let now = request.status().map(|s| s.as_str()).unwrap_or("changed");
+    WorkflowError::Conflict(Msg::new("case-stale-version").arg("status", now))
 }
 
 /// `apply_transition`, where losing the race is a conflict.
@@ -183,7 +171,7 @@ pub fn assign(
             .map(|u| Staff::from_row(&u))
             .transpose()?
             .filter(|u| u.active && u.role.works_cases())
-            .ok_or_else(|| invalid("assignee", "Choose an active handler or admin."))?;
+            .ok_or_else(|| invalid("assignee", Msg::new("case-choose-assignee")))?;
         let changes = RequestChanges {
             assignee_id: Some(Some(&assignee.id)),
             ..Default::default()
@@ -281,10 +269,7 @@ pub fn parse_question(f: &dyn FormInput) -> Result<QuestionInput, WorkflowError>
     let mut errors = Vec::new();
     let purpose = QuestionPurpose::parse(f.value("purpose"));
     if purpose.is_none() {
-        errors.push(FieldError::new(
-            "purpose",
-            "Say what the question is for: identity, clarification or something else.",
-        ));
+        errors.push(FieldError::new("purpose", Msg::new("case-choose-purpose")));
     }
     let body = FreeText::parse(f.value("question"), limits::FREE_TEXT, "the question")
         .map_err(|m| errors.push(FieldError::new("question", m)))
@@ -313,7 +298,7 @@ pub fn ask_subject(
         if request.subject_email.is_none() {
             // The subject answers on the status page, which needs an address: asked
             // anyway, the request would wait in awaiting_subject until it expired.
-            return Err(WorkflowError::Conflict(NO_EMAIL_ASK.into()));
+            return Err(WorkflowError::Conflict(Msg::new("case-no-email-ask")));
         }
         let pauses = t.pauses_clock && ctx.settings.pause_clock;
         let note = mail_note(
@@ -376,7 +361,7 @@ pub fn parse_extension(f: &dyn FormInput) -> Result<ExtensionInput, WorkflowErro
         .map_err(|_| {
             errors.push(FieldError::new(
                 "extend_to",
-                "Enter the new date as YYYY-MM-DD.",
+                Msg::new("case-extend-date-format"),
             ))
         })
         .ok();
@@ -418,7 +403,7 @@ pub fn extend(
             settings,
         );
         let allowed = check_extension(today(ctx), &before, e.new_due)
-            .map_err(|refused| invalid("extend_to", sentence(&refused.to_string())))?;
+            .map_err(|refused| invalid("extend_to", extension_refused(&refused)))?;
         let after = deadlines(received, request.paused_days(), Some(e.new_due), settings);
         let missed = allowed.missed_policy_date || request.missed_policy_date;
         let changes = RequestChanges {
@@ -456,12 +441,17 @@ pub fn extend(
     })
 }
 
-/// "the legal deadline … has passed" -> "The legal deadline … has passed."
-fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => format!("{}{}.", f.to_uppercase(), c.as_str().trim_end_matches('.')),
-        None => String::new(),
+/// Why Art. 12(3) does not allow this extension, as a message.
+fn extension_refused(refused: &ExtensionRefused) -> Msg {
+    match refused {
+        ExtensionRefused::AlreadyExtended => Msg::new("case-extend-already"),
+        ExtensionRefused::DeadlinePassed { legal_due } => {
+            Msg::new("case-extend-deadline-passed").arg("date", *legal_due)
+        }
+        ExtensionRefused::BeyondLimit { latest } => {
+            Msg::new("case-extend-beyond-limit").arg("date", *latest)
+        }
+        ExtensionRefused::NotLater { due } => Msg::new("case-extend-not-later").arg("date", *due),
     }
 }
 
@@ -479,16 +469,13 @@ pub fn parse_completion(f: &dyn FormInput) -> Result<CompletionInput, WorkflowEr
     let mut errors = Vec::new();
     let outcome = Outcome::parse(f.value("outcome"));
     if outcome.is_none() {
-        errors.push(FieldError::new(
-            "outcome",
-            "Choose the outcome: fulfilled, partially fulfilled or no data held.",
-        ));
+        errors.push(FieldError::new("outcome", Msg::new("case-choose-outcome")));
     }
     let answer = match FreeText::parse(f.value("answer"), limits::FREE_TEXT, "the answer") {
         Ok(a) if has_placeholder(a.as_str()) => {
             errors.push(FieldError::new(
                 "answer",
-                "Replace the parts in [[ ]] with your own words before sending.",
+                Msg::new("case-answer-placeholder"),
             ));
             None
         }
@@ -617,10 +604,7 @@ pub fn complete(
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
         if digest != preview_digest(ctx, &request, c) {
-            return Err(invalid(
-                "answer",
-                "Preview the answer before you send it: the subject gets exactly what you saw.",
-            ));
+            return Err(invalid("answer", Msg::new("case-preview-first")));
         }
         let note = mail_note(&request, c.outcome.label());
         let changes = RequestChanges {
@@ -660,7 +644,7 @@ pub fn parse_rejection(f: &dyn FormInput) -> Result<RejectionInput, WorkflowErro
     if reason.is_none() {
         errors.push(FieldError::new(
             "rejection_reason",
-            "Choose why the request is rejected.",
+            Msg::new("case-choose-rejection"),
         ));
     }
     let justification = match reason {

@@ -93,7 +93,7 @@ pub fn parse_manual(
     if channel.is_none() {
         errors.push(FieldError::new(
             "channel",
-            "Choose how the request reached us: phone, letter, email or in person.",
+            Msg::new("case-manual-choose-channel"),
         ));
     }
     let received_at = parse_received(f.value("received_date"), f.value("received_time"), tz, now)
@@ -113,7 +113,7 @@ pub fn parse_manual(
         _ => {
             errors.push(FieldError::new(
                 "verified",
-                "Say whether you have already checked who the subject is.",
+                Msg::new("case-manual-say-verified"),
             ));
             None
         }
@@ -143,34 +143,24 @@ fn parse_received(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<NaiveDateTime, FieldError> {
-    let date_error = |m: &str| FieldError::new("received_date", m);
+    let date_error = |id: &'static str| FieldError::new("received_date", Msg::new(id));
     let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| date_error("Enter the date the request reached us, as YYYY-MM-DD."))?;
+        .map_err(|_| date_error("case-manual-date-format"))?;
     let at = match time.trim() {
         "" => NaiveTime::MIN,
-        t => NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
-            FieldError::new(
-                "received_time",
-                "Enter the time as HH:MM (24 hours), or leave it empty if you do not know it.",
-            )
-        })?,
+        t => NaiveTime::parse_from_str(t, "%H:%M")
+            .map_err(|_| FieldError::new("received_time", Msg::new("case-manual-time-format")))?,
     };
     if day < gdpr_start() {
-        return Err(date_error(
-            "This date is before the GDPR applied (25 May 2018). Check the year.",
-        ));
+        return Err(date_error("case-manual-before-gdpr"));
     }
-    let local = tz.from_local_datetime(&day.and_time(at)).earliest().ok_or_else(|| {
-        FieldError::new(
-            "received_time",
-            "This time did not exist here (the clocks moved forward). Enter the time after the change.",
-        )
-    })?;
+    let local = tz
+        .from_local_datetime(&day.and_time(at))
+        .earliest()
+        .ok_or_else(|| FieldError::new("received_time", Msg::new("case-manual-time-skipped")))?;
     let instant = local.with_timezone(&Utc);
     if instant > now {
-        return Err(date_error(
-            "The date and time of receipt cannot be in the future. Enter when the request actually reached us.",
-        ));
+        return Err(date_error("case-manual-future"));
     }
     Ok(instant.naive_utc())
 }
@@ -192,7 +182,7 @@ pub fn enter(
     if input.received_at > now {
         return Err(WorkflowError::Invalid(vec![FieldError::new(
             "received_date",
-            "The date and time of receipt cannot be in the future.",
+            Msg::new("case-manual-future"),
         )]));
     }
     let s = &input.submission;

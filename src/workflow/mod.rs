@@ -33,10 +33,6 @@ pub use crate::db::{DbConn as Conn, Pool};
 /// by hand without an email address: nothing was queued.
 pub const NO_EMAIL_NOTE: &str = "no email address: tell the subject another way";
 
-/// Why "Ask the subject" is refused for a request without an email address.
-pub const NO_EMAIL_ASK: &str = "this request has no email address, so the subject cannot \
-    answer online. Ask them by post or phone, and record what they say in an internal note";
-
 /// `GET /healthz`: does the database answer?
 pub fn database_answers(conn: &mut Conn) -> bool {
     db::ping(conn).is_ok()

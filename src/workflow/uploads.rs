@@ -16,6 +16,7 @@ use crate::db::models::Upload;
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, FieldError, FreeText, ShortText};
 use crate::domain::upload::{ascii_name, FileType};
 use crate::filestore::FileStore;
@@ -60,7 +61,7 @@ pub enum Fetched {
     /// row remains, the file does not.
     Deleted {
         request_id: String,
-        on: String,
+        on: crate::workflow::view::Stamp,
     },
 }
 
@@ -75,7 +76,7 @@ pub fn download(
     if let Some(at) = u.deleted_at {
         return Ok(Fetched::Deleted {
             request_id: u.request_id,
-            on: crate::time::local_display(at, ctx.settings.timezone),
+            on: crate::workflow::view::Stamp::at(at, ctx.settings.timezone),
         });
     }
     let file_type = FileType::parse(&u.content_type).ok_or_else(|| {
@@ -130,9 +131,7 @@ pub fn parse_keep_reason(f: &dyn FormInput) -> Result<FreeText, WorkflowError> {
 fn live_upload(conn: &mut DbConn, upload_id: &str) -> Result<Upload, WorkflowError> {
     let u = db::uploads::find(conn, upload_id)?.ok_or(WorkflowError::NotFound)?;
     if u.deleted_at.is_some() {
-        return Err(WorkflowError::Conflict(
-            "this file is already deleted".into(),
-        ));
+        return Err(WorkflowError::Conflict(Msg::new("upload-already-deleted")));
     }
     Ok(u)
 }
@@ -166,9 +165,7 @@ pub fn identity_document_checked(
             ..Default::default()
         };
         if !db::requests::update_if_current(conn, &request.id, None, request.version, &changes)? {
-            return Err(WorkflowError::Conflict(
-                "the request changed meanwhile; reload the page and try again".into(),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new("upload-request-changed")));
         }
         audit(
             conn,
@@ -201,11 +198,9 @@ pub fn keep_as_evidence(
     db::write_transaction(conn, |conn| {
         let u = live_upload(conn, upload_id)?;
         if u.identity_document {
-            return Err(WorkflowError::Conflict(
-                "an identity document is never kept: it is deleted once the identity is \
-                 checked"
-                    .into(),
-            ));
+            return Err(WorkflowError::Conflict(Msg::new(
+                "upload-identity-never-kept",
+            )));
         }
         db::uploads::set_keep_reason(conn, &u.id, Some(reason.as_str()))?;
         audit(

@@ -8,6 +8,7 @@ use super::{live_token, use_token, Actor, Ctx, WorkflowError};
 use crate::db::models::{NewToken, NewUser, User};
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, EmailAddress, FieldError, ShortText};
 use crate::domain::roles::Role;
 use crate::domain::tokens::{self, Purpose};
@@ -71,17 +72,13 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Staff, WorkflowError> {
     staff(db::users::find(conn, id)?)
 }
 
-pub fn parse_password(raw: &str) -> Result<String, String> {
+pub fn parse_password(raw: &str) -> Result<String, Msg> {
     let n = raw.chars().count();
     if n < MIN_PASSWORD {
-        return Err(format!(
-            "A password needs at least {MIN_PASSWORD} characters."
-        ));
+        return Err(Msg::new("user-password-too-short").arg("min", MIN_PASSWORD));
     }
     if n > MAX_PASSWORD {
-        return Err(format!(
-            "A password can be at most {MAX_PASSWORD} characters."
-        ));
+        return Err(Msg::new("user-password-too-long").arg("max", MAX_PASSWORD));
     }
     Ok(raw.to_string())
 }
@@ -106,7 +103,7 @@ pub fn parse_new_user(f: &dyn FormInput, role: Role) -> Result<NewUserInput, Vec
     if password.is_some() && f.value("password") != f.value("password_again") {
         errors.push(FieldError::new(
             "password_again",
-            "The two passwords differ.",
+            Msg::new("user-passwords-differ"),
         ));
     }
     match (email, name, password) {
@@ -174,7 +171,7 @@ pub fn create_user(
         if db::users::find_by_email(conn, input.email.as_str())?.is_some() {
             return Err(WorkflowError::Invalid(vec![FieldError::new(
                 "email",
-                "An account with this email already exists.",
+                Msg::new("user-email-taken"),
             )]));
         }
         db::users::insert(
@@ -349,7 +346,7 @@ pub fn set_email(
             if other.id != user_id {
                 return Err(WorkflowError::Invalid(vec![FieldError::new(
                     "email",
-                    "An account with this email already exists.",
+                    Msg::new("user-email-taken"),
                 )]));
             }
         }

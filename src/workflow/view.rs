@@ -13,9 +13,39 @@ use crate::domain::channel::Channel;
 use crate::domain::clock::{days_left, deadlines, urgency, Deadlines, Urgency};
 use crate::domain::kinds::Kind;
 use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status};
-use crate::time::{local_date, local_display};
+use crate::time::local_date;
 
 pub use crate::db::requests::{QueueCount, StatusFilter};
+
+/// A stored instant as people see it: the date and the time ("HH:MM") in the
+/// controller's time zone. Pages write the date in the reader's language (`show`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: NaiveDate,
+    pub time: String,
+}
+
+impl Stamp {
+    pub fn at(t: NaiveDateTime, tz: chrono_tz::Tz) -> Self {
+        let local = t.and_utc().with_timezone(&tz);
+        Self {
+            date: local.date_naive(),
+            time: local.format("%H:%M").to_string(),
+        }
+    }
+
+    /// "25. november 2026 14:03" in the reader's language.
+    pub fn show(&self, t: &crate::i18n::Tr) -> String {
+        format!("{} {}", t.date(&self.date), self.time)
+    }
+}
+
+/// For logs and the CLI: `2026-11-25 14:03`.
+impl std::fmt::Display for Stamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.date, self.time)
+    }
+}
 
 pub struct RequestView {
     pub id: String,
@@ -24,8 +54,6 @@ pub struct RequestView {
     pub status: Status,
     pub outcome: Option<Outcome>,
     pub rejection: Option<RejectionReason>,
-    pub outcome_label: Option<&'static str>,
-    pub rejection_label: Option<&'static str>,
     pub subject_name: String,
     /// `None`: entered by hand without an address; nothing is emailed to the subject.
     pub subject_email: Option<String>,
@@ -34,7 +62,7 @@ pub struct RequestView {
     pub message: Option<String>,
     pub channel: Channel,
     pub received: NaiveDate,
-    pub received_at: String,
+    pub received_at: Stamp,
     /// The instant of receipt (UTC), for ordering.
     pub received_instant: NaiveDateTime,
     pub deadlines: Deadlines,
@@ -43,7 +71,8 @@ pub struct RequestView {
     pub days_left: i64,
     pub urgency: &'static str,
     pub paused: bool,
-    pub verified: Option<String>,
+    /// When, and how (the method the handler recorded, if any).
+    pub verified: Option<(Stamp, Option<String>)>,
     pub extension_reason: Option<String>,
     /// Extended after the policy date: the organisation missed its promise.
     pub missed_policy_date: bool,
@@ -83,8 +112,6 @@ impl RequestView {
             status,
             outcome: r.outcome(),
             rejection: r.rejection_reason(),
-            outcome_label: r.outcome().map(|o| o.label()),
-            rejection_label: r.rejection_reason().map(|o| o.label()),
             subject_name: r.subject_name.clone(),
             subject_email: r.subject_email.clone(),
             subject_phone: r.subject_phone.clone(),
@@ -92,42 +119,21 @@ impl RequestView {
             message: r.message.clone(),
             channel: r.channel()?,
             received,
-            received_at: local_display(r.received_at, tz),
+            received_at: Stamp::at(r.received_at, tz),
             received_instant: r.received_at,
             deadlines: d,
             due: r.due_date,
             days_left: left,
             urgency: colour,
             paused: r.paused_since.is_some(),
-            verified: r.verified_at.map(|at| {
-                format!(
-                    "{} ({})",
-                    local_display(at, tz),
-                    r.verification_method.as_deref().unwrap_or("unknown method")
-                )
-            }),
+            verified: r
+                .verified_at
+                .map(|at| (Stamp::at(at, tz), r.verification_method.clone())),
             extension_reason: r.extension_reason.clone(),
             missed_policy_date: r.missed_policy_date,
             assignee_id: r.assignee_id.clone(),
             details: r.details()?.summary_lines(),
         })
-    }
-
-    pub fn policy_due_text(&self) -> String {
-        self.deadlines
-            .policy_due
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "none".into())
-    }
-
-    pub fn days_left_text(&self) -> String {
-        if self.status.is_terminal() {
-            "—".into()
-        } else if self.days_left < 0 {
-            format!("{} overdue", -self.days_left)
-        } else {
-            self.days_left.to_string()
-        }
     }
 }
 
@@ -248,15 +254,18 @@ pub fn queue_page(
 }
 
 pub struct AuditLine {
-    pub at: String,
+    pub at: Stamp,
     pub actor: String,
     pub action: String,
-    pub change: String,
+    /// The status change, if the event was one (`None` for a status the code no longer
+    /// knows).
+    pub from: Option<Status>,
+    pub to: Option<Status>,
     pub note: String,
 }
 
 pub struct MailLine {
-    pub created: String,
+    pub created: Stamp,
     pub template: String,
     pub status: String,
     pub attempts: i32,
@@ -264,30 +273,30 @@ pub struct MailLine {
 }
 
 pub struct QuestionLine {
-    pub asked_at: String,
+    pub asked_at: Stamp,
     pub asked_by: String,
     pub purpose: QuestionPurpose,
     pub body: String,
     pub pauses_clock: bool,
-    pub answered_at: Option<String>,
+    pub answered_at: Option<Stamp>,
     pub answer: Option<String>,
 }
 
 pub struct NoteLine {
-    pub at: String,
+    pub at: Stamp,
     pub author: String,
     pub body: String,
 }
 
 pub struct UploadLine {
     pub id: String,
-    pub uploaded_at: String,
+    pub uploaded_at: Stamp,
     pub original_name: String,
     pub content_type: String,
     pub size_bytes: i64,
     pub identity_document: bool,
     pub keep_reason: Option<String>,
-    pub deleted_at: Option<String>,
+    pub deleted_at: Option<Stamp>,
 }
 
 /// What the handler may do now, by the pure transition table (a form for an action the
@@ -363,18 +372,18 @@ pub fn request_page(
             .iter()
             .find(|u| u.id == id)
             .map(|u| format!("{} ({})", u.name, u.email))
-            .unwrap_or_else(|| "unknown account".into())
+            .unwrap_or_else(|| "—".into())
     };
     let questions = db::questions::for_request(conn, id)?
         .into_iter()
         .map(|q| {
             Ok(QuestionLine {
-                asked_at: local_display(q.asked_at, tz),
+                asked_at: Stamp::at(q.asked_at, tz),
                 asked_by: who(&q.asked_by),
                 purpose: q.purpose()?,
                 body: q.body,
                 pauses_clock: q.pauses_clock,
-                answered_at: q.answered_at.map(|t| local_display(t, tz)),
+                answered_at: q.answered_at.map(|t| Stamp::at(t, tz)),
                 answer: q.answer_text,
             })
         })
@@ -382,7 +391,7 @@ pub fn request_page(
     let notes = db::notes::for_request(conn, id)?
         .into_iter()
         .map(|(n, name, email)| NoteLine {
-            at: local_display(n.created_at, tz),
+            at: Stamp::at(n.created_at, tz),
             author: format!("{name} ({email})"),
             body: n.body,
         })
@@ -391,33 +400,30 @@ pub fn request_page(
         .into_iter()
         .map(|u| UploadLine {
             id: u.id,
-            uploaded_at: local_display(u.uploaded_at, tz),
+            uploaded_at: Stamp::at(u.uploaded_at, tz),
             original_name: u.original_name,
             content_type: u.content_type,
             size_bytes: u.size_bytes,
             identity_document: u.identity_document,
             keep_reason: u.keep_reason,
-            deleted_at: u.deleted_at.map(|t| local_display(t, tz)),
+            deleted_at: u.deleted_at.map(|t| Stamp::at(t, tz)),
         })
         .collect();
     let audit = events
         .into_iter()
         .map(|e| AuditLine {
-            at: local_display(e.at, tz),
+            at: Stamp::at(e.at, tz),
             actor: e.actor,
             action: e.action,
-            change: match (e.from_status, e.to_status) {
-                (Some(f), Some(t)) => format!("{f} → {t}"),
-                (None, Some(t)) => format!("→ {t}"),
-                _ => String::new(),
-            },
+            from: e.from_status.as_deref().and_then(Status::parse),
+            to: e.to_status.as_deref().and_then(Status::parse),
             note: e.note.unwrap_or_default(),
         })
         .collect();
     let mails = mails
         .into_iter()
         .map(|m| MailLine {
-            created: local_display(m.created_at, tz),
+            created: Stamp::at(m.created_at, tz),
             template: m.template,
             status: m.status,
             attempts: m.attempts,
@@ -452,7 +458,7 @@ pub fn request_page(
 }
 
 pub struct FailedMailLine {
-    pub created: String,
+    pub created: Stamp,
     pub to: String,
     pub subject: String,
     pub attempts: i32,
@@ -470,7 +476,7 @@ pub fn failed_mail(
     Ok(db::outbox::failed(conn, limit)?
         .into_iter()
         .map(|m| FailedMailLine {
-            created: local_display(m.created_at, tz),
+            created: Stamp::at(m.created_at, tz),
             to: m.to_address,
             subject: m.subject,
             attempts: m.attempts,

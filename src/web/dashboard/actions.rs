@@ -10,6 +10,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::request::{render, Banner};
+use crate::i18n::Tr;
 use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
 use crate::web::forms::{Errors, FormData};
 use crate::web::{csrf, page, redirect, AppState, WebError};
@@ -32,18 +33,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(&r("notes"), web::post().to(note));
 }
 
-/// What the page says after an action succeeded (`?done=…`; never text from the form).
+/// The message id of what the page says after an action succeeded (`?done=…`; never
+/// text from the form).
 pub fn done_notice(done: &str) -> Option<&'static str> {
     Some(match done {
-        "assigned" => "The request is assigned.",
-        "started" => "Work on the request has started.",
-        "verified" => "The subject is marked as verified; the acknowledgement is on its way.",
-        "asked" => "Your question is on its way to the subject.",
-        "extended" => "The deadline is extended; the subject is told why and the new date.",
-        "completed" => "The request is completed; the answer is on its way to the subject.",
-        "rejected" => "The request is rejected; the subject is told why and their rights.",
-        "withdrawn" => "The request is withdrawn; the subject gets a confirmation.",
-        "noted" => "Your note is added. Notes are internal: the subject never sees them.",
+        "assigned" => "dash-done-assigned",
+        "started" => "dash-done-started",
+        "verified" => "dash-done-verified",
+        "asked" => "dash-done-asked",
+        "extended" => "dash-done-extended",
+        "completed" => "dash-done-completed",
+        "rejected" => "dash-done-rejected",
+        "withdrawn" => "dash-done-withdrawn",
+        "noted" => "dash-done-noted",
         _ => return None,
     })
 }
@@ -55,11 +57,14 @@ type Step = fn(&mut Conn, &Ctx<'_>, &Staff, &str, &FormData) -> Result<(), Workf
 async fn act(
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
+    mut t: Tr,
     form: FormData,
     id: String,
     done: &'static str,
     step: Step,
 ) -> Result<HttpResponse, WebError> {
+    // After a refusal the page is the request's: the language switch comes back to it.
+    t.here = format!("/dashboard/requests/{id}");
     let (by, for_step, form_kept, id_kept) = (who.user.clone(), form.clone(), form, id.clone());
     let result = state
         .run(move |conn, ctx| Ok(step(conn, ctx, &by, &id, &for_step)))
@@ -68,7 +73,7 @@ async fn act(
         Ok(()) => Ok(redirect(&format!(
             "/dashboard/requests/{id_kept}?done={done}"
         ))),
-        Err(e) => refused(&state, who, id_kept, form_kept, e).await,
+        Err(e) => refused(&state, who, t, id_kept, form_kept, e).await,
     }
 }
 
@@ -76,6 +81,7 @@ async fn act(
 async fn refused(
     state: &web::Data<AppState>,
     who: RequireRole<CaseWorker>,
+    t: Tr,
     id: String,
     form: FormData,
     e: WorkflowError,
@@ -84,14 +90,12 @@ async fn refused(
         // The page's error summary lists each message and links to its field.
         WorkflowError::Invalid(list) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Errors::from_list(list, &crate::i18n::Tr::plain(crate::domain::lang::Lang::En)),
+            Errors::from_list(list, &t),
             None,
         ),
         e @ (WorkflowError::Conflict(_) | WorkflowError::Transition(_)) => {
             let message = match WebError::from(e) {
-                WebError::Conflict(m) => {
-                    crate::i18n::Tr::plain(crate::domain::lang::Lang::En).msg(&m)
-                }
+                WebError::Conflict(m) => t.msg(&m),
                 other => other.to_string(),
             };
             (
@@ -104,6 +108,7 @@ async fn refused(
     };
     render(
         state,
+        t,
         who.user,
         &who.session,
         id,
@@ -124,10 +129,12 @@ async fn assign(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "assigned",
@@ -148,10 +155,12 @@ async fn start(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "started",
@@ -165,10 +174,12 @@ async fn verify(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "verified",
@@ -186,10 +197,12 @@ async fn ask(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "asked",
@@ -207,10 +220,12 @@ async fn extend(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "extended",
@@ -228,10 +243,12 @@ async fn complete(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "completed",
@@ -249,10 +266,12 @@ async fn reject(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "rejected",
@@ -270,10 +289,12 @@ async fn withdraw(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "withdrawn",
@@ -291,10 +312,12 @@ async fn note(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         form,
         path_id(path),
         "noted",
@@ -309,6 +332,7 @@ async fn note(
 #[derive(Template)]
 #[template(path = "dashboard/preview.html")]
 struct PreviewPage {
+    t: Tr,
     csrf: String,
     user: Staff,
     id: String,
@@ -323,8 +347,10 @@ async fn preview(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
+    t.here = format!("/dashboard/requests/{id}");
     let (id_for_run, f) = (id.clone(), form.clone());
     let result = state
         .run(move |conn, ctx| {
@@ -339,6 +365,7 @@ async fn preview(
         Ok(p) => Ok(page(
             StatusCode::OK,
             &PreviewPage {
+                t,
                 csrf: csrf::token(&who.session),
                 user: who.user,
                 id,
@@ -346,7 +373,7 @@ async fn preview(
                 p,
             },
         )),
-        Err(e) => refused(&state, who, id, form, e).await,
+        Err(e) => refused(&state, who, t, id, form, e).await,
     }
 }
 
@@ -356,12 +383,16 @@ async fn edit_answer(
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
     path: web::Path<String>,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    t.here = format!("/dashboard/requests/{id}");
     render(
         &state,
+        t,
         who.user,
         &who.session,
-        path.into_inner(),
+        id,
         StatusCode::OK,
         form,
         Errors::default(),

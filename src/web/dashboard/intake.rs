@@ -10,6 +10,7 @@ use askama::Template;
 
 use crate::domain::channel::Channel;
 use crate::domain::newtypes::limits;
+use crate::i18n::{Lang, Tr};
 use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
 use crate::web::forms::{Errors, FormData};
 use crate::web::portal::Choices;
@@ -26,7 +27,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Template)]
 #[template(path = "dashboard/intake.html")]
 struct IntakePage {
-    t: crate::i18n::Tr,
+    t: Tr,
     csrf: String,
     user: Staff,
     c: Choices,
@@ -35,11 +36,42 @@ struct IntakePage {
     errors: Errors,
     max_text: usize,
     timezone: String,
+    languages: &'static [Lang],
+    /// The subject's language when the form has none yet: the setting's.
+    default_language: Lang,
+}
+
+impl IntakePage {
+    /// The language the select shows chosen.
+    fn language(&self) -> &str {
+        match self.form.get("language") {
+            "" => self.default_language.code(),
+            chosen => chosen,
+        }
+    }
+
+    /// Where an error summary line links to: the field, or a group's first choice.
+    fn anchor(&self, field: &str) -> String {
+        match field {
+            "channel" => CHANNELS
+                .first()
+                .map(|c| format!("channel-{}", c.as_str()))
+                .unwrap_or_else(|| field.to_string()),
+            "kind" => self
+                .c
+                .kinds
+                .first()
+                .map(|k| format!("kind-{}", k.as_str()))
+                .unwrap_or_else(|| field.to_string()),
+            "verified" => "verified-no".into(),
+            other => other.to_string(),
+        }
+    }
 }
 
 fn intake_page(
-    t: crate::i18n::Tr,
     state: &AppState,
+    t: Tr,
     csrf: String,
     user: Staff,
     form: FormData,
@@ -55,13 +87,15 @@ fn intake_page(
         errors,
         max_text: limits::FREE_TEXT,
         timezone: state.settings.timezone.to_string(),
+        languages: Lang::ALL,
+        default_language: state.settings.language,
     }
 }
 
 async fn form(
-    t: crate::i18n::Tr,
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     // Start from now, in the controller's time zone; the handler changes it to the
     // true moment of receipt.
@@ -73,8 +107,8 @@ async fn form(
     Ok(page(
         StatusCode::OK,
         &intake_page(
-            t,
             &state,
+            t,
             csrf::token(&who.session),
             who.user,
             form,
@@ -84,11 +118,12 @@ async fn form(
 }
 
 async fn enter(
-    t: crate::i18n::Tr,
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
     CsrfForm(form): CsrfForm,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
+    t.here = "/dashboard/intake".into();
     let by = who.user.clone();
     let for_flow = form.clone();
     let result = state
@@ -112,8 +147,8 @@ async fn enter(
         Err(errors) => Ok(page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &intake_page(
-                t.clone(),
                 &state,
+                t.clone(),
                 csrf::token(&who.session),
                 who.user,
                 form,

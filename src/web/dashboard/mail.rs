@@ -4,6 +4,7 @@
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use crate::i18n::Tr;
 use crate::web::extract::CurrentUser;
 use crate::web::{csrf, ok_page, AppState, WebError};
 use crate::workflow::users::Staff;
@@ -12,6 +13,7 @@ use crate::workflow::view::{self, FailedMailLine};
 #[derive(Template)]
 #[template(path = "dashboard/failed_mail.html")]
 struct FailedMailPage {
+    t: Tr,
     csrf: String,
     user: Staff,
     rows: Vec<FailedMailLine>,
@@ -20,11 +22,13 @@ struct FailedMailPage {
 pub(super) async fn failed_mail(
     state: web::Data<AppState>,
     CurrentUser { user, session }: CurrentUser,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let rows = state
         .run(|conn, ctx| Ok(view::failed_mail(conn, ctx, 200)?))
         .await?;
     Ok(ok_page(&FailedMailPage {
+        t,
         csrf: csrf::token(&session),
         user,
         rows,

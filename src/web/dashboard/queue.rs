@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::kinds::Kind;
 use crate::domain::status::Status;
+use crate::i18n::{Lang, Tr};
 use crate::web::extract::CurrentUser;
 use crate::web::{csrf, ok_page, AppState, WebError};
 use crate::workflow::users::Staff;
@@ -26,6 +27,7 @@ pub(super) struct QueueParams {
 #[derive(Template)]
 #[template(path = "dashboard/queue.html")]
 struct QueuePage {
+    t: Tr,
     csrf: String,
     user: Staff,
     rows: Vec<RequestView>,
@@ -40,20 +42,36 @@ struct QueuePage {
 }
 
 impl QueuePage {
-    /// "12 request(s)", or "More than 1,000 request(s)" when the count stopped at the cap.
+    /// "12 request(s), earliest due first.", or "More than 1,000 …" when the count
+    /// stopped at the cap.
     fn total_text(&self) -> String {
         match self.total {
-            QueueCount::Exact(n) => format!("{n} request(s)"),
-            QueueCount::MoreThan(n) => format!("More than {} request(s)", thousands(n)),
+            QueueCount::Exact(n) => self.t.t1("dash-queue-count", "count", n),
+            QueueCount::MoreThan(n) => {
+                self.t
+                    .t1("dash-queue-count-more", "count", thousands(n, self.t.lang))
+            }
         }
     }
 
     fn failed_mail_text(&self) -> Option<String> {
         match self.failed_mail {
             QueueCount::Exact(0) => None,
-            QueueCount::Exact(n) => Some(n.to_string()),
-            QueueCount::MoreThan(n) => Some(format!("More than {}", thousands(n))),
+            QueueCount::Exact(n) => Some(self.t.t1("dash-queue-failed-mail", "count", n)),
+            QueueCount::MoreThan(n) => Some(self.t.t1(
+                "dash-queue-failed-mail-more",
+                "count",
+                thousands(n, self.t.lang),
+            )),
         }
+    }
+
+    fn kind_id(&self, k: &Kind) -> &'static str {
+        kind_short_id(*k)
+    }
+
+    fn days_left(&self, r: &RequestView) -> String {
+        days_left_text(&self.t, r)
     }
 
     fn link(&self, after: &str) -> String {
@@ -64,13 +82,40 @@ impl QueuePage {
     }
 }
 
-/// 1000 -> "1,000".
-fn thousands(n: i64) -> String {
+/// The message id of a kind's short name, for lists.
+pub(super) fn kind_short_id(k: Kind) -> &'static str {
+    match k {
+        Kind::Access => "dash-kind-access",
+        Kind::Rectification => "dash-kind-rectification",
+        Kind::Erasure => "dash-kind-erasure",
+        Kind::Restriction => "dash-kind-restriction",
+        Kind::Portability => "dash-kind-portability",
+        Kind::Objection => "dash-kind-objection",
+    }
+}
+
+/// "3 days left", "2 days overdue", or "—" for a closed request.
+pub(super) fn days_left_text(t: &Tr, r: &RequestView) -> String {
+    if r.status.is_terminal() {
+        "—".into()
+    } else if r.days_left < 0 {
+        t.t1("dash-days-overdue", "count", r.days_left.saturating_neg())
+    } else {
+        t.t1("days-left", "count", r.days_left)
+    }
+}
+
+/// 1000 -> "1,000" in English, "1 000" (a no-break space) in Norwegian and Swedish.
+fn thousands(n: i64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::En => ',',
+        _ => '\u{a0}',
+    };
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(sep);
         }
         out.push(c);
     }
@@ -94,6 +139,7 @@ pub(super) async fn queue(
     state: web::Data<AppState>,
     CurrentUser { user, session }: CurrentUser,
     q: web::Query<QueueParams>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let q = q.into_inner();
     let status_filter = q.status.unwrap_or_else(|| "active".into());
@@ -132,6 +178,7 @@ pub(super) async fn queue(
         .run(move |conn, ctx| Ok(view::queue_page(conn, ctx, query, PAGE_SIZE)?))
         .await?;
     Ok(ok_page(&QueuePage {
+        t,
         csrf: csrf::token(&session),
         user,
         rows: page.rows,

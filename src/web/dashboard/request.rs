@@ -10,6 +10,8 @@ use askama::Template;
 use super::actions::done_notice;
 use crate::domain::case::QuestionPurpose;
 use crate::domain::status::{Outcome, RejectionReason};
+use crate::domain::upload::FileType;
+use crate::i18n::Tr;
 use crate::web::extract::CurrentUser;
 use crate::web::forms::{Errors, FormData};
 use crate::web::{csrf, page, AppState, WebError};
@@ -18,13 +20,14 @@ use crate::workflow::view::{self, RequestPageView};
 
 /// A message at the top of the page.
 pub enum Banner {
-    Done(&'static str),
+    Done(String),
     Problem(String),
 }
 
 #[derive(Template)]
 #[template(path = "dashboard/detail.html")]
 struct DetailPage {
+    t: Tr,
     csrf: String,
     user: Staff,
     v: RequestPageView,
@@ -52,6 +55,57 @@ impl DetailPage {
         match field {
             "answer" => format!("answer-{}", self.form.get("outcome")),
             "outcome" => "action-complete".into(),
+            "identity_method" | "keep_reason" => {
+                format!("{field}-{}", self.form.get("upload_id"))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// "3 days left", "2 days overdue", or "—" once closed.
+    fn days_left(&self) -> String {
+        super::queue::days_left_text(&self.t, &self.v.r)
+    }
+
+    /// A file's type in words ("PDF document"), or the stored type as it is.
+    fn file_type(&self, content_type: &str) -> String {
+        match FileType::parse(content_type) {
+            Some(f) => self.t.t(f.message_id()),
+            None => content_type.to_string(),
+        }
+    }
+
+    /// A timeline event in words; an action this version does not know shows its code.
+    fn action_words(&self, code: &str) -> String {
+        let id = match code {
+            "submitted" => "dash-audit-submitted",
+            "verified" => "dash-audit-verified",
+            "assigned" => "dash-audit-assigned",
+            "started" => "dash-audit-started",
+            "asked_subject" => "dash-audit-asked_subject",
+            "subject_answered" => "dash-audit-subject_answered",
+            "extended" => "dash-audit-extended",
+            "completed" => "dash-audit-completed",
+            "rejected" => "dash-audit-rejected",
+            "withdrawn" => "dash-audit-withdrawn",
+            "expired" => "dash-audit-expired",
+            "note_added" => "dash-audit-note_added",
+            "file_downloaded" => "dash-audit-file_downloaded",
+            "file_deleted" => "dash-audit-file_deleted",
+            "file_kept" => "dash-audit-file_kept",
+            "identity_document_checked" => "dash-audit-identity_document_checked",
+            "mail_requeued" => "dash-audit-mail_requeued",
+            other => return other.to_string(),
+        };
+        self.t.t(id)
+    }
+
+    /// An email's state in words ("sent"), or its code if unknown.
+    fn mail_status(&self, code: &str) -> String {
+        match code {
+            "pending" => self.t.t("dash-mail-pending"),
+            "sent" => self.t.t("dash-mail-sent"),
+            "failed" => self.t.t("dash-mail-failed"),
             other => other.to_string(),
         }
     }
@@ -88,10 +142,16 @@ pub(super) async fn page_handler(
     CurrentUser { user, session }: CurrentUser,
     path: web::Path<String>,
     q: web::Query<PageQuery>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
-    let banner = q.done.as_deref().and_then(done_notice).map(Banner::Done);
+    let banner = q
+        .done
+        .as_deref()
+        .and_then(done_notice)
+        .map(|id| Banner::Done(t.t(id)));
     render(
         &state,
+        t,
         user,
         &session,
         path.into_inner(),
@@ -107,6 +167,7 @@ pub(super) async fn page_handler(
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn render(
     state: &web::Data<AppState>,
+    t: Tr,
     user: Staff,
     session: &Session,
     id: String,
@@ -121,6 +182,7 @@ pub(super) async fn render(
     Ok(page(
         status,
         &DetailPage {
+            t,
             csrf: csrf::token(session),
             user,
             v,

@@ -10,6 +10,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use super::request::render;
+use crate::i18n::Tr;
 use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
 use crate::web::forms::{Errors, FormData};
 use crate::web::{redirect, AppState, WebError};
@@ -29,6 +30,7 @@ async fn download(
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
     path: web::Path<String>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let by = who.user.clone();
@@ -61,7 +63,7 @@ async fn download(
                 .body(f.bytes))
         }
         Fetched::Deleted { on, .. } => Err(WebError::Gone(
-            crate::domain::msg::Msg::new("error-file-deleted").arg("date", on.to_string()),
+            crate::domain::msg::Msg::new("error-file-deleted").arg("date", on.show(&t)),
         )),
     }
 }
@@ -70,6 +72,7 @@ async fn download(
 async fn back(
     state: &web::Data<AppState>,
     who: RequireRole<CaseWorker>,
+    mut t: Tr,
     request_id: Option<String>,
     form: FormData,
     e: WorkflowError,
@@ -77,14 +80,18 @@ async fn back(
     let Some(request_id) = request_id else {
         return Err(e.into());
     };
+    t.here = format!("/dashboard/requests/{request_id}");
     let (status, errors, banner) = match e {
         WorkflowError::Invalid(list) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Errors::from_list(list, &crate::i18n::Tr::plain(crate::domain::lang::Lang::En)),
+            Errors::from_list(list, &t),
             None,
         ),
         WorkflowError::Conflict(_) | WorkflowError::Transition(_) => {
-            let message = WebError::from(e).to_string();
+            let message = match WebError::from(e) {
+                WebError::Conflict(m) => t.msg(&m),
+                other => other.to_string(),
+            };
             (
                 StatusCode::CONFLICT,
                 Errors::default(),
@@ -95,6 +102,7 @@ async fn back(
     };
     render(
         state,
+        t,
         who.user,
         &who.session,
         request_id,
@@ -117,6 +125,7 @@ type Step = fn(
 async fn act(
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
+    t: Tr,
     upload_id: String,
     mut form: FormData,
     step: Step,
@@ -135,7 +144,7 @@ async fn act(
         (Err(e), request_id) => {
             // Which upload's form the errors belong to.
             form.0.push(("upload_id".into(), upload_id));
-            back(&state, who, request_id, form, e).await
+            back(&state, who, t, request_id, form, e).await
         }
     }
 }
@@ -147,10 +156,12 @@ async fn identity_checked(
     who: RequireRole<CaseWorker>,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         path.into_inner(),
         form,
         |conn, ctx, by, id, f| {
@@ -167,10 +178,12 @@ async fn keep(
     who: RequireRole<CaseWorker>,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
         who,
+        t,
         path.into_inner(),
         form,
         |conn, ctx, by, id, f| {

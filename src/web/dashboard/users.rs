@@ -5,7 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use crate::domain::msg::Msg;
 use crate::domain::newtypes::FieldError;
+use crate::i18n::Tr;
 use crate::web::auth::begin_staff_session;
 use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
 use crate::web::forms::Errors;
@@ -29,16 +31,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Template)]
 #[template(path = "dashboard/account.html")]
 struct AccountPage {
+    t: Tr,
     csrf: String,
     user: Staff,
     errors: Errors,
+    /// The message id of a notice at the top.
     notice: Option<&'static str>,
 }
 
-async fn account(CurrentUser { user, session }: CurrentUser) -> HttpResponse {
+async fn account(CurrentUser { user, session }: CurrentUser, t: Tr) -> HttpResponse {
     page(
         StatusCode::OK,
         &AccountPage {
+            t,
             csrf: csrf::token(&session),
             user,
             errors: Errors::default(),
@@ -53,7 +58,9 @@ async fn change_password(
     state: web::Data<AppState>,
     CurrentUser { user, session }: CurrentUser,
     CsrfForm(form): CsrfForm,
+    mut t: Tr,
 ) -> Result<HttpResponse, WebError> {
+    t.here = "/dashboard/account".into();
     let mut errors = Vec::new();
     let (id, current) = (user.id.clone(), form.get("current_password").to_string());
     let current_ok = state
@@ -62,14 +69,14 @@ async fn change_password(
     if !current_ok {
         errors.push(FieldError::new(
             "current_password",
-            "This is not your current password.",
+            Msg::new("user-current-password-wrong"),
         ));
     } else if let Err(m) = user_flow::parse_password(form.get("password")) {
         errors.push(FieldError::new("password", m));
     } else if form.get("password") != form.get("password_again") {
         errors.push(FieldError::new(
             "password_again",
-            "The two passwords differ.",
+            Msg::new("user-passwords-differ"),
         ));
     }
     if !errors.is_empty() {
@@ -78,10 +85,8 @@ async fn change_password(
             &AccountPage {
                 csrf: csrf::token(&session),
                 user,
-                errors: Errors::from_list(
-                    errors,
-                    &crate::i18n::Tr::plain(crate::domain::lang::Lang::En),
-                ),
+                errors: Errors::from_list(errors, &t),
+                t,
                 notice: None,
             },
         ));
@@ -99,12 +104,11 @@ async fn change_password(
     Ok(page(
         StatusCode::OK,
         &AccountPage {
+            t,
             csrf: csrf::token(&session),
             user,
             errors: Errors::default(),
-            notice: Some(
-                "Your password is changed. Every other session of your account has ended.",
-            ),
+            notice: Some("user-password-changed"),
         },
     ))
 }
@@ -112,6 +116,7 @@ async fn change_password(
 #[derive(Template)]
 #[template(path = "dashboard/users.html")]
 struct UsersPage {
+    t: Tr,
     csrf: String,
     user: Staff,
     users: Vec<Staff>,
@@ -120,11 +125,13 @@ struct UsersPage {
 async fn list(
     state: web::Data<AppState>,
     who: RequireRole<Admin>,
+    t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let users = state.run(|conn, _| Ok(user_flow::list(conn)?)).await?;
     Ok(page(
         StatusCode::OK,
         &UsersPage {
+            t,
             csrf: csrf::token(&who.session),
             user: who.user,
             users,
@@ -141,9 +148,7 @@ async fn deactivate(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     if id == who.user.id {
-        return Err(WebError::Conflict(
-            "You cannot deactivate your own account; ask another admin.".into(),
-        ));
+        return Err(WebError::Conflict(Msg::new("user-cannot-deactivate-self")));
     }
     let by = who.user.clone();
     let done = state
