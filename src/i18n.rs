@@ -1,7 +1,7 @@
 //! Putting messages into words (DESIGN §12, issue 8): Project Fluent message files, one
 //! folder per language under `locales/` (`nb`, `sv`, `en`), compiled into the binary.
 //!
-//! Templates get a [`Tr`] as the field `t` and write `{{ t.t("message-id") }}`,
+//! Templates get a [`Tr`] as the field `t` and write `{{ t.t("portal-home-heading") }}`,
 //! `{{ t.t1("days-left", "count", days) }}` or `{{ t.date(d) }}`; Rust code that decides
 //! what to tell names a [`Msg`] and leaves the words to `Tr::msg`. Every id used must exist
 //! in every language, and every id in a file must be used (`tests/i18n.rs`).

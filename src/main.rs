@@ -371,7 +371,7 @@ fn add_user(
         Err(dsr_tracker::workflow::WorkflowError::Invalid(errors)) => Err(Failure::Usage(
             errors
                 .into_iter()
-                .map(|e| dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&e.message))
+                .map(|e| dsr_tracker::i18n::english(&e.message))
                 .collect::<Vec<_>>()
                 .join(" "),
         )),
@@ -390,7 +390,7 @@ fn read_password(email: &EmailAddress) -> Result<String, Failure> {
         .read_line(&mut line)
         .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
     users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(|m| {
-        Failure::Usage(dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&m))
+        Failure::Usage(dsr_tracker::i18n::english(&m))
     })
 }
 
@@ -399,7 +399,7 @@ fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {
         dsr_tracker::workflow::WorkflowError::Invalid(errors) => Failure::Usage(
             errors
                 .into_iter()
-                .map(|e| dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::En).msg(&e.message))
+                .map(|e| dsr_tracker::i18n::english(&e.message))
                 .collect::<Vec<_>>()
                 .join(" "),
         ),

@@ -20,4 +20,3 @@ days-left = { $count ->
 }
 
 # Transitional (issue 8): English text from before messages had ids.
-untranslated = { $text }

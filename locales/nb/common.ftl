@@ -19,4 +19,3 @@ days-left = { $count ->
    *[other] { $count } dager igjen
 }
 
-untranslated = { $text }

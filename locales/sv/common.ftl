@@ -19,4 +19,3 @@ days-left = { $count ->
    *[other] { $count } dagar kvar
 }
 
-untranslated = { $text }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::msg::Msg;
 use super::newtypes::{limits, FieldError, FreeText, ShortText};
 use super::status::text_enum;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 
 text_enum!(
     /// What the subject asks for.
@@ -173,14 +173,10 @@ impl RequestDetails {
         }
     }
 
-    /// Human-readable lines for the handler, in English.
-    pub fn summary_lines(&self) -> Vec<String> {
-        self.summary_lines_in(&Tr::plain(Lang::En))
-    }
-
-    /// Human-readable lines in the reader's language (the subject's status page).
+    /// Human-readable lines in the reader's language (the request page, the subject's
+    /// status page).
     /// Legal references ("Art. 17(1)(b)") stay as they are in every language.
-    pub fn summary_lines_in(&self, t: &Tr) -> Vec<String> {
+    pub fn summary_lines(&self, t: &Tr) -> Vec<String> {
         let label = |id: Option<&'static str>, code: &str| match id {
             Some(id) => t.t(id),
             None => code.to_string(),
@@ -512,6 +508,7 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::Lang;
     use super::*;
     use std::collections::HashMap;
 
@@ -548,7 +545,7 @@ mod tests {
             ]),
         )
         .expect("valid");
-        assert_eq!(ok.summary_lines().len(), 1);
+        assert_eq!(ok.summary_lines(&Tr::plain(Lang::En)).len(), 1);
     }
 
     #[test]
@@ -613,20 +610,20 @@ mod tests {
     }
 
     #[test]
-    fn summary_lines_stay_english_for_handlers_and_follow_the_reader_on_the_portal() {
+    fn summary_lines_follow_the_reader_and_keep_article_numbers() {
         let d = RequestDetails::Erasure {
             categories: vec!["billing".into()],
             ground: Some("b".into()),
         };
         assert_eq!(
-            d.summary_lines(),
+            d.summary_lines(&Tr::plain(Lang::En)),
             vec![
                 "Scope: Invoices, payments and billing history".to_string(),
                 "Ground: Art. 17(1)(b) I withdraw my consent and there is no other legal ground"
                     .to_string()
             ]
         );
-        let nb = d.summary_lines_in(&Tr::plain(Lang::Nb));
+        let nb = d.summary_lines(&Tr::plain(Lang::Nb));
         assert_eq!(nb[0], "Omfang: Fakturaer, betalinger og fakturahistorikk");
         assert!(nb[1].starts_with("Grunnlag: Art. 17(1)(b) "), "{}", nb[1]);
     }

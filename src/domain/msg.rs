@@ -87,17 +87,3 @@ impl fmt::Display for Msg {
         Ok(())
     }
 }
-
-/// Transitional (issue 8): English text written before messages had ids. It shows as
-/// written in every language, through the `untranslated` message. Every use is to become
-/// a message id; then these two conversions go.
-impl From<String> for Msg {
-    fn from(text: String) -> Self {
-        Msg::new("untranslated").arg("text", text)
-    }
-}
-impl From<&str> for Msg {
-    fn from(text: &str) -> Self {
-        Msg::new("untranslated").arg("text", text)
-    }
-}

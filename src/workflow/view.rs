@@ -11,7 +11,7 @@ use crate::db::{self, DbConn};
 use crate::domain::case::{default_answer, QuestionPurpose};
 use crate::domain::channel::Channel;
 use crate::domain::clock::{days_left, deadlines, urgency, Deadlines, Urgency};
-use crate::domain::kinds::Kind;
+use crate::domain::kinds::{Kind, RequestDetails};
 use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status};
 use crate::time::local_date;
 
@@ -77,7 +77,7 @@ pub struct RequestView {
     /// Extended after the policy date: the organisation missed its promise.
     pub missed_policy_date: bool,
     pub assignee_id: Option<String>,
-    pub details: Vec<String>,
+    pub details: RequestDetails,
 }
 
 impl RequestView {
@@ -132,7 +132,7 @@ impl RequestView {
             extension_reason: r.extension_reason.clone(),
             missed_policy_date: r.missed_policy_date,
             assignee_id: r.assignee_id.clone(),
-            details: r.details()?.summary_lines(),
+            details: r.details()?,
         })
     }
 }
