@@ -389,9 +389,8 @@ fn read_password(email: &EmailAddress) -> Result<String, Failure> {
         .lock()
         .read_line(&mut line)
         .map_err(|e| Failure::Usage(format!("cannot read the password: {e}")))?;
-    users::parse_password(line.trim_end_matches(['\r', '\n'])).map_err(|m| {
-        Failure::Usage(dsr_tracker::i18n::english(&m))
-    })
+    users::parse_password(line.trim_end_matches(['\r', '\n']))
+        .map_err(|m| Failure::Usage(dsr_tracker::i18n::english(&m)))
 }
 
 fn workflow_failure(e: dsr_tracker::workflow::WorkflowError) -> Failure {

@@ -316,7 +316,7 @@ async fn a_subject_verified_another_way_is_acknowledged_and_the_method_recorded(
     let (status, body, _) = act(&app, &admin, &id, "verify", &[("method", "  ")]).await;
     assert_eq!(status, 422);
     assert!(
-        body.contains("Please enter how the subject was verified."),
+        body.contains(r#"<p class="field-error" id="method-error">Please fill in this field.</p>"#),
         "{body}"
     );
     assert_unchanged(&app, &id, &before, "verify without a method");
@@ -531,7 +531,9 @@ async fn an_extension_before_the_policy_date_moves_the_due_date_and_tells_the_su
     .await;
     assert_eq!(status, 422);
     assert!(
-        body.contains("Please enter why more time is needed"),
+        body.contains(
+            r#"<p class="field-error" id="extension_reason-error">Please fill in this field.</p>"#
+        ),
         "{body}"
     );
     let (status, body, _) = act(
@@ -709,7 +711,9 @@ async fn a_partial_answer_needs_reasons_and_carries_the_art_12_4_notice() {
     .await;
     assert_eq!(status, 422);
     assert!(
-        body.contains("Please enter why part of the request was not fulfilled"),
+        body.contains(
+            r#"<p class="field-error" id="reasons-error">Please fill in this field.</p>"#
+        ),
         "{body}"
     );
     assert!(body.contains("We sent the invoices."), "typed answer kept");

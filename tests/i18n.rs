@@ -99,7 +99,14 @@ fn literals_after(text: &str, prefix: &str) -> Vec<String> {
 fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
     let mut used = BTreeMap::new();
     for (path, text) in sources {
-        for prefix in ["t.t(\"", "t.t1(\"", "t.t2(\"", "t.t3(\"", "t.t4(\"", "Msg::new(\""] {
+        for prefix in [
+            "t.t(\"",
+            "t.t1(\"",
+            "t.t2(\"",
+            "t.t3(\"",
+            "t.t4(\"",
+            "Msg::new(\"",
+        ] {
             for id in literals_after(text, prefix) {
                 used.entry(id).or_insert_with(|| path.display().to_string());
             }

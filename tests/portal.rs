@@ -92,8 +92,8 @@ async fn a_person_submits_verifies_follows_the_status_link_and_the_dpo_sees_it_i
         "kari@example.no",
         "Legal deadline",
         "Our promise",
-        "submitted",
-        "verified",
+        "Received",
+        "Verified",
         "email link",
     ] {
         assert!(detail.contains(words), "detail lacks {words}");

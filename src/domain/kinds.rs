@@ -508,8 +508,8 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::Lang;
     use super::*;
+    use crate::i18n::Lang;
     use std::collections::HashMap;
 
     struct Input(HashMap<&'static str, Vec<&'static str>>);
