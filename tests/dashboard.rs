@@ -242,14 +242,18 @@ async fn the_queue_is_sorted_by_due_date_filtered_and_paged_without_gaps() {
                 seen.insert(reference.clone()),
                 "{reference} shown twice on {path}"
             );
-            // The fifth cell is the due date (nth(0) is the row tag).
+            // The due cell carries the date as `<time datetime="YYYY-MM-DD">`.
             let due: String = row
-                .split("<td>")
-                .nth(5)
+                .split("class=\"due\"><time datetime=\"")
+                .nth(1)
                 .unwrap_or("")
                 .chars()
                 .take(10)
                 .collect();
+            assert!(
+                chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_ok(),
+                "no due date in {row}"
+            );
             assert!(
                 due >= last_due,
                 "queue not sorted by due date: {due} after {last_due}"
