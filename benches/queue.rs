@@ -14,8 +14,8 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use dsr_tracker::config::Settings;
 use dsr_tracker::db::requests::{
-    count, explain_queue, queue_count, queue_page, QueueCount, QueueFilter, QueueQuery,
-    StatusFilter,
+    count, explain_queue, queue_count, queue_counts, queue_page, AssigneeFilter, QueueCount,
+    QueueFilter, QueueQuery, StatusFilter, UrgencyFilter,
 };
 use dsr_tracker::db::{self, DbConn};
 use dsr_tracker::domain::kinds::Kind;
@@ -52,6 +52,7 @@ fn view(status: StatusFilter, kind: Option<&str>) -> QueueFilter {
     QueueFilter {
         status,
         kind: kind.map(|k| Kind::parse(k).expect("kind")),
+        ..QueueFilter::default()
     }
 }
 
@@ -168,6 +169,94 @@ fn bench_backend(backend: &str, url: &str, n: u32) {
             fmt(whole)
         );
     }
+
+    // Issue 9: the counts at the top (one pass over the active index), the triage
+    // filters, and search.
+    let today = chrono::Utc::now().date_naive();
+    let counts = measure(|| queue_counts(&mut conn, today, 7, "no-such-user").map(|_| ()));
+    println!("  {:<38} {}", "the six counts at the top", fmt(counts));
+    let some_user: Option<String> =
+        db::requests::queue_page(&mut conn, &view(StatusFilter::Active, None), None, 500)
+            .expect("page")
+            .into_iter()
+            .find_map(|r| r.assignee_id);
+    let mut triage = vec![
+        (
+            "needs action, unassigned",
+            QueueFilter {
+                assignee: AssigneeFilter::Unassigned,
+                ..view(StatusFilter::Active, None)
+            },
+        ),
+        (
+            "needs action, overdue",
+            QueueFilter {
+                urgency: Some(UrgencyFilter::Overdue { today }),
+                ..view(StatusFilter::Active, None)
+            },
+        ),
+        (
+            "needs action, due within 7 days",
+            QueueFilter {
+                urgency: Some(UrgencyFilter::DueSoon { today, days: 7 }),
+                ..view(StatusFilter::Active, None)
+            },
+        ),
+        (
+            "needs action, missed promise",
+            QueueFilter {
+                missed_promise: true,
+                ..view(StatusFilter::Active, None)
+            },
+        ),
+        (
+            "needs action, due before today + 10",
+            QueueFilter {
+                due_before: today.checked_add_signed(chrono::Duration::days(10)),
+                ..view(StatusFilter::Active, None)
+            },
+        ),
+    ];
+    if let Some(id) = some_user {
+        triage.push((
+            "needs action, one handler's",
+            QueueFilter {
+                assignee: AssigneeFilter::User(id),
+                ..view(StatusFilter::Active, None)
+            },
+        ));
+    }
+    for (name, f) in triage {
+        let page = measure(|| queue_page(&mut conn, &f, None, PAGE).map(|_| ()));
+        let counted = measure(|| queue_count(&mut conn, &f).map(|_| ()));
+        println!("  {:<38} {} {}", name, fmt(page), fmt(counted));
+    }
+    let sample = db::requests::queue_page(&mut conn, &view(StatusFilter::All, None), None, 1)
+        .expect("page")
+        .remove(0);
+    let by_reference =
+        measure(|| db::requests::find_by_reference(&mut conn, &sample.reference).map(|_| ()));
+    let email = sample.subject_email.clone().unwrap_or_default();
+    let by_email = measure(|| db::requests::search_email(&mut conn, &email, PAGE).map(|_| ()));
+    let prefix: String = sample
+        .subject_name_key
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(3)
+        .collect();
+    let mut found = 0;
+    let by_name = measure(|| {
+        found = db::requests::search_name_prefix(&mut conn, &prefix, PAGE)?.len();
+        Ok(())
+    });
+    println!("  {:<38} {}", "search: reference", fmt(by_reference));
+    println!("  {:<38} {}", "search: email address", fmt(by_email));
+    println!(
+        "  {:<38} {}  ({found} shown)",
+        format!("search: name prefix \"{prefix}\""),
+        fmt(by_name)
+    );
 
     println!("  plans:");
     for f in [

@@ -126,6 +126,8 @@ struct DemoRow {
     received_at: chrono::NaiveDateTime,
     verified_at: Option<chrono::NaiveDateTime>,
     paused_since: Option<chrono::NaiveDateTime>,
+    paused_on: Option<chrono::NaiveDate>,
+    name_key: String,
     paused_days: i32,
     due: chrono::NaiveDate,
     closed_at: Option<chrono::NaiveDateTime>,
@@ -149,6 +151,8 @@ impl DemoRow {
             verified_at: self.verified_at,
             verification_method: self.verified_at.map(|_| "email link"),
             paused_since: self.paused_since,
+            paused_on: self.paused_on,
+            subject_name_key: &self.name_key,
             paused_days: self.paused_days,
             due_date: self.due,
             created_at: self.received_at,
@@ -257,6 +261,7 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         outcome,
         rejection,
         name: format!("{first} {last}"),
+        name_key: crate::domain::search::name_key(&format!("{first} {last}")),
         email,
         phone: rng
             .random_bool(0.5)
@@ -276,6 +281,9 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         received_at: received_db,
         verified_at,
         paused_since: status.pauses_clock().then_some(received_db),
+        paused_on: status
+            .pauses_clock()
+            .then(|| crate::time::local_date(received_db, settings.timezone)),
         paused_days,
         due: d.due,
         closed_at,

@@ -377,3 +377,42 @@ dash-audit-mail_requeued = Email queued again
 dash-mail-pending = waiting to be sent
 dash-mail-sent = sent
 dash-mail-failed = could not be sent
+
+## The queue's counts, search and filters (issue 9).
+
+dash-counts-label = At a glance
+dash-count-overdue = { $count } overdue
+dash-count-due-soon = { $count } due within { $days } days
+dash-count-awaiting-subject = { $count } waiting for the subject
+dash-count-awaiting-verification = { $count } awaiting verification
+dash-count-unassigned = { $count } unassigned
+dash-count-mine = { $count } assigned to me
+dash-search-label = Find a request
+dash-search-hint = A reference (DSR-2026-000809), an email address, or the start of a name.
+dash-search-button = Search
+dash-search-count = { $count ->
+    [one] 1 request found for “{ $query }”.
+   *[other] { $count } requests found for “{ $query }”.
+}
+dash-queue-filter-assignee = Assigned to
+dash-queue-filter-anyone = Anyone
+dash-queue-filter-me = Me
+dash-queue-filter-unassigned = Nobody
+dash-queue-filter-urgency = Urgency
+dash-queue-filter-any-urgency = Any
+dash-queue-filter-overdue = Overdue
+dash-queue-filter-soon = Due within { $days } days
+dash-queue-filter-due-before = Due before
+dash-queue-filter-missed = Missed our promise
+dash-queue-prev-page = Previous page
+dash-col-subject = Subject
+dash-col-assignee = Assigned to
+dash-unassigned = nobody
+dash-paused-days-left = { $count ->
+    [one] paused, 1 day left
+   *[other] paused, { $count } days left
+}
+dash-paused-overdue = { $count ->
+    [one] paused, 1 day overdue
+   *[other] paused, { $count } days overdue
+}

@@ -50,3 +50,4 @@ transition-not-allowed = A request that is { $status ->
     [withdraw] withdrawn
    *[expire] expired
 }.
+error-bad-filter = The filter { $name } cannot be “{ $value }”; choose it from the form.

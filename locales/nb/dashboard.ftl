@@ -386,3 +386,42 @@ dash-audit-mail_requeued = E-post lagt i kø på nytt
 dash-mail-pending = venter på sending
 dash-mail-sent = sendt
 dash-mail-failed = kunne ikke sendes
+
+## Køens tall, søk og filtre (sak 9).
+
+dash-counts-label = Oversikt
+dash-count-overdue = { $count } over fristen
+dash-count-due-soon = { $count } med frist innen { $days } dager
+dash-count-awaiting-subject = { $count } venter på den registrerte
+dash-count-awaiting-verification = { $count } venter på bekreftelse
+dash-count-unassigned = { $count } uten saksbehandler
+dash-count-mine = { $count } tildelt meg
+dash-search-label = Finn en henvendelse
+dash-search-hint = En referanse (DSR-2026-000809), en e-postadresse eller begynnelsen av et navn.
+dash-search-button = Søk
+dash-search-count = { $count ->
+    [one] 1 henvendelse funnet for «{ $query }».
+   *[other] { $count } henvendelser funnet for «{ $query }».
+}
+dash-queue-filter-assignee = Tildelt
+dash-queue-filter-anyone = Hvem som helst
+dash-queue-filter-me = Meg
+dash-queue-filter-unassigned = Ingen
+dash-queue-filter-urgency = Haster
+dash-queue-filter-any-urgency = Alle
+dash-queue-filter-overdue = Over fristen
+dash-queue-filter-soon = Frist innen { $days } dager
+dash-queue-filter-due-before = Frist før
+dash-queue-filter-missed = Brøt løftet vårt
+dash-queue-prev-page = Forrige side
+dash-col-subject = Registrert
+dash-col-assignee = Tildelt
+dash-unassigned = ingen
+dash-paused-days-left = { $count ->
+    [one] på vent, 1 dag igjen
+   *[other] på vent, { $count } dager igjen
+}
+dash-paused-overdue = { $count ->
+    [one] på vent, 1 dag over fristen
+   *[other] på vent, { $count } dager over fristen
+}

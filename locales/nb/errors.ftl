@@ -49,3 +49,4 @@ transition-not-allowed = En henvendelse som { $status ->
     [withdraw] trekkes tilbake
    *[expire] utløpe
 }.
+error-bad-filter = Filteret { $name } kan ikke være «{ $value }»; velg det i skjemaet.

@@ -386,3 +386,42 @@ dash-audit-mail_requeued = E-post köad igen
 dash-mail-pending = väntar på att skickas
 dash-mail-sent = skickad
 dash-mail-failed = kunde inte skickas
+
+## Köns siffror, sökning och filter (ärende 9).
+
+dash-counts-label = Översikt
+dash-count-overdue = { $count } försenade
+dash-count-due-soon = { $count } med sista dag inom { $days } dagar
+dash-count-awaiting-subject = { $count } väntar på den registrerade
+dash-count-awaiting-verification = { $count } väntar på bekräftelse
+dash-count-unassigned = { $count } utan handläggare
+dash-count-mine = { $count } tilldelade mig
+dash-search-label = Hitta en begäran
+dash-search-hint = En referens (DSR-2026-000809), en e-postadress eller början av ett namn.
+dash-search-button = Sök
+dash-search-count = { $count ->
+    [one] 1 begäran hittades för ”{ $query }”.
+   *[other] { $count } begäranden hittades för ”{ $query }”.
+}
+dash-queue-filter-assignee = Tilldelad
+dash-queue-filter-anyone = Vem som helst
+dash-queue-filter-me = Mig
+dash-queue-filter-unassigned = Ingen
+dash-queue-filter-urgency = Brådska
+dash-queue-filter-any-urgency = Alla
+dash-queue-filter-overdue = Försenade
+dash-queue-filter-soon = Sista dag inom { $days } dagar
+dash-queue-filter-due-before = Sista dag före
+dash-queue-filter-missed = Bröt vårt löfte
+dash-queue-prev-page = Föregående sida
+dash-col-subject = Registrerad
+dash-col-assignee = Tilldelad
+dash-unassigned = ingen
+dash-paused-days-left = { $count ->
+    [one] pausad, 1 dag kvar
+   *[other] pausad, { $count } dagar kvar
+}
+dash-paused-overdue = { $count ->
+    [one] pausad, 1 dag försenad
+   *[other] pausad, { $count } dagar försenad
+}

@@ -49,3 +49,4 @@ transition-not-allowed = En begäran som { $status ->
     [withdraw] återkallas
    *[expire] förfalla
 }.
+error-bad-filter = Filtret { $name } kan inte vara ”{ $value }”; välj det i formuläret.

@@ -94,3 +94,25 @@ pub fn canonical_emails(conn: &mut DbConn) -> Result<(), DbError> {
     }
     Ok(())
 }
+
+/// Fill `requests.subject_name_key` for rows from before search (issue 9): SQL's
+/// `lower()` folds only ASCII, so the key is made in Rust, a thousand rows at a time.
+pub fn name_keys(conn: &mut DbConn) -> QueryResult<usize> {
+    let mut done = 0;
+    loop {
+        let batch: Vec<(String, String)> = requests::table
+            .filter(requests::subject_name_key.is_null())
+            .select((requests::id, requests::subject_name))
+            .limit(1000)
+            .load(conn)?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        for (id, name) in &batch {
+            diesel::update(requests::table.filter(requests::id.eq(id)))
+                .set(requests::subject_name_key.eq(crate::domain::search::name_key(name)))
+                .execute(conn)?;
+        }
+        done += batch.len();
+    }
+}

@@ -57,6 +57,10 @@ pub struct Request {
     /// The subject's language when the request was made (`nb`, `sv`, `en`); `None` for
     /// requests from before issue 8. Read it with [`Request::language`].
     pub language: Option<String>,
+    /// The local date the clock stopped; `None` while it runs (issue 9: days left freeze).
+    pub paused_on: Option<NaiveDate>,
+    /// `domain::search::name_key` of the subject's name, for search by prefix.
+    pub subject_name_key: Option<String>,
 }
 
 impl Request {
@@ -122,6 +126,8 @@ pub struct NewRequest<'a> {
     pub closed_at: Option<NaiveDateTime>,
     /// `nb`, `sv` or `en` (`Lang::code`); `None` means the setting's language.
     pub language: Option<&'a str>,
+    pub paused_on: Option<NaiveDate>,
+    pub subject_name_key: &'a str,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

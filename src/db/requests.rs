@@ -63,6 +63,7 @@ pub struct RequestChanges<'a> {
     pub verified_at: Option<Option<NaiveDateTime>>,
     pub verification_method: Option<Option<&'a str>>,
     pub paused_since: Option<Option<NaiveDateTime>>,
+    pub paused_on: Option<Option<NaiveDate>>,
     pub paused_days: Option<i32>,
     pub due_date: Option<NaiveDate>,
     pub closed_at: Option<Option<NaiveDateTime>>,
@@ -99,11 +100,37 @@ pub fn update_if_current(
     Ok(n == 1)
 }
 
-/// What the queue shows.
+/// What the queue shows. Every filter combines with the others.
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
     pub status: StatusFilter,
     pub kind: Option<Kind>,
+    pub assignee: AssigneeFilter,
+    /// Due strictly before this date.
+    pub due_before: Option<NaiveDate>,
+    /// Only requests extended after the organisation's promise had passed.
+    pub missed_promise: bool,
+    /// Overdue or due soon, as of `today` (frozen at `paused_on` while paused). Only
+    /// requests still needing action are either: `StatusFilter::All` becomes `Active`.
+    pub urgency: Option<UrgencyFilter>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    #[default]
+    Anyone,
+    Unassigned,
+    /// A user id (the handler's own for "mine").
+    User(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrgencyFilter {
+    /// `due_date < COALESCE(paused_on, today)`: a paused request is overdue only if it
+    /// already was when its clock stopped.
+    Overdue { today: NaiveDate },
+    /// Clock running and due within `days` from today (today counts).
+    DueSoon { today: NaiveDate, days: i64 },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -138,6 +165,7 @@ enum Param {
     Text(String),
     Date(NaiveDate),
     BigInt(i64),
+    Bool(bool),
 }
 
 /// One queue query as SQL text with `$n` parameters (numbered in the order they appear,
@@ -161,6 +189,10 @@ struct QueueSql {
 
 impl QueueSql {
     fn new(filter: &QueueFilter) -> Self {
+        let mut filter = filter.clone();
+        if filter.urgency.is_some() && filter.status == StatusFilter::All {
+            filter.status = StatusFilter::Active;
+        }
         let index = match (&filter.status, &filter.kind) {
             (StatusFilter::One(_), _) => "requests_status_due",
             (StatusFilter::Active, _) => "requests_active_due",
@@ -183,6 +215,39 @@ impl QueueSql {
         if let Some(k) = filter.kind {
             let p = q.param(Param::Text(k.as_str().to_string()));
             q.conditions.push(format!("kind = {p}"));
+        }
+        match &filter.assignee {
+            AssigneeFilter::Anyone => {}
+            AssigneeFilter::Unassigned => q.conditions.push("assignee_id IS NULL".into()),
+            AssigneeFilter::User(id) => {
+                let p = q.param(Param::Text(id.clone()));
+                q.conditions.push(format!("assignee_id = {p}"));
+            }
+        }
+        if let Some(d) = filter.due_before {
+            let p = q.param(Param::Date(d));
+            q.conditions.push(format!("due_date < {p}"));
+        }
+        if filter.missed_promise {
+            let p = q.param(Param::Bool(true));
+            q.conditions.push(format!("missed_policy_date = {p}"));
+        }
+        match filter.urgency {
+            None => {}
+            Some(UrgencyFilter::Overdue { today }) => {
+                let p = q.param(Param::Date(today));
+                q.conditions
+                    .push(format!("due_date < COALESCE(paused_on, {p})"));
+            }
+            Some(UrgencyFilter::DueSoon { today, days }) => {
+                let last = today
+                    .checked_add_signed(chrono::Duration::days(days))
+                    .unwrap_or(today);
+                let (p1, p2) = (q.param(Param::Date(today)), q.param(Param::Date(last)));
+                q.conditions.push(format!(
+                    "paused_on IS NULL AND due_date >= {p1} AND due_date <= {p2}"
+                ));
+            }
         }
         q
     }
@@ -219,10 +284,26 @@ impl QueueSql {
         }
     }
 
+    /// The page before a cursor, read backwards through the same index.
+    fn before(&mut self, due: NaiveDate, id: &str) {
+        let d1 = self.param(Param::Date(due));
+        let d2 = self.param(Param::Date(due));
+        let i = self.param(Param::Text(id.to_string()));
+        self.conditions.push(format!(
+            "due_date <= {d1} AND (due_date < {d2} OR id < {i})"
+        ));
+    }
+
     fn page_sql(&mut self, conn: &DbConn, limit: i64) -> String {
         let (from, cond) = (self.from(conn), self.where_clause());
         let l = self.param(Param::BigInt(limit));
         format!("SELECT * FROM {from}{cond} ORDER BY due_date, id LIMIT {l}")
+    }
+
+    fn page_backwards_sql(&mut self, conn: &DbConn, limit: i64) -> String {
+        let (from, cond) = (self.from(conn), self.where_clause());
+        let l = self.param(Param::BigInt(limit));
+        format!("SELECT * FROM {from}{cond} ORDER BY due_date DESC, id DESC LIMIT {l}")
     }
 
     fn count_sql(&mut self, conn: &DbConn, cap: Option<i64>) -> String {
@@ -249,6 +330,7 @@ impl QueueSql {
                 Param::Text(s) => q.bind::<Text, _>(s),
                 Param::Date(d) => q.bind::<Date, _>(d),
                 Param::BigInt(n) => q.bind::<BigInt, _>(n),
+                Param::Bool(b) => q.bind::<diesel::sql_types::Bool, _>(b),
             };
         }
         q
@@ -277,6 +359,109 @@ pub fn queue_page(
     }
     let sql = q.page_sql(conn, limit);
     q.query(sql).load(conn)
+}
+
+/// The `limit` rows just before the cursor `(due, id)`, in queue order (the "previous"
+/// link: the same index read backwards).
+pub fn queue_page_before(
+    conn: &mut DbConn,
+    filter: &QueueFilter,
+    before: (NaiveDate, &str),
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    let mut q = QueueSql::new(filter);
+    q.before(before.0, before.1);
+    let sql = q.page_backwards_sql(conn, limit);
+    let mut rows: Vec<Request> = q.query(sql).load(conn)?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// The counts at the top of the queue (issue 9), all over requests still needing action.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, QueryableByName)]
+pub struct QueueCounts {
+    #[diesel(sql_type = BigInt)]
+    pub overdue: i64,
+    #[diesel(sql_type = BigInt)]
+    pub due_soon: i64,
+    #[diesel(sql_type = BigInt)]
+    pub awaiting_subject: i64,
+    #[diesel(sql_type = BigInt)]
+    pub awaiting_verification: i64,
+    #[diesel(sql_type = BigInt)]
+    pub unassigned: i64,
+    #[diesel(sql_type = BigInt)]
+    pub mine: i64,
+}
+
+/// One pass over the active requests' index entries (`requests_active_due` carries
+/// every column used here), with the same predicates as `UrgencyFilter` and
+/// `AssigneeFilter`, so each count equals the view its link opens.
+pub fn queue_counts(
+    conn: &mut DbConn,
+    today: NaiveDate,
+    soon_days: i64,
+    me: &str,
+) -> QueryResult<QueueCounts> {
+    let last = today
+        .checked_add_signed(chrono::Duration::days(soon_days))
+        .unwrap_or(today);
+    let from = match conn {
+        DbConn::Sqlite(_) => "requests INDEXED BY requests_active_due",
+        DbConn::Pg(_) => "requests",
+    };
+    let sql = format!(
+        "SELECT \
+           COALESCE(SUM(CASE WHEN due_date < COALESCE(paused_on, $1) THEN 1 ELSE 0 END), 0) AS overdue, \
+           COALESCE(SUM(CASE WHEN paused_on IS NULL AND due_date >= $2 AND due_date <= $3 THEN 1 ELSE 0 END), 0) AS due_soon, \
+           COALESCE(SUM(CASE WHEN status = 'awaiting_subject' THEN 1 ELSE 0 END), 0) AS awaiting_subject, \
+           COALESCE(SUM(CASE WHEN status = 'awaiting_verification' THEN 1 ELSE 0 END), 0) AS awaiting_verification, \
+           COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), 0) AS unassigned, \
+           COALESCE(SUM(CASE WHEN assignee_id = $4 THEN 1 ELSE 0 END), 0) AS mine \
+         FROM {from} WHERE {ACTIVE_PREDICATE}"
+    );
+    diesel::sql_query(sql)
+        .into_boxed::<DbBackend>()
+        .bind::<Date, _>(today)
+        .bind::<Date, _>(today)
+        .bind::<Date, _>(last)
+        .bind::<Text, _>(me.to_string())
+        .get_result(conn)
+}
+
+/// The request with this reference (unique index).
+pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Request>> {
+    requests::table
+        .filter(requests::reference.eq(reference))
+        .select(Request::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Up to `limit` requests of one address, newest first (`requests_subject_email`).
+pub fn search_email(conn: &mut DbConn, email: &str, limit: i64) -> QueryResult<Vec<Request>> {
+    requests::table
+        .filter(requests::subject_email.eq(email))
+        .order((requests::received_at.desc(), requests::id))
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
+}
+
+/// Up to `limit` requests whose folded name starts with `prefix`, by name: a range of
+/// `requests_name_prefix`, compared byte-wise on both databases.
+pub fn search_name_prefix(
+    conn: &mut DbConn,
+    prefix: &str,
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    requests::table
+        .filter(requests::subject_name_key.ge(prefix))
+        .filter(requests::subject_name_key.lt(crate::domain::search::prefix_upper_bound(prefix)))
+        .order((requests::subject_name_key, requests::id))
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
 }
 
 /// The count shown on the queue page: exact up to `COUNT_CAP`, `MoreThan(COUNT_CAP)`

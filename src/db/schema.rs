@@ -49,6 +49,8 @@ diesel::table! {
         rejection_justification -> Nullable<Text>,
         withdrawal_reason -> Nullable<Text>,
         language -> Nullable<Text>,
+        paused_on -> Nullable<Date>,
+        subject_name_key -> Nullable<Text>,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod lang;
 pub mod msg;
 pub mod newtypes;
 pub mod roles;
+pub mod search;
 pub mod status;
 pub mod submission;
 pub mod tokens;

@@ -42,6 +42,7 @@ pub fn submit(
     let received = local_date(now, tz);
     let due = deadlines(received, 0, None, ctx.settings.clock_settings()).due;
     let id = uuid::Uuid::new_v4().to_string();
+    let name_key = crate::domain::search::name_key(s.name.as_str());
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
@@ -68,6 +69,7 @@ pub fn submit(
                 verification_method: None,
                 // The clock stops while we wait for the subject to verify (EDPB 01/2022 §159).
                 paused_since: ctx.settings.pause_clock.then_some(now),
+                paused_on: ctx.settings.pause_clock.then_some(received),
                 paused_days: 0,
                 due_date: due,
                 created_at: now,
@@ -76,6 +78,7 @@ pub fn submit(
                 rejection_reason: None,
                 closed_at: None,
                 language: Some(lang.code()),
+                subject_name_key: &name_key,
             },
         )?;
         let token_id = uuid::Uuid::new_v4().to_string();

@@ -12,6 +12,8 @@ use crate::mail::seal::Sealer;
 const CANONICAL_EMAILS: &str = "2026-11-25 canonical email addresses";
 /// Outbox rows from before sealing keep no working link in clear (issue 5 item 6).
 const OUTBOX_LINKS: &str = "2026-11-25 outbox links sealed or removed";
+/// Names folded for search by prefix, for requests from before search (issue 9).
+const NAME_KEYS: &str = "2026-12-05 subject name keys";
 
 /// Run every fix not yet recorded; returns the names of those applied.
 pub fn run_data_fixes(
@@ -44,6 +46,17 @@ pub fn run_data_fixes(
             Ok::<(), DbError>(())
         })?;
         applied.push(OUTBOX_LINKS);
+    }
+    if !db::data_fixes::is_done(conn, NAME_KEYS)? {
+        db::write_transaction(conn, |conn| {
+            let rows = db::data_fixes::name_keys(conn)?;
+            if rows > 0 {
+                tracing::info!(rows, "subject names folded for search");
+            }
+            db::data_fixes::mark_done(conn, NAME_KEYS, now)?;
+            Ok::<(), DbError>(())
+        })?;
+        applied.push(NAME_KEYS);
     }
     Ok(applied)
 }

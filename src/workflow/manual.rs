@@ -199,6 +199,9 @@ pub fn enter(
     } else {
         Status::AwaitingVerification
     };
+    let name_key = crate::domain::search::name_key(s.name.as_str());
+    let paused_since =
+        (input.verified.is_none() && email.is_some() && ctx.settings.pause_clock).then_some(now);
     db::write_transaction(conn, |conn| {
         let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
         db::requests::insert(
@@ -220,10 +223,8 @@ pub fn enter(
                 verification_method: input.verified.as_ref().map(|m| m.as_str()),
                 // The verification email is queued now: the clock stops from now.
                 // Without an address no email is queued and the clock runs on.
-                paused_since: (input.verified.is_none()
-                    && email.is_some()
-                    && ctx.settings.pause_clock)
-                    .then_some(now),
+                paused_since,
+                paused_on: paused_since.map(|at| local_date(at, tz)),
                 paused_days: 0,
                 due_date: due,
                 created_at: now,
@@ -232,6 +233,7 @@ pub fn enter(
                 rejection_reason: None,
                 closed_at: None,
                 language: Some(lang.code()),
+                subject_name_key: &name_key,
             },
         )?;
         let note = format!(

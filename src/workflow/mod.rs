@@ -218,12 +218,15 @@ pub(crate) fn apply_transition(
             }
         }
         changes.paused_since = Some(None);
+        changes.paused_on = Some(None);
     } else if t.pauses_clock && ctx.settings.pause_clock && request.paused_since.is_none() {
         // The pause starts when the question (or verification email) is queued, i.e. now.
         changes.paused_since = Some(Some(now));
+        changes.paused_on = Some(Some(local_date(now, ctx.settings.timezone)));
     }
     if t.to.is_terminal() {
         changes.paused_since = Some(None);
+        changes.paused_on = Some(None);
         changes.closed_at = Some(Some(now));
     }
     if !db::requests::update_if_current(

@@ -6,12 +6,16 @@ use askama::Template;
 use chrono::NaiveDate;
 
 use crate::domain::kinds::Kind;
+use crate::domain::search;
 use crate::domain::status::Status;
 use crate::i18n::{Lang, Tr};
 use crate::web::extract::CurrentUser;
-use crate::web::{csrf, ok_page, AppState, WebError};
+use crate::web::{csrf, ok_page, redirect, AppState, WebError};
 use crate::workflow::users::Staff;
-use crate::workflow::view::{self, QueueCount, QueueQuery, RequestView, StatusFilter};
+use crate::workflow::view::{
+    self, AssigneeFilter, PageAt, QueueCount, QueueCounts, QueueFilter, QueueQuery, RequestView,
+    SearchResult, StatusFilter,
+};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -20,8 +24,59 @@ pub(super) struct QueueParams {
     /// `active` (default), `all`, or one status.
     status: Option<String>,
     kind: Option<String>,
-    /// Keyset cursor: `YYYY-MM-DD_<id>` of the last row of the previous page.
+    /// `me`, `none`, or a handler's id.
+    assignee: Option<String>,
+    /// `YYYY-MM-DD`: due strictly before.
+    due_before: Option<String>,
+    /// `1`: only requests that missed the organisation's promise.
+    missed: Option<String>,
+    /// `overdue` or `soon`.
+    urgency: Option<String>,
+    /// Keyset cursors `YYYY-MM-DD_<id>`: the rows after (next) or before (previous) it.
     after: Option<String>,
+    before: Option<String>,
+    /// The search box: a reference, an email address or the start of a name.
+    q: Option<String>,
+}
+
+/// The filters as the page's links and form repeat them (raw, already checked).
+#[derive(Debug, Clone, Default)]
+struct Filters {
+    status: String,
+    kind: String,
+    assignee: String,
+    due_before: String,
+    missed: bool,
+    urgency: String,
+}
+
+impl Filters {
+    /// The query string of these filters, for links that keep them.
+    fn query(&self) -> String {
+        let mut parts = vec![format!("status={}", self.status)];
+        for (name, value) in [
+            ("kind", &self.kind),
+            ("assignee", &self.assignee),
+            ("due_before", &self.due_before),
+            ("urgency", &self.urgency),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{name}={}", urlencode(value)));
+            }
+        }
+        if self.missed {
+            parts.push("missed=1".into());
+        }
+        parts.join("&")
+    }
+}
+
+/// Filter values are codes, dates and uuids; anything else was refused before a link is
+/// made, so only the characters of those need to pass.
+fn urlencode(v: &str) -> String {
+    v.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
 
 #[derive(Template)]
@@ -31,20 +86,37 @@ struct QueuePage {
     csrf: String,
     user: Staff,
     rows: Vec<RequestView>,
-    status_filter: String,
-    kind_filter: String,
+    f: Filters,
     statuses: &'static [Status],
     kinds: &'static [Kind],
+    handlers: Vec<Staff>,
     total: QueueCount,
     next: Option<String>,
-    first_page: bool,
+    prev: Option<String>,
     failed_mail: QueueCount,
+    counts: QueueCounts,
+    /// "Due soon" means within this many days (`DSR_AMBER_DAYS`).
+    soon_days: i64,
+    /// The search box's text.
+    search_text: String,
+    /// This page shows search results.
+    searching: bool,
+    search_error: Option<String>,
 }
 
 impl QueuePage {
     /// "12 request(s), earliest due first.", or "More than 1,000 …" when the count
-    /// stopped at the cap.
+    /// stopped at the cap; for a search, how many it found.
     fn total_text(&self) -> String {
+        if self.searching {
+            return self.t.t2(
+                "dash-search-count",
+                "count",
+                self.rows.len(),
+                "query",
+                self.search_text.as_str(),
+            );
+        }
         match self.total {
             QueueCount::Exact(n) => self.t.t1("dash-queue-count", "count", n),
             QueueCount::MoreThan(n) => {
@@ -66,6 +138,39 @@ impl QueuePage {
         }
     }
 
+    /// The counts at the top: (message id, count, the filter its link opens).
+    fn count_links(&self) -> Vec<(&'static str, i64, &'static str)> {
+        let c = &self.counts;
+        vec![
+            (
+                "dash-count-overdue",
+                c.overdue,
+                "status=active&urgency=overdue",
+            ),
+            (
+                "dash-count-due-soon",
+                c.due_soon,
+                "status=active&urgency=soon",
+            ),
+            (
+                "dash-count-awaiting-subject",
+                c.awaiting_subject,
+                "status=awaiting_subject",
+            ),
+            (
+                "dash-count-awaiting-verification",
+                c.awaiting_verification,
+                "status=awaiting_verification",
+            ),
+            (
+                "dash-count-unassigned",
+                c.unassigned,
+                "status=active&assignee=none",
+            ),
+            ("dash-count-mine", c.mine, "status=active&assignee=me"),
+        ]
+    }
+
     fn kind_id(&self, k: &Kind) -> &'static str {
         kind_short_id(*k)
     }
@@ -74,11 +179,12 @@ impl QueuePage {
         days_left_text(&self.t, r)
     }
 
-    fn link(&self, after: &str) -> String {
-        format!(
-            "/dashboard?status={}&kind={}&after={}",
-            self.status_filter, self.kind_filter, after
-        )
+    fn link(&self, cursor_name: &str, cursor: &str) -> String {
+        format!("/dashboard?{}&{cursor_name}={cursor}", self.f.query())
+    }
+
+    fn first_link(&self) -> String {
+        format!("/dashboard?{}", self.f.query())
     }
 }
 
@@ -94,10 +200,15 @@ pub(super) fn kind_short_id(k: Kind) -> &'static str {
     }
 }
 
-/// "3 days left", "2 days overdue", or "—" for a closed request.
+/// "3 days left", "2 days overdue", "paused, 5 days left" (frozen while the clock is
+/// stopped), or "—" for a closed request.
 pub(super) fn days_left_text(t: &Tr, r: &RequestView) -> String {
     if r.status.is_terminal() {
         "—".into()
+    } else if r.paused && r.days_left < 0 {
+        t.t1("dash-paused-overdue", "count", r.days_left.saturating_neg())
+    } else if r.paused {
+        t.t1("dash-paused-days-left", "count", r.days_left)
     } else if r.days_left < 0 {
         t.t1("dash-days-overdue", "count", r.days_left.saturating_neg())
     } else {
@@ -135,15 +246,26 @@ fn parse_cursor(raw: &str) -> Result<(NaiveDate, String), WebError> {
     Ok((date, id.to_string()))
 }
 
-pub(super) async fn queue(
-    state: web::Data<AppState>,
-    CurrentUser { user, session }: CurrentUser,
-    q: web::Query<QueueParams>,
-    t: Tr,
-) -> Result<HttpResponse, WebError> {
-    let q = q.into_inner();
-    let status_filter = q.status.unwrap_or_else(|| "active".into());
-    let status = match status_filter.as_str() {
+fn bad_filter(name: &str, value: &str) -> WebError {
+    WebError::BadRequest(
+        Msg::new("error-bad-filter")
+            .arg("name", name)
+            .arg("value", value.chars().take(64).collect::<String>()),
+    )
+}
+
+/// The query's filters, each checked once; a value no form offers is a 400 that says
+/// which filter and value.
+fn parse_filters(q: &QueueParams, me: &Staff) -> Result<(Filters, QueueFilter), WebError> {
+    let mut f = Filters {
+        status: q.status.clone().unwrap_or_else(|| "active".into()),
+        kind: q.kind.clone().unwrap_or_default(),
+        assignee: q.assignee.clone().unwrap_or_default(),
+        due_before: q.due_before.clone().unwrap_or_default(),
+        missed: false,
+        urgency: q.urgency.clone().unwrap_or_default(),
+    };
+    let status = match f.status.as_str() {
         "active" => StatusFilter::Active,
         "all" | "" => StatusFilter::All,
         s => match Status::parse(s) {
@@ -155,40 +277,175 @@ pub(super) async fn queue(
             }
         },
     };
-    let kind_filter = q.kind.unwrap_or_default();
-    let kind = match kind_filter.as_str() {
+    let kind = match f.kind.as_str() {
         "" | "all" => None,
         k => Some(Kind::parse(k).ok_or_else(|| {
             WebError::BadRequest(Msg::new("error-unknown-kind-filter").arg("value", k))
         })?),
     };
-    let after = q
-        .after
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(parse_cursor)
-        .transpose()?;
-    let first_page = after.is_none();
-    let query = QueueQuery {
+    let assignee = match f.assignee.as_str() {
+        "" => AssigneeFilter::Anyone,
+        "me" => AssigneeFilter::User(me.id.clone()),
+        "none" => AssigneeFilter::Unassigned,
+        id if uuid::Uuid::parse_str(id).is_ok() => AssigneeFilter::User(id.to_string()),
+        other => return Err(bad_filter("assignee", other)),
+    };
+    let due_before = match f.due_before.as_str() {
+        "" => None,
+        d => Some(
+            NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_filter("due_before", d))?,
+        ),
+    };
+    f.missed = match q.missed.as_deref().unwrap_or("") {
+        "" | "0" => false,
+        "1" | "on" | "true" => true,
+        other => return Err(bad_filter("missed", other)),
+    };
+    let filter = QueueFilter {
         status,
         kind,
-        after,
+        assignee,
+        due_before,
+        missed_promise: f.missed,
+        urgency: None,
     };
-    let page = state
-        .run(move |conn, ctx| Ok(view::queue_page(conn, ctx, query, PAGE_SIZE)?))
+    match f.urgency.as_str() {
+        "" | "overdue" | "soon" => {}
+        other => return Err(bad_filter("urgency", other)),
+    }
+    Ok((f, filter))
+}
+
+pub(super) async fn queue(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    q: web::Query<QueueParams>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    let q = q.into_inner();
+    let (f, mut filter) = parse_filters(&q, &user)?;
+    let urgency = f.urgency.clone();
+    let raw_search = q.q.clone().unwrap_or_default();
+    let search = match search::parse(&raw_search) {
+        Ok(s) => s,
+        Err(m) => {
+            // A bad search shows the queue with the message beside the box.
+            return render(
+                &state,
+                t.clone(),
+                &session,
+                user,
+                f,
+                filter,
+                urgency,
+                PageAt::First,
+                Some((raw_search, Some(t.msg(&m)))),
+            )
+            .await;
+        }
+    };
+    if let Some(what) = search {
+        let found = state
+            .run(move |conn, ctx| Ok(view::search(conn, ctx, &what, PAGE_SIZE)?))
+            .await?;
+        return match found {
+            SearchResult::Open(id) => Ok(redirect(&format!("/dashboard/requests/{id}"))),
+            SearchResult::List(rows) => {
+                let handlers = state
+                    .run(|conn, _| Ok(crate::workflow::users::list(conn)?))
+                    .await?;
+                Ok(ok_page(&QueuePage {
+                    t,
+                    csrf: csrf::token(&session),
+                    user,
+                    rows,
+                    f,
+                    statuses: Status::ALL,
+                    kinds: Kind::ALL,
+                    handlers,
+                    total: QueueCount::Exact(0),
+                    next: None,
+                    prev: None,
+                    failed_mail: QueueCount::Exact(0),
+                    counts: QueueCounts::default(),
+                    soon_days: state.settings.amber_days,
+                    search_text: raw_search.trim().to_string(),
+                    searching: true,
+                    search_error: None,
+                }))
+            }
+        };
+    }
+    let page = match (q.after.as_deref(), q.before.as_deref()) {
+        (Some(a), _) if !a.is_empty() => {
+            let (d, id) = parse_cursor(a)?;
+            PageAt::After(d, id)
+        }
+        (_, Some(b)) if !b.is_empty() => {
+            let (d, id) = parse_cursor(b)?;
+            PageAt::Before(d, id)
+        }
+        _ => PageAt::First,
+    };
+    filter.urgency = None;
+    render(&state, t, &session, user, f, filter, urgency, page, None).await
+}
+
+#[allow(clippy::too_many_arguments)] // the page's parts, each already checked
+async fn render(
+    state: &web::Data<AppState>,
+    t: Tr,
+    session: &actix_session::Session,
+    user: Staff,
+    f: Filters,
+    mut filter: QueueFilter,
+    urgency: String,
+    page: PageAt,
+    search: Option<(String, Option<String>)>,
+) -> Result<HttpResponse, WebError> {
+    let me = user.clone();
+    let (page, handlers) = state
+        .run(move |conn, ctx| {
+            filter.urgency = match urgency.as_str() {
+                "overdue" => Some(view::urgency_filter(ctx, true)),
+                "soon" => Some(view::urgency_filter(ctx, false)),
+                _ => None,
+            };
+            let query = QueueQuery { filter, page };
+            let page = view::queue_page(conn, ctx, &me, query, PAGE_SIZE)?;
+            let handlers = crate::workflow::users::list(conn)?;
+            Ok((page, handlers))
+        })
         .await?;
-    Ok(ok_page(&QueuePage {
-        t,
-        csrf: csrf::token(&session),
-        user,
-        rows: page.rows,
-        status_filter,
-        kind_filter,
-        statuses: Status::ALL,
-        kinds: Kind::ALL,
-        total: page.total,
-        next: page.next,
-        first_page,
-        failed_mail: page.failed_mail,
-    }))
+    let (search_text, search_error) = match search {
+        Some((text, error)) => (text, error),
+        None => (String::new(), None),
+    };
+    let status = if search_error.is_some() {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        actix_web::http::StatusCode::OK
+    };
+    Ok(crate::web::page(
+        status,
+        &QueuePage {
+            t,
+            csrf: csrf::token(session),
+            user,
+            rows: page.rows,
+            f,
+            statuses: Status::ALL,
+            kinds: Kind::ALL,
+            handlers: handlers.into_iter().filter(|h| h.active).collect(),
+            total: page.total,
+            next: page.next,
+            prev: page.prev,
+            failed_mail: page.failed_mail,
+            counts: page.counts,
+            soon_days: state.settings.amber_days,
+            search_text,
+            searching: false,
+            search_error,
+        },
+    ))
 }
