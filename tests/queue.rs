@@ -191,8 +191,7 @@ fn every_queue_view_is_served_in_order_by_an_index() {
                 // the others do not, and nothing carries "missed the promise".
                 let covered = !filter.missed_promise
                     && (index == "requests_active_due"
-                        || (filter.assignee == AssigneeFilter::Anyone
-                            && filter.urgency.is_none()));
+                        || (filter.assignee == AssigneeFilter::Anyone && filter.urgency.is_none()));
                 if what == QueueQuery::Count && covered {
                     assert!(plan.contains("COVERING INDEX"), "{label}");
                 }

@@ -110,7 +110,7 @@ impl RequestView {
         let colour = if status.is_terminal() {
             "closed"
         } else {
-            match urgency(today, r.due_date, settings.amber_days) {
+            match urgency(clock_day, r.due_date, settings.amber_days) {
                 Urgency::Green => "green",
                 Urgency::Amber => "amber",
                 Urgency::Red => "red",
