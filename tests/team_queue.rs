@@ -10,16 +10,6 @@ use diesel::prelude::*;
 use dsr_tracker::time::local_date;
 use support::*;
 
-fn id_of(app: &TestApp, reference: &str) -> String {
-    use dsr_tracker::db::schema::requests;
-    let mut conn = app.pool.get().expect("conn");
-    requests::table
-        .filter(requests::reference.eq(reference))
-        .select(requests::id)
-        .first::<String>(&mut conn)
-        .expect("request id")
-}
-
 fn version(app: &TestApp, id: &str) -> String {
     let mut conn = app.pool.get().expect("conn");
     dsr_tracker::db::requests::find(&mut conn, id)
@@ -107,7 +97,7 @@ async fn the_counts_and_filters_give_known_answers_and_a_paused_request_is_never
     // A: due 10 days ago. B: due in 25 days. C: due in 30 days. D: overdue when its clock
     // stopped. E: 10 days left when its clock stopped. F: waiting for verification.
     let (a, ref_a) = enter(&app, &admin, "Øystein Ås", "oystein@example.no", 40).await;
-    let (b, ref_b) = enter(&app, &admin, "Berit Berg", "berit@example.no", 5).await;
+    let (_, ref_b) = enter(&app, &admin, "Berit Berg", "berit@example.no", 5).await;
     let (c, ref_c) = enter(&app, &admin, "Carl Carlsen", "carl@example.no", 0).await;
     let (d, ref_d) = enter(&app, &admin, "Dag Dahl", "dag@example.no", 40).await;
     let (e, ref_e) = enter(&app, &admin, "Eva Eng", "eva@example.no", 20).await;
