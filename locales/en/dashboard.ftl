@@ -405,6 +405,7 @@ dash-queue-filter-soon = Due within { $days } days
 dash-queue-filter-due-before = Due before
 dash-queue-filter-missed = Missed our promise
 dash-queue-prev-page = Previous page
+dash-queue-export = Download these as CSV
 dash-col-subject = Subject
 dash-col-assignee = Assigned to
 dash-unassigned = nobody

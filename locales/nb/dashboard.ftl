@@ -414,6 +414,7 @@ dash-queue-filter-soon = Frist innen { $days } dager
 dash-queue-filter-due-before = Frist før
 dash-queue-filter-missed = Brøt løftet vårt
 dash-queue-prev-page = Forrige side
+dash-queue-export = Last ned disse som CSV
 dash-col-subject = Registrert
 dash-col-assignee = Tildelt
 dash-unassigned = ingen

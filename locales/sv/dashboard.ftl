@@ -414,6 +414,7 @@ dash-queue-filter-soon = Sista dag inom { $days } dagar
 dash-queue-filter-due-before = Sista dag före
 dash-queue-filter-missed = Bröt vårt löfte
 dash-queue-prev-page = Föregående sida
+dash-queue-export = Ladda ned dessa som CSV
 dash-col-subject = Registrerad
 dash-col-assignee = Tilldelad
 dash-unassigned = ingen

@@ -3,6 +3,7 @@
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
 pub mod case;
+pub mod export;
 pub mod intake;
 pub mod mail;
 pub mod maintenance;

@@ -1,11 +1,12 @@
 //! The DPO's and handlers' dashboard, one file per concern: `queue` (the queue sorted by
-//! due date), `request` (the request page), `actions` (the POST actions on a request),
+//! due date, its counts, search and filters), `export` (the queue as CSV), `request` (the request page), `actions` (the POST actions on a request),
 //! `mail` (failed mail), `users` (own account, accounts for admins). Handlers read through `workflow::view` and act through workflow
 //! functions; they never reach storage themselves.
 
 use actix_web::web;
 
 pub mod actions;
+pub mod export;
 pub mod intake;
 pub mod mail;
 pub mod queue;
@@ -15,6 +16,7 @@ pub mod users;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(queue::queue))
+        .route("/dashboard/export.csv", web::get().to(export::export_csv))
         .route(
             "/dashboard/requests/{id}",
             web::get().to(request::page_handler),

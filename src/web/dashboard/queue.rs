@@ -41,18 +41,18 @@ pub(super) struct QueueParams {
 
 /// The filters as the page's links and form repeat them (raw, already checked).
 #[derive(Debug, Clone, Default)]
-struct Filters {
+pub(super) struct Filters {
     status: String,
     kind: String,
     assignee: String,
     due_before: String,
     missed: bool,
-    urgency: String,
+    pub(super) urgency: String,
 }
 
 impl Filters {
     /// The query string of these filters, for links that keep them.
-    fn query(&self) -> String {
+    pub(super) fn query(&self) -> String {
         let mut parts = vec![format!("status={}", self.status)];
         for (name, value) in [
             ("kind", &self.kind),
@@ -256,7 +256,10 @@ fn bad_filter(name: &str, value: &str) -> WebError {
 
 /// The query's filters, each checked once; a value no form offers is a 400 that says
 /// which filter and value.
-fn parse_filters(q: &QueueParams, me: &Staff) -> Result<(Filters, QueueFilter), WebError> {
+pub(super) fn parse_filters(
+    q: &QueueParams,
+    me: &Staff,
+) -> Result<(Filters, QueueFilter), WebError> {
     let mut f = Filters {
         status: q.status.clone().unwrap_or_else(|| "active".into()),
         kind: q.kind.clone().unwrap_or_default(),
