@@ -417,3 +417,18 @@ dash-paused-overdue = { $count ->
     [one] paused, 1 day overdue
    *[other] paused, { $count } days overdue
 }
+
+## Mail recovery (issue 9).
+
+dash-email-legend = The subject's email address
+dash-email-label = Email address
+dash-email-hint = Correct it if mail to the subject could not be delivered. The change is recorded in the timeline.
+dash-email-hint-verify = Correct it if the verification email could not be delivered: a new verification link goes to the new address and the old one stops working.
+dash-email-button = Save the address
+dash-done-email-corrected = The address was changed.
+case-email-unchanged = This is already the subject's address.
+dash-audit-email_corrected = Email address corrected
+dash-failed-resend = Send again
+dash-failed-resend-label = Send the email to { $to } again
+dash-failed-resent = The email is back in the queue and will be sent again now.
+dash-failed-not-failed = This email is no longer waiting to be resent; someone may have resent it already.

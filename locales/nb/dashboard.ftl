@@ -426,3 +426,18 @@ dash-paused-overdue = { $count ->
     [one] på vent, 1 dag over fristen
    *[other] på vent, { $count } dager over fristen
 }
+
+## Når e-post ikke kommer fram (sak 9).
+
+dash-email-legend = Den registrertes e-postadresse
+dash-email-label = E-postadresse
+dash-email-hint = Rett den hvis e-post til den registrerte ikke kom fram. Endringen føres i tidslinjen.
+dash-email-hint-verify = Rett den hvis bekreftelses-e-posten ikke kom fram: en ny bekreftelseslenke går til den nye adressen, og den gamle slutter å virke.
+dash-email-button = Lagre adressen
+dash-done-email-corrected = Adressen er endret.
+case-email-unchanged = Dette er allerede den registrertes adresse.
+dash-audit-email_corrected = E-postadresse rettet
+dash-failed-resend = Send på nytt
+dash-failed-resend-label = Send e-posten til { $to } på nytt
+dash-failed-resent = E-posten er lagt i køen igjen og sendes nå.
+dash-failed-not-failed = Denne e-posten venter ikke lenger på å bli sendt på nytt; kanskje noen allerede har gjort det.

@@ -426,3 +426,18 @@ dash-paused-overdue = { $count ->
     [one] pausad, 1 dag försenad
    *[other] pausad, { $count } dagar försenad
 }
+
+## När e-post inte kommer fram (ärende 9).
+
+dash-email-legend = Den registrerades e-postadress
+dash-email-label = E-postadress
+dash-email-hint = Rätta den om e-post till den registrerade inte kom fram. Ändringen förs in i tidslinjen.
+dash-email-hint-verify = Rätta den om bekräftelsemejlet inte kom fram: en ny bekräftelselänk skickas till den nya adressen och den gamla slutar fungera.
+dash-email-button = Spara adressen
+dash-done-email-corrected = Adressen har ändrats.
+case-email-unchanged = Det här är redan den registrerades adress.
+dash-audit-email_corrected = E-postadress rättad
+dash-failed-resend = Skicka igen
+dash-failed-resend-label = Skicka mejlet till { $to } igen
+dash-failed-resent = Mejlet ligger i kön igen och skickas nu.
+dash-failed-not-failed = Det här mejlet väntar inte längre på att skickas igen; någon har kanske redan gjort det.

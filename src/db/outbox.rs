@@ -250,6 +250,38 @@ pub fn requeue_failed(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usiz
         .execute(conn)
 }
 
+/// Put one failed message back in the queue, as `requeue_failed` does for all. Returns
+/// its request id (if any), or `None` when no failed message has this id (already
+/// requeued by someone else, or never failed).
+pub fn requeue_one(
+    conn: &mut DbConn,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<Option<String>>> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq(FAILED)),
+    )
+    .set((
+        outbox::status.eq(PENDING),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(now),
+        outbox::lease_until.eq(None::<NaiveDateTime>),
+        outbox::lease_owner.eq(None::<String>),
+        outbox::first_attempt_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    outbox::table
+        .filter(outbox::id.eq(id))
+        .select(outbox::request_id)
+        .first(conn)
+        .map(Some)
+}
+
 pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<OutboxMessage>> {
     outbox::table
         .filter(outbox::request_id.eq(request_id))

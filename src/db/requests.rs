@@ -58,6 +58,7 @@ pub fn exists_for_email(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 #[diesel(table_name = requests)]
 pub struct RequestChanges<'a> {
     pub status: Option<&'a str>,
+    pub subject_email: Option<Option<&'a str>>,
     pub outcome: Option<Option<&'a str>>,
     pub rejection_reason: Option<Option<&'a str>>,
     pub verified_at: Option<Option<NaiveDateTime>>,

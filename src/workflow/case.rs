@@ -22,8 +22,11 @@ use crate::domain::case::{check_justification, has_placeholder, QuestionPurpose}
 use crate::domain::clock::{check_extension, deadlines, ExtensionRefused};
 use crate::domain::kinds::FormInput;
 use crate::domain::msg::Msg;
-use crate::domain::newtypes::{limits, FieldError, FreeText, ShortText};
-use crate::domain::status::{transition, Action, Outcome, RejectionReason, TransitionError};
+use crate::domain::newtypes::{limits, EmailAddress, FieldError, FreeText, ShortText};
+use crate::domain::status::{
+    transition, Action, Outcome, RejectionReason, Status, TransitionError,
+};
+use crate::domain::tokens::Purpose;
 use crate::mail::messages::{
     self, render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, WithdrawnMail,
 };
@@ -804,6 +807,63 @@ pub fn add_note(
             },
             now,
         )
+    })
+}
+
+// --- Correct the subject's address (mail recovery, issue 9) -------------------------------
+
+pub fn parse_corrected_email(f: &dyn FormInput) -> Result<EmailAddress, WorkflowError> {
+    EmailAddress::parse(f.value("email")).map_err(|m| invalid("email", m))
+}
+
+/// Correct the subject's email address, typically after mail to it could not be sent.
+/// The audit event names the old and the new address. A request still waiting for
+/// verification gets a new link at the new address (the old links stop working), and its
+/// clock stops from now if it was not stopped yet (DESIGN §3: the pause starts when the
+/// verification email is queued).
+pub fn correct_email(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    email: &EmailAddress,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let old = request.subject_email.as_deref();
+        if old == Some(email.as_str()) {
+            return Err(invalid("email", Msg::new("case-email-unchanged")));
+        }
+        let status = request.status()?;
+        let awaiting = status == Status::AwaitingVerification;
+        let start_pause = awaiting && ctx.settings.pause_clock && request.paused_since.is_none();
+        let changes = RequestChanges {
+            subject_email: Some(Some(email.as_str())),
+            paused_since: start_pause.then_some(Some(now)),
+            paused_on: start_pause.then_some(Some(local_date(now, ctx.settings.timezone))),
+            ..Default::default()
+        };
+        let note = format!("{} -> {}", old.unwrap_or("(none)"), email.as_str());
+        edit(conn, ctx, &request, changes, by, "email_corrected", &note)?;
+        if awaiting {
+            db::tokens::use_all_for_request(conn, &request.id, Purpose::Verify.as_str(), now)?;
+            super::intake::queue_verification(
+                conn,
+                ctx,
+                &super::intake::VerifyFor {
+                    request_id: &request.id,
+                    reference: &request.reference,
+                    name: &request.subject_name,
+                    kind: request.kind()?,
+                    lang: request.language(ctx.settings),
+                    email: email.as_str(),
+                },
+                crate::domain::tokens::generate(),
+            )?;
+        }
+        Ok(())
     })
 }
 

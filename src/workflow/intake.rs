@@ -11,6 +11,7 @@ use crate::db::models::{NewRequest, NewToken};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
 use crate::domain::clock::deadlines;
+use crate::domain::kinds::Kind;
 use crate::domain::lang::Lang;
 use crate::domain::msg::Msg;
 use crate::domain::status::{transition, Action, Status};
@@ -46,7 +47,6 @@ pub fn submit(
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
-    let expires = now + Duration::days(i64::from(ctx.settings.verification_days));
 
     db::write_transaction(conn, |conn| {
         let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
@@ -81,19 +81,6 @@ pub fn submit(
                 subject_name_key: &name_key,
             },
         )?;
-        let token_id = uuid::Uuid::new_v4().to_string();
-        db::tokens::insert(
-            conn,
-            &NewToken {
-                id: &token_id,
-                token_hash: &token.hash,
-                purpose: Purpose::Verify.as_str(),
-                request_id: Some(&id),
-                email: Some(s.email.as_str()),
-                expires_at: expires,
-                created_at: now,
-            },
-        )?;
         audit(
             conn,
             &id,
@@ -106,21 +93,69 @@ pub fn submit(
             },
             now,
         )?;
-        let mail = VerifyMail {
-            name: s.name.as_str().to_string(),
-            reference: reference.clone(),
-            kind: s.kind(),
-            link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
-            valid_days: ctx.settings.verification_days,
-        }
-        .render(&messages::tr(ctx.settings, lang), s.email.as_str())?
-        .carrying(&token_id, &token.secret);
-        enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
+        queue_verification(
+            conn,
+            ctx,
+            &VerifyFor {
+                request_id: &id,
+                reference: &reference,
+                name: s.name.as_str(),
+                kind: s.kind(),
+                lang,
+                email: s.email.as_str(),
+            },
+            token,
+        )?;
         Ok(Submitted {
             id: id.clone(),
             reference,
         })
     })
+}
+
+/// Whom a verification link is for.
+pub(crate) struct VerifyFor<'a> {
+    pub request_id: &'a str,
+    pub reference: &'a str,
+    pub name: &'a str,
+    pub kind: Kind,
+    pub lang: Lang,
+    pub email: &'a str,
+}
+
+/// Store a single-use verification token for the request and queue its email, in the
+/// caller's transaction (portal intake, manual intake, a corrected address).
+pub(crate) fn queue_verification(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    to: &VerifyFor<'_>,
+    token: tokens::NewToken,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    let token_id = uuid::Uuid::new_v4().to_string();
+    db::tokens::insert(
+        conn,
+        &NewToken {
+            id: &token_id,
+            token_hash: &token.hash,
+            purpose: Purpose::Verify.as_str(),
+            request_id: Some(to.request_id),
+            email: Some(to.email),
+            expires_at: now + Duration::days(i64::from(ctx.settings.verification_days)),
+            created_at: now,
+        },
+    )?;
+    let mail = VerifyMail {
+        name: to.name.to_string(),
+        reference: to.reference.to_string(),
+        kind: to.kind,
+        link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
+        valid_days: ctx.settings.verification_days,
+    }
+    .render(&messages::tr(ctx.settings, to.lang), to.email)?
+    .carrying(&token_id, &token.secret);
+    enqueue(conn, &ctx.sealer(), &mail, Some(to.request_id), now)?;
+    Ok(())
 }
 
 /// Is this verification link live? (For the confirmation page, before anything changes.)

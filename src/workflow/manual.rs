@@ -8,13 +8,13 @@
 //! the subject queues nothing and notes "no email address" in its audit event, and the
 //! handler answers by post or phone.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::intake::{queue_acknowledgement, Submitted};
+use super::intake::{queue_acknowledgement, queue_verification, Submitted, VerifyFor};
 use super::users::Staff;
 use super::{audit, Ctx, Event, WorkflowError, NO_EMAIL_NOTE};
-use crate::db::models::{NewRequest, NewToken};
+use crate::db::models::NewRequest;
 use crate::db::{self, DbConn};
 use crate::domain::channel::Channel;
 use crate::domain::clock::deadlines;
@@ -25,9 +25,7 @@ use crate::domain::newtypes::EmailAddress;
 use crate::domain::newtypes::{FieldError, ShortText};
 use crate::domain::status::Status;
 use crate::domain::submission::{parse_submission_email_optional, Submission};
-use crate::domain::tokens::{self, Purpose};
-use crate::mail::messages::{self, VerifyMail};
-use crate::mail::outbox::enqueue;
+use crate::domain::tokens;
 use crate::time::local_date;
 
 /// The ways a request reaches a handler (the portal and the API enter their own).
@@ -272,30 +270,19 @@ pub fn enter(
         if input.verified.is_some() {
             queue_acknowledgement(conn, ctx, &id)?;
         } else {
-            let token = tokens::generate();
-            let token_id = uuid::Uuid::new_v4().to_string();
-            db::tokens::insert(
+            queue_verification(
                 conn,
-                &NewToken {
-                    id: &token_id,
-                    token_hash: &token.hash,
-                    purpose: Purpose::Verify.as_str(),
-                    request_id: Some(&id),
-                    email: Some(email),
-                    expires_at: now + Duration::days(i64::from(ctx.settings.verification_days)),
-                    created_at: now,
+                ctx,
+                &VerifyFor {
+                    request_id: &id,
+                    reference: &reference,
+                    name: s.name.as_str(),
+                    kind: s.kind(),
+                    lang,
+                    email,
                 },
+                tokens::generate(),
             )?;
-            let mail = VerifyMail {
-                name: s.name.as_str().to_string(),
-                reference: reference.clone(),
-                kind: s.kind(),
-                link: format!("{}/verify/{}", ctx.settings.base_url, token.secret),
-                valid_days: ctx.settings.verification_days,
-            }
-            .render(&messages::tr(ctx.settings, lang), email)?
-            .carrying(&token_id, &token.secret);
-            enqueue(conn, &ctx.sealer(), &mail, Some(&id), now)?;
         }
         Ok(Submitted {
             id: id.clone(),

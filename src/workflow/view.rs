@@ -431,6 +431,8 @@ pub struct Allowed {
     pub complete: bool,
     pub reject: bool,
     pub withdraw: bool,
+    /// Correct (or add) the subject's address: while the request is open.
+    pub correct_email: bool,
 }
 
 impl Allowed {
@@ -448,6 +450,7 @@ impl Allowed {
             complete: can(Action::Complete(Outcome::Fulfilled)),
             reject: can(Action::Reject(RejectionReason::Other)),
             withdraw: can(Action::Withdraw),
+            correct_email: !r.status.is_terminal(),
         }
     }
 }
@@ -579,6 +582,7 @@ pub fn request_page(
 }
 
 pub struct FailedMailLine {
+    pub id: String,
     pub created: Stamp,
     pub to: String,
     pub subject: String,
@@ -597,6 +601,7 @@ pub fn failed_mail(
     Ok(db::outbox::failed(conn, limit)?
         .into_iter()
         .map(|m| FailedMailLine {
+            id: m.id,
             created: Stamp::at(m.created_at, tz),
             to: m.to_address,
             subject: m.subject,

@@ -30,7 +30,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(&r("complete"), web::post().to(complete))
         .route(&r("reject"), web::post().to(reject))
         .route(&r("withdraw"), web::post().to(withdraw))
-        .route(&r("notes"), web::post().to(note));
+        .route(&r("notes"), web::post().to(note))
+        .route(&r("email"), web::post().to(correct_email));
 }
 
 /// The message id of what the page says after an action succeeded (`?done=…`; never
@@ -46,6 +47,7 @@ pub fn done_notice(done: &str) -> Option<&'static str> {
         "rejected" => "dash-done-rejected",
         "withdrawn" => "dash-done-withdrawn",
         "noted" => "dash-done-noted",
+        "email-corrected" => "dash-done-email-corrected",
         _ => return None,
     })
 }
@@ -165,6 +167,29 @@ async fn start(
         path_id(path),
         "started",
         |c, x, by, id, f| case::start(c, x, by, id, case::parse_version(f)?),
+    )
+    .await
+}
+
+async fn correct_email(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "email-corrected",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let email = case::parse_corrected_email(f)?;
+            case::correct_email(c, x, by, id, version, &email)
+        },
     )
     .await
 }

@@ -5,8 +5,8 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::i18n::Tr;
-use crate::web::extract::CurrentUser;
-use crate::web::{csrf, ok_page, AppState, WebError};
+use crate::web::extract::{CaseWorker, CsrfForm, CurrentUser, RequireRole};
+use crate::web::{csrf, ok_page, redirect, AppState, WebError};
 use crate::workflow::users::Staff;
 use crate::workflow::view::{self, FailedMailLine};
 
@@ -17,11 +17,19 @@ struct FailedMailPage {
     csrf: String,
     user: Staff,
     rows: Vec<FailedMailLine>,
+    /// A message was just put back in the queue.
+    resent: bool,
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct Done {
+    done: Option<String>,
 }
 
 pub(super) async fn failed_mail(
     state: web::Data<AppState>,
     CurrentUser { user, session }: CurrentUser,
+    q: web::Query<Done>,
     t: Tr,
 ) -> Result<HttpResponse, WebError> {
     let rows = state
@@ -32,5 +40,29 @@ pub(super) async fn failed_mail(
         csrf: csrf::token(&session),
         user,
         rows,
+        resent: q.done.as_deref() == Some("resent"),
     }))
+}
+
+/// `POST /dashboard/mail/{id}/resend`: one failed message back in the queue (handlers
+/// and admins; the dispatcher is woken when the transaction commits).
+pub(super) async fn resend(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(_form): CsrfForm,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let by = who.user.clone();
+    state
+        .run(move |conn, ctx| {
+            Ok(crate::workflow::mail::resend_one(
+                conn,
+                ctx,
+                &by.actor(),
+                &id,
+            )?)
+        })
+        .await?;
+    Ok(redirect("/dashboard/mail/failed?done=resent"))
 }

@@ -25,5 +25,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(uploads::routes)
         .configure(intake::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))
+        .route("/dashboard/mail/{id}/resend", web::post().to(mail::resend))
         .configure(users::routes);
 }

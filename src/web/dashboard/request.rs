@@ -95,6 +95,7 @@ impl DetailPage {
             "file_kept" => "dash-audit-file_kept",
             "identity_document_checked" => "dash-audit-identity_document_checked",
             "mail_requeued" => "dash-audit-mail_requeued",
+            "email_corrected" => "dash-audit-email_corrected",
             other => return other.to_string(),
         };
         self.t.t(id)
