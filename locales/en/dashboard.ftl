@@ -432,3 +432,7 @@ dash-failed-resend = Send again
 dash-failed-resend-label = Send the email to { $to } again
 dash-failed-resent = The email is back in the queue and will be sent again now.
 dash-failed-not-failed = This email is no longer waiting to be resent; someone may have resent it already.
+user-last-admin = This is the last active admin: make another account an admin first.
+user-role-unknown = “{ $value }” is not a role; choose admin, handler or auditor.
+user-role-label = Role of { $name }
+user-role-button = Change role

@@ -441,3 +441,7 @@ dash-failed-resend = Send på nytt
 dash-failed-resend-label = Send e-posten til { $to } på nytt
 dash-failed-resent = E-posten er lagt i køen igjen og sendes nå.
 dash-failed-not-failed = Denne e-posten venter ikke lenger på å bli sendt på nytt; kanskje noen allerede har gjort det.
+user-last-admin = Dette er den siste aktive administratoren: gjør en annen konto til administrator først.
+user-role-unknown = «{ $value }» er ikke en rolle; velg administrator, saksbehandler eller revisor.
+user-role-label = Rollen til { $name }
+user-role-button = Endre rolle

@@ -441,3 +441,7 @@ dash-failed-resend = Skicka igen
 dash-failed-resend-label = Skicka mejlet till { $to } igen
 dash-failed-resent = Mejlet ligger i kön igen och skickas nu.
 dash-failed-not-failed = Det här mejlet väntar inte längre på att skickas igen; någon har kanske redan gjort det.
+user-last-admin = Det här är den sista aktiva administratören: gör ett annat konto till administratör först.
+user-role-unknown = ”{ $value }” är ingen roll; välj administratör, handläggare eller granskare.
+user-role-label = Roll för { $name }
+user-role-button = Ändra roll

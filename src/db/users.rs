@@ -56,6 +56,24 @@ pub fn set_active(conn: &mut DbConn, id: &str, active: bool) -> QueryResult<bool
     Ok(n == 1)
 }
 
+/// How many active admins there are, counted inside the caller's write transaction (the
+/// last one may be neither deactivated nor demoted).
+pub fn active_admins(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq("admin"))
+        .count()
+        .get_result(conn)
+}
+
+pub fn set_role(conn: &mut DbConn, id: &str, role: &str) -> QueryResult<bool> {
+    let _pass = super::write_gate(conn);
+    let n = diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::role.eq(role))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn set_password_hash(conn: &mut DbConn, id: &str, hash: &str) -> QueryResult<bool> {
     let n = diesel::update(users::table.filter(users::id.eq(id)))
         .set(users::password_hash.eq(hash))

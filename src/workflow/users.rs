@@ -284,6 +284,54 @@ fn audit_account(
     Ok(())
 }
 
+/// Someone must always be able to manage accounts: the last active admin may be neither
+/// deactivated nor demoted (checked inside the write transaction, so two admins removing
+/// each other at once cannot both succeed).
+fn refuse_losing_the_last_admin(conn: &mut DbConn, target: &Staff) -> Result<(), WorkflowError> {
+    if target.active && target.role == Role::Admin && db::users::active_admins(conn)? <= 1 {
+        return Err(WorkflowError::Conflict(Msg::new("user-last-admin")));
+    }
+    Ok(())
+}
+
+/// Give an account another role. Its sessions end, so the new rights apply at once.
+pub fn change_role(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
+    user_id: &str,
+    role: Role,
+) -> Result<Staff, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let target = staff(db::users::find(conn, user_id)?)?;
+        if target.role == role {
+            return Ok(target);
+        }
+        if role != Role::Admin {
+            refuse_losing_the_last_admin(conn, &target)?;
+        }
+        db::users::set_role(conn, user_id, role.as_str())?;
+        db::sessions::delete_for_user(conn, user_id)?;
+        db::audit::record(
+            conn,
+            &crate::db::models::NewAuditEvent {
+                request_id: None,
+                actor: &actor.label(),
+                action: "role_changed",
+                from_status: None,
+                to_status: None,
+                note: Some(&format!(
+                    "account {user_id}: {} -> {}",
+                    target.role.as_str(),
+                    role.as_str()
+                )),
+                at: ctx.now_db(),
+            },
+        )?;
+        staff(db::users::find(conn, user_id)?)
+    })
+}
+
 /// Deactivate an account: it can no longer log in, and its sessions end at once.
 pub fn deactivate(
     conn: &mut DbConn,
@@ -292,6 +340,8 @@ pub fn deactivate(
     user_id: &str,
 ) -> Result<Staff, WorkflowError> {
     db::write_transaction(conn, |conn| {
+        let target = staff(db::users::find(conn, user_id)?)?;
+        refuse_losing_the_last_admin(conn, &target)?;
         if !db::users::set_active(conn, user_id, false)? {
             return Err(WorkflowError::NotFound);
         }

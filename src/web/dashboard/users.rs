@@ -7,6 +7,7 @@ use askama::Template;
 
 use crate::domain::msg::Msg;
 use crate::domain::newtypes::FieldError;
+use crate::domain::roles::Role;
 use crate::i18n::Tr;
 use crate::web::auth::begin_staff_session;
 use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
@@ -25,7 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/dashboard/users/{id}/deactivate",
             web::post().to(deactivate),
-        );
+        )
+        .route("/dashboard/users/{id}/role", web::post().to(change_role));
 }
 
 #[derive(Template)]
@@ -120,6 +122,7 @@ struct UsersPage {
     csrf: String,
     user: Staff,
     users: Vec<Staff>,
+    roles: &'static [Role],
 }
 
 async fn list(
@@ -135,8 +138,29 @@ async fn list(
             csrf: csrf::token(&who.session),
             user: who.user,
             users,
+            roles: Role::ALL,
         },
     ))
+}
+
+/// A new role ends the account's sessions, so it applies at once; the last admin keeps
+/// the role (409).
+async fn change_role(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let role = Role::parse(form.get("role")).ok_or_else(|| {
+        WebError::BadRequest(Msg::new("user-role-unknown").arg("value", form.get("role")))
+    })?;
+    let by = who.user.clone();
+    let done = state
+        .run(move |conn, ctx| Ok(user_flow::change_role(conn, ctx, &by.actor(), &id, role)?))
+        .await?;
+    tracing::info!(by = %who.user.id, user = %done.id, role = %role.as_str(), "role changed");
+    Ok(redirect("/dashboard/users"))
 }
 
 /// Deactivation ends the account's sessions at once.
