@@ -381,6 +381,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         format!("/my/requests/{id}"),
         format!("/my/requests/{id}/withdraw"),
         "/no-such-page".to_string(),
+        "/login/forgot".to_string(),
     ];
     let dashboard_pages = vec![
         "/dashboard".to_string(),

@@ -429,10 +429,33 @@ dash-done-email-corrected = The address was changed.
 case-email-unchanged = This is already the subject's address.
 dash-audit-email_corrected = Email address corrected
 dash-failed-resend = Send again
-dash-failed-resend-label = Send the email to { $to } again
+dash-failed-resend-label = Send again to { $to }
 dash-failed-resent = The email is back in the queue and will be sent again now.
 dash-failed-not-failed = This email is no longer waiting to be resent; someone may have resent it already.
 user-last-admin = This is the last active admin: make another account an admin first.
 user-role-unknown = “{ $value }” is not a role; choose admin, handler or auditor.
 user-role-label = Role of { $name }
 user-role-button = Change role
+
+## Passwords chosen through an emailed link (issue 9).
+
+login-forgot-link = Forgot your password?
+login-password-set = Your password is set. Log in with it.
+forgot-title = Forgot your password
+forgot-intro = Enter the address you log in with. If it has an account, we email it a link to choose a new password.
+forgot-button = Send me a link
+forgot-sent = If an account has this address, a link to choose a new password is on its way. It works once, for { $hours } hours.
+forgot-back = Back to log in
+password-title = Choose your password
+password-intro = Choose the password for { $name }'s account. At least 12 characters.
+password-button = Save my password
+password-link-gone = This link no longer works: it was used, a newer one was sent, or it expired. Ask for a new one on the login page.
+user-invite-title = Invite someone
+user-invite-intro = The account exists at once; its owner gets an email with a link to choose a password. No password is ever sent by email.
+user-invite-button = Send the invitation
+user-invited = The invitation is on its way.
+user-password-link = Send a password link
+user-password-link-label = Send a password link to { $name }
+user-password-link-sent = The link to choose a new password is on its way.
+user-role-choose = Choose a role.
+user-inactive = This account is deactivated.

@@ -116,3 +116,14 @@ mail-new-request = You can send a new request at any time.
 ## Manual intake: the language of the subject's emails
 
 mail-language-invalid = Choose the language of the subject's emails: Norwegian Bokmål, Swedish or English.
+
+## A link to set a staff password (invitation or reset).
+
+mail-password-invite-subject = Your account for data protection requests at { $organisation }
+mail-password-reset-subject = Set a new password for data protection requests at { $organisation }
+mail-password-invite-intro = An administrator made you an account in { $organisation }'s tool for data protection requests.
+mail-password-reset-intro = Someone asked for a new password for your account. Your current password keeps working until you set a new one.
+mail-password-open = Choose your password by opening this link (it works once, for { $hours } hours):
+mail-password-link = Choose my password
+mail-password-valid = (works once, for { $hours } hours)
+mail-password-ignore = If you did not expect this email, you can ignore it; nothing changes.

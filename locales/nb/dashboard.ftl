@@ -438,10 +438,33 @@ dash-done-email-corrected = Adressen er endret.
 case-email-unchanged = Dette er allerede den registrertes adresse.
 dash-audit-email_corrected = E-postadresse rettet
 dash-failed-resend = Send på nytt
-dash-failed-resend-label = Send e-posten til { $to } på nytt
+dash-failed-resend-label = Send på nytt til { $to }
 dash-failed-resent = E-posten er lagt i køen igjen og sendes nå.
 dash-failed-not-failed = Denne e-posten venter ikke lenger på å bli sendt på nytt; kanskje noen allerede har gjort det.
 user-last-admin = Dette er den siste aktive administratoren: gjør en annen konto til administrator først.
 user-role-unknown = «{ $value }» er ikke en rolle; velg administrator, saksbehandler eller revisor.
 user-role-label = Rollen til { $name }
 user-role-button = Endre rolle
+
+## Passord valgt gjennom en lenke på e-post (sak 9).
+
+login-forgot-link = Glemt passordet?
+login-password-set = Passordet ditt er lagret. Logg inn med det.
+forgot-title = Glemt passordet
+forgot-intro = Skriv adressen du logger inn med. Hvis den har en konto, sender vi en lenke for å velge nytt passord.
+forgot-button = Send meg en lenke
+forgot-sent = Hvis en konto har denne adressen, er en lenke for å velge nytt passord på vei. Den virker én gang, i { $hours } timer.
+forgot-back = Tilbake til innlogging
+password-title = Velg passord
+password-intro = Velg passordet for kontoen til { $name }. Minst 12 tegn.
+password-button = Lagre passordet
+password-link-gone = Denne lenken virker ikke lenger: den er brukt, en nyere er sendt, eller den er utløpt. Be om en ny på innloggingssiden.
+user-invite-title = Inviter noen
+user-invite-intro = Kontoen finnes med en gang; eieren får en e-post med en lenke for å velge passord. Passord sendes aldri på e-post.
+user-invite-button = Send invitasjonen
+user-invited = Invitasjonen er på vei.
+user-password-link = Send passordlenke
+user-password-link-label = Send passordlenke til { $name }
+user-password-link-sent = Lenken for å velge nytt passord er på vei.
+user-role-choose = Velg en rolle.
+user-inactive = Denne kontoen er deaktivert.

@@ -119,3 +119,14 @@ mail-new-request = Du kan sende en ny henvendelse når som helst.
 ## Manuell registrering: språket i e-postene til den registrerte
 
 mail-language-invalid = Velg språket i e-postene til den registrerte: norsk bokmål, svensk eller engelsk.
+
+## En lenke for å velge passord for ansatte (invitasjon eller nytt passord).
+
+mail-password-invite-subject = Kontoen din for personvernhenvendelser hos { $organisation }
+mail-password-reset-subject = Velg nytt passord for personvernhenvendelser hos { $organisation }
+mail-password-invite-intro = En administrator har laget en konto til deg i verktøyet for personvernhenvendelser hos { $organisation }.
+mail-password-reset-intro = Noen har bedt om nytt passord for kontoen din. Det nåværende passordet virker til du har valgt et nytt.
+mail-password-open = Velg passord ved å åpne denne lenken (den virker én gang, i { $hours } timer):
+mail-password-link = Velg passordet mitt
+mail-password-valid = (virker én gang, i { $hours } timer)
+mail-password-ignore = Hvis du ikke ventet denne e-posten, kan du se bort fra den; ingenting endres.

@@ -438,10 +438,33 @@ dash-done-email-corrected = Adressen har ändrats.
 case-email-unchanged = Det här är redan den registrerades adress.
 dash-audit-email_corrected = E-postadress rättad
 dash-failed-resend = Skicka igen
-dash-failed-resend-label = Skicka mejlet till { $to } igen
+dash-failed-resend-label = Skicka igen till { $to }
 dash-failed-resent = Mejlet ligger i kön igen och skickas nu.
 dash-failed-not-failed = Det här mejlet väntar inte längre på att skickas igen; någon har kanske redan gjort det.
 user-last-admin = Det här är den sista aktiva administratören: gör ett annat konto till administratör först.
 user-role-unknown = ”{ $value }” är ingen roll; välj administratör, handläggare eller granskare.
 user-role-label = Roll för { $name }
 user-role-button = Ändra roll
+
+## Lösenord som väljs via en länk i mejl (ärende 9).
+
+login-forgot-link = Glömt lösenordet?
+login-password-set = Ditt lösenord är sparat. Logga in med det.
+forgot-title = Glömt lösenordet
+forgot-intro = Skriv adressen du loggar in med. Om den har ett konto mejlar vi en länk för att välja ett nytt lösenord.
+forgot-button = Skicka en länk
+forgot-sent = Om ett konto har den här adressen är en länk för att välja ett nytt lösenord på väg. Den fungerar en gång, i { $hours } timmar.
+forgot-back = Tillbaka till inloggningen
+password-title = Välj lösenord
+password-intro = Välj lösenordet för { $name }s konto. Minst 12 tecken.
+password-button = Spara mitt lösenord
+password-link-gone = Den här länken fungerar inte längre: den har använts, en nyare har skickats eller den har gått ut. Be om en ny på inloggningssidan.
+user-invite-title = Bjud in någon
+user-invite-intro = Kontot finns direkt; ägaren får ett mejl med en länk för att välja lösenord. Lösenord skickas aldrig med mejl.
+user-invite-button = Skicka inbjudan
+user-invited = Inbjudan är på väg.
+user-password-link = Skicka lösenordslänk
+user-password-link-label = Skicka lösenordslänk till { $name }
+user-password-link-sent = Länken för att välja ett nytt lösenord är på väg.
+user-role-choose = Välj en roll.
+user-inactive = Det här kontot är inaktiverat.

@@ -119,3 +119,14 @@ mail-new-request = Du kan skicka en ny begäran när som helst.
 ## Manuell registrering: språket i e-posten till den registrerade
 
 mail-language-invalid = Välj språket i e-posten till den registrerade: norskt bokmål, svenska eller engelska.
+
+## En länk för att välja lösenord för personal (inbjudan eller nytt lösenord).
+
+mail-password-invite-subject = Ditt konto för dataskyddsärenden hos { $organisation }
+mail-password-reset-subject = Välj ett nytt lösenord för dataskyddsärenden hos { $organisation }
+mail-password-invite-intro = En administratör har skapat ett konto åt dig i verktyget för dataskyddsärenden hos { $organisation }.
+mail-password-reset-intro = Någon har bett om ett nytt lösenord för ditt konto. Ditt nuvarande lösenord fungerar tills du har valt ett nytt.
+mail-password-open = Välj lösenord genom att öppna den här länken (den fungerar en gång, i { $hours } timmar):
+mail-password-link = Välj mitt lösenord
+mail-password-valid = (fungerar en gång, i { $hours } timmar)
+mail-password-ignore = Om du inte väntade dig det här mejlet kan du bortse från det; ingenting ändras.

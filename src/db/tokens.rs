@@ -74,6 +74,25 @@ pub fn use_all_for_request(
     .execute(conn)
 }
 
+/// Use every unused token of a purpose sent to an address (an account's earlier
+/// password links, when a new one is sent).
+pub fn use_all_for_email(
+    conn: &mut DbConn,
+    email: &str,
+    purpose: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let _pass = super::write_gate(conn);
+    diesel::update(
+        tokens::table
+            .filter(tokens::email.eq(email))
+            .filter(tokens::purpose.eq(purpose))
+            .filter(tokens::used_at.is_null()),
+    )
+    .set(tokens::used_at.eq(now))
+    .execute(conn)
+}
+
 /// Remove tokens past their expiry: they can never be used again. A token whose email
 /// is not sent yet is kept: its validity restarts when the email goes out.
 pub fn delete_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {

@@ -15,6 +15,9 @@ pub enum Purpose {
     Access,
     /// Creates the first admin account; single use.
     Setup,
+    /// Lets a staff member set their own password (an invitation or a reset); single
+    /// use; `email` is the account's address.
+    Password,
 }
 
 impl Purpose {
@@ -23,6 +26,7 @@ impl Purpose {
             Self::Verify => "verify",
             Self::Access => "access",
             Self::Setup => "setup",
+            Self::Password => "password",
         }
     }
 }

@@ -131,6 +131,22 @@ email!(
     "mail/verify/body.html"
 );
 
+/// To a staff member: a link to set their own password, for a new account (`invite`)
+/// or a reset. Written in `DSR_LANGUAGE`; no password is ever in it.
+pub struct PasswordLinkMail {
+    pub name: String,
+    pub invite: bool,
+    pub link: String,
+    pub valid_hours: i64,
+}
+email!(
+    PasswordLinkMail,
+    "password_link",
+    "mail/password_link/subject.txt",
+    "mail/password_link/body.txt",
+    "mail/password_link/body.html"
+);
+
 /// Sent when the address is verified: the request is in the queue, with its due date.
 pub struct AcknowledgementMail {
     pub name: String,

@@ -40,9 +40,16 @@ struct LoginPage {
     csrf: String,
     email: String,
     error: Option<String>,
+    /// After a password was set through an emailed link.
+    password_set: bool,
 }
 
-async fn login_form(session: Session, t: Tr) -> HttpResponse {
+#[derive(serde::Deserialize)]
+struct LoginDone {
+    done: Option<String>,
+}
+
+async fn login_form(session: Session, q: web::Query<LoginDone>, t: Tr) -> HttpResponse {
     page(
         StatusCode::OK,
         &LoginPage {
@@ -50,6 +57,7 @@ async fn login_form(session: Session, t: Tr) -> HttpResponse {
             csrf: csrf::token(&session),
             email: String::new(),
             error: None,
+            password_set: q.done.as_deref() == Some("password"),
         },
     )
 }
@@ -84,6 +92,7 @@ async fn login(
                 csrf: csrf::token(&session),
                 email: email.clone(),
                 error: Some(t.msg(&error)),
+                password_set: false,
             },
         )
     };

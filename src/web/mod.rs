@@ -9,6 +9,7 @@ pub mod errors;
 pub mod extract;
 pub mod forms;
 pub mod lang;
+pub mod password;
 pub mod portal;
 pub mod request_log;
 pub mod throttle;
@@ -117,6 +118,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/lang/{code}", web::get().to(lang::switch))
         .configure(portal::routes)
         .configure(auth::routes)
+        .configure(password::routes)
         .configure(dashboard::routes);
 }
 

@@ -12,6 +12,8 @@ use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, EmailAddress, FieldError, ShortText};
 use crate::domain::roles::Role;
 use crate::domain::tokens::{self, Purpose};
+use crate::mail::messages::{self, PasswordLinkMail};
+use crate::mail::outbox::enqueue;
 
 pub const MIN_PASSWORD: usize = 12;
 pub const MAX_PASSWORD: usize = 1024;
@@ -406,6 +408,209 @@ pub fn set_email(
         db::sessions::delete_for_user(conn, user_id)?;
         audit_account(conn, ctx, actor, "account_email_changed", user_id)?;
         staff(db::users::find(conn, user_id)?)
+    })
+}
+
+// --- Password links: invitations, resets, "forgot password" (issue 9) --------------------
+
+/// How long a link to set a password works, counted from when its email is sent.
+pub const PASSWORD_LINK_HOURS: i64 = 72;
+
+/// Stored instead of a hash for an invited account until its owner sets a password: no
+/// password matches it (it is not a hash), so nobody can log in with it.
+const NO_PASSWORD_YET: &str = "!invited";
+
+/// A new single-use link for the account, emailed to its address in the caller's
+/// transaction; earlier links for the account stop working.
+fn queue_password_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    user: &Staff,
+    invite: bool,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::tokens::use_all_for_email(conn, &user.email, Purpose::Password.as_str(), now)?;
+    let token = tokens::generate();
+    let token_id = uuid::Uuid::new_v4().to_string();
+    db::tokens::insert(
+        conn,
+        &NewToken {
+            id: &token_id,
+            token_hash: &token.hash,
+            purpose: Purpose::Password.as_str(),
+            request_id: None,
+            email: Some(&user.email),
+            expires_at: now + Duration::hours(PASSWORD_LINK_HOURS),
+            created_at: now,
+        },
+    )?;
+    let mail = PasswordLinkMail {
+        name: user.name.clone(),
+        invite,
+        link: format!("{}/password/{}", ctx.settings.base_url, token.secret),
+        valid_hours: PASSWORD_LINK_HOURS,
+    }
+    .render(
+        &messages::tr(ctx.settings, ctx.settings.language),
+        &user.email,
+    )?
+    .carrying(&token_id, &token.secret);
+    enqueue(conn, &ctx.sealer(), &mail, None, now)?;
+    Ok(())
+}
+
+/// From the admins' invite form (fields email, name, role).
+pub fn parse_invite(f: &dyn FormInput) -> Result<(EmailAddress, ShortText, Role), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse(f.value("email"))
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    let name = ShortText::parse(f.value("name"), limits::NAME, "a name")
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let role = Role::parse(f.value("role"));
+    if role.is_none() {
+        errors.push(FieldError::new("role", Msg::new("user-role-choose")));
+    }
+    match (email, name, role) {
+        (Some(e), Some(n), Some(r)) if errors.is_empty() => Ok((e, n, r)),
+        _ => Err(errors),
+    }
+}
+
+/// Invite someone: the account exists at once (with no usable password) and its owner
+/// gets a single-use link to set one. Audited.
+pub fn invite(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
+    email: &EmailAddress,
+    name: &ShortText,
+    role: Role,
+) -> Result<Staff, WorkflowError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    db::write_transaction(conn, |conn| {
+        if db::users::find_by_email(conn, email.as_str())?.is_some() {
+            return Err(WorkflowError::Invalid(vec![FieldError::new(
+                "email",
+                Msg::new("user-email-taken"),
+            )]));
+        }
+        db::users::insert(
+            conn,
+            &NewUser {
+                id: &id,
+                email: email.as_str(),
+                name: name.as_str(),
+                role: role.as_str(),
+                password_hash: NO_PASSWORD_YET,
+                active: true,
+                created_at: ctx.now_db(),
+            },
+        )?;
+        let user = staff(db::users::find(conn, &id)?)?;
+        queue_password_link(conn, ctx, &user, true)?;
+        audit_account(conn, ctx, actor, "account_invited", &id)?;
+        Ok(user)
+    })
+}
+
+/// An admin sends an account a link to set a new password (the old one keeps working
+/// until then). Audited.
+pub fn send_reset_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    actor: &Actor<'_>,
+    user_id: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let user = staff(db::users::find(conn, user_id)?)?;
+        if !user.active {
+            return Err(WorkflowError::Conflict(Msg::new("user-inactive")));
+        }
+        queue_password_link(conn, ctx, &user, false)?;
+        audit_account(conn, ctx, actor, "password_link_sent", user_id)
+    })
+}
+
+/// "Forgot password" on the login page: a link goes to an active account with this
+/// address; for any other address nothing happens. The caller answers the same either
+/// way, so the page does not reveal who has an account.
+pub fn forgot_password(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    raw_email: &str,
+) -> Result<(), WorkflowError> {
+    let Ok(email) = EmailAddress::parse(raw_email) else {
+        return Ok(());
+    };
+    db::write_transaction(conn, |conn| {
+        let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
+            return Ok(());
+        };
+        let user = Staff::from_row(&user)?;
+        if !user.active {
+            return Ok(());
+        }
+        queue_password_link(conn, ctx, &user, false)?;
+        audit_account(
+            conn,
+            ctx,
+            &Actor::System,
+            "password_link_requested",
+            &user.id,
+        )
+    })
+}
+
+/// Whose link this is, while it works (for the page that asks for the new password).
+pub fn password_link_owner(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+) -> Result<Staff, WorkflowError> {
+    let token = live_token(conn, secret, Purpose::Password, ctx.now_db())?;
+    owner_of(conn, &token)
+}
+
+fn owner_of(conn: &mut DbConn, token: &crate::db::models::Token) -> Result<Staff, WorkflowError> {
+    let email = token.email.as_deref().ok_or(WorkflowError::NotFound)?;
+    let user = db::users::find_by_email(conn, email)?.ok_or(WorkflowError::NotFound)?;
+    let user = Staff::from_row(&user)?;
+    if !user.active {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok(user)
+}
+
+/// Use the link: set the password (once; a second use finds nothing), end every session
+/// of the account, audit it.
+pub fn set_password_with_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    secret: &str,
+    new_password: &str,
+) -> Result<Staff, WorkflowError> {
+    let password = parse_password(new_password)
+        .map_err(|m| WorkflowError::Invalid(vec![FieldError::new("password", m)]))?;
+    let hash = hash_password(&password)?;
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let token = use_token(conn, secret, Purpose::Password, now)?;
+        let user = owner_of(conn, &token)?;
+        db::users::set_password_hash(conn, &user.id, &hash)?;
+        db::sessions::delete_for_user(conn, &user.id)?;
+        audit_account(
+            conn,
+            ctx,
+            &Actor::User {
+                id: &user.id,
+                email: &user.email,
+            },
+            "password_set_by_link",
+            &user.id,
+        )?;
+        Ok(user)
     })
 }
 

@@ -11,7 +11,7 @@ use crate::domain::roles::Role;
 use crate::i18n::Tr;
 use crate::web::auth::begin_staff_session;
 use crate::web::extract::{Admin, CsrfForm, CurrentUser, RequireRole};
-use crate::web::forms::Errors;
+use crate::web::forms::{Errors, FormData};
 use crate::web::{csrf, page, redirect, AppState, WebError};
 use crate::workflow::sessions;
 use crate::workflow::users::{self as user_flow, Staff};
@@ -27,7 +27,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/dashboard/users/{id}/deactivate",
             web::post().to(deactivate),
         )
-        .route("/dashboard/users/{id}/role", web::post().to(change_role));
+        .route("/dashboard/users/{id}/role", web::post().to(change_role))
+        .route("/dashboard/users/invite", web::post().to(invite))
+        .route(
+            "/dashboard/users/{id}/password-link",
+            web::post().to(send_password_link),
+        );
 }
 
 #[derive(Template)]
@@ -123,24 +128,108 @@ struct UsersPage {
     user: Staff,
     users: Vec<Staff>,
     roles: &'static [Role],
+    form: FormData,
+    errors: Errors,
+    /// The message id of a notice at the top.
+    notice: Option<&'static str>,
+}
+
+#[derive(serde::Deserialize)]
+struct UsersDone {
+    done: Option<String>,
 }
 
 async fn list(
     state: web::Data<AppState>,
     who: RequireRole<Admin>,
+    q: web::Query<UsersDone>,
     t: Tr,
 ) -> Result<HttpResponse, WebError> {
+    let notice = match q.done.as_deref() {
+        Some("invited") => Some("user-invited"),
+        Some("link-sent") => Some("user-password-link-sent"),
+        _ => None,
+    };
+    users_page(&state, who, t, FormData::default(), Vec::new(), notice).await
+}
+
+async fn users_page(
+    state: &web::Data<AppState>,
+    who: RequireRole<Admin>,
+    t: Tr,
+    form: FormData,
+    errors: Vec<FieldError>,
+    notice: Option<&'static str>,
+) -> Result<HttpResponse, WebError> {
     let users = state.run(|conn, _| Ok(user_flow::list(conn)?)).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(page(
-        StatusCode::OK,
+        status,
         &UsersPage {
-            t,
             csrf: csrf::token(&who.session),
             user: who.user,
             users,
             roles: Role::ALL,
+            form,
+            errors: Errors::from_list(errors, &t),
+            t,
+            notice,
         },
     ))
+}
+
+/// Invite someone: the account exists at once and its owner gets a link to choose a
+/// password (never a password by email).
+async fn invite(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+    CsrfForm(form): CsrfForm,
+    mut t: Tr,
+) -> Result<HttpResponse, WebError> {
+    t.here = "/dashboard/users".into();
+    let (email, name, role) = match user_flow::parse_invite(&form) {
+        Ok(input) => input,
+        Err(errors) => return users_page(&state, who, t, form, errors, None).await,
+    };
+    let by = who.user.clone();
+    let result = state
+        .run(move |conn, ctx| {
+            Ok(user_flow::invite(
+                conn,
+                ctx,
+                &by.actor(),
+                &email,
+                &name,
+                role,
+            ))
+        })
+        .await?;
+    match result {
+        Ok(_) => Ok(redirect("/dashboard/users?done=invited")),
+        Err(crate::workflow::WorkflowError::Invalid(errors)) => {
+            users_page(&state, who, t, form, errors, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Email an account a link to choose a new password.
+async fn send_password_link(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+    _form: CsrfForm,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let by = who.user.clone();
+    state
+        .run(move |conn, ctx| Ok(user_flow::send_reset_link(conn, ctx, &by.actor(), &id)?))
+        .await?;
+    Ok(redirect("/dashboard/users?done=link-sent"))
 }
 
 /// A new role ends the account's sessions, so it applies at once; the last admin keeps
