@@ -55,42 +55,31 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
     Ok(n == 1)
 }
 
-/// Use every unused token of a purpose for a request (e.g. its verification links once a
-/// handler verified the subject another way). Returns how many.
-pub fn use_all_for_request(
-    conn: &mut DbConn,
-    request_id: &str,
-    purpose: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    let _pass = super::write_gate(conn);
-    diesel::update(
-        tokens::table
-            .filter(tokens::request_id.eq(request_id))
-            .filter(tokens::purpose.eq(purpose))
-            .filter(tokens::used_at.is_null()),
-    )
-    .set(tokens::used_at.eq(now))
-    .execute(conn)
+/// Whose tokens: a request's, or those sent to an address (an account's password links).
+pub enum TokensOf<'a> {
+    Request(&'a str),
+    Email(&'a str),
 }
 
-/// Use every unused token of a purpose sent to an address (an account's earlier
-/// password links, when a new one is sent).
-pub fn use_all_for_email(
+/// Use every unused token of a purpose: a request's verification links once a handler
+/// verified the subject another way or corrected the address, an account's earlier
+/// password links when a new one is sent. Returns how many.
+pub fn use_all(
     conn: &mut DbConn,
-    email: &str,
+    of: TokensOf<'_>,
     purpose: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let _pass = super::write_gate(conn);
-    diesel::update(
-        tokens::table
-            .filter(tokens::email.eq(email))
-            .filter(tokens::purpose.eq(purpose))
-            .filter(tokens::used_at.is_null()),
-    )
-    .set(tokens::used_at.eq(now))
-    .execute(conn)
+    let unused = diesel::update(tokens::table)
+        .filter(tokens::purpose.eq(purpose))
+        .filter(tokens::used_at.is_null())
+        .into_boxed();
+    let unused = match of {
+        TokensOf::Request(id) => unused.filter(tokens::request_id.eq(id)),
+        TokensOf::Email(email) => unused.filter(tokens::email.eq(email)),
+    };
+    unused.set(tokens::used_at.eq(now)).execute(conn)
 }
 
 /// Remove tokens past their expiry: they can never be used again. A token whose email

@@ -248,10 +248,10 @@ pub fn verify_another_way(
         };
         store(conn, ctx, &request, Action::Verify, changes, record)?;
         // The emailed verification link has nothing left to do: it counts as used.
-        db::tokens::use_all_for_request(
+        db::tokens::use_all(
             conn,
-            &request.id,
-            crate::domain::tokens::Purpose::Verify.as_str(),
+            db::tokens::TokensOf::Request(&request.id),
+            Purpose::Verify.as_str(),
             now,
         )?;
         if request.subject_email.is_some() {
@@ -848,7 +848,12 @@ pub fn correct_email(
         let note = format!("{} -> {}", old.unwrap_or("(none)"), email.as_str());
         edit(conn, ctx, &request, changes, by, "email_corrected", &note)?;
         if awaiting {
-            db::tokens::use_all_for_request(conn, &request.id, Purpose::Verify.as_str(), now)?;
+            db::tokens::use_all(
+                conn,
+                db::tokens::TokensOf::Request(&request.id),
+                Purpose::Verify.as_str(),
+                now,
+            )?;
             super::intake::queue_verification(
                 conn,
                 ctx,

@@ -429,7 +429,12 @@ fn queue_password_link(
     invite: bool,
 ) -> Result<(), WorkflowError> {
     let now = ctx.now_db();
-    db::tokens::use_all_for_email(conn, &user.email, Purpose::Password.as_str(), now)?;
+    db::tokens::use_all(
+        conn,
+        db::tokens::TokensOf::Email(&user.email),
+        Purpose::Password.as_str(),
+        now,
+    )?;
     let token = tokens::generate();
     let token_id = uuid::Uuid::new_v4().to_string();
     db::tokens::insert(
