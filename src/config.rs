@@ -72,6 +72,11 @@ pub struct Settings {
     pub upload_retention_days: u32,
     /// Days a request waits for the subject's answer to a question before it expires.
     pub subject_answer_days: u32,
+    /// Days before the due date when the handler is reminded, largest first (DESIGN
+    /// §4.7; default 7 and 2). Overdue requests are reminded daily whatever this holds.
+    pub reminder_days: Vec<u32>,
+    /// The local time of the daily digest; `None`: no digest at all (`off`).
+    pub digest_time: Option<chrono::NaiveTime>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -114,6 +119,8 @@ impl std::fmt::Debug for Settings {
             .field("upload_max_mb", &self.upload_max_mb)
             .field("upload_retention_days", &self.upload_retention_days)
             .field("subject_answer_days", &self.subject_answer_days)
+            .field("reminder_days", &self.reminder_days)
+            .field("digest_time", &self.digest_time)
             .finish()
     }
 }
@@ -150,6 +157,42 @@ pub fn redact_url(url: &str) -> String {
 pub struct SettingsError {
     pub name: String,
     pub message: String,
+}
+
+/// `"7, 2"` (or empty: no reminders before the due date).
+fn parse_day_list(raw: &str) -> Result<Vec<u32>, String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse::<u32>()
+                .map_err(|_| format!("'{part}' is not a whole number of days"))
+        })
+        .collect()
+}
+
+/// At most five thresholds of 0 to 90 days, kept largest first without repeats.
+fn check_reminder_days(mut days: Vec<u32>) -> Result<Vec<u32>, String> {
+    if let Some(d) = days.iter().find(|d| **d > 90) {
+        return Err(format!("{d} days is more than 90"));
+    }
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    if days.len() > 5 {
+        return Err("at most five reminder days".into());
+    }
+    Ok(days)
+}
+
+/// `HH:MM` in the controller's time zone, or `off`.
+fn parse_digest_time(raw: &str) -> Result<Option<chrono::NaiveTime>, String> {
+    let raw = raw.trim();
+    if raw.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    chrono::NaiveTime::parse_from_str(raw, "%H:%M")
+        .map(Some)
+        .map_err(|_| format!("'{raw}' is not a time like 07:00 (or off)"))
 }
 
 fn invalid(name: &str, message: impl Into<String>) -> SettingsError {
@@ -198,6 +241,8 @@ struct FileSettings {
     upload_max_mb: Option<u64>,
     upload_retention_days: Option<u32>,
     subject_answer_days: Option<u32>,
+    reminder_days: Option<Vec<u32>>,
+    digest_time: Option<String>,
 }
 
 impl Settings {
@@ -431,6 +476,16 @@ impl Settings {
             30,
             1..=365,
         )? as u32;
+        let reminder_days = match env.get("DSR_REMINDER_DAYS") {
+            Some(raw) => parse_day_list(raw),
+            None => Ok(file.reminder_days.unwrap_or_else(|| vec![7, 2])),
+        }
+        .and_then(check_reminder_days)
+        .map_err(|m| invalid("DSR_REMINDER_DAYS", m))?;
+        let digest_time = parse_digest_time(
+            &pick("DSR_DIGEST_TIME", file.digest_time).unwrap_or_else(|| "07:00".into()),
+        )
+        .map_err(|m| invalid("DSR_DIGEST_TIME", m))?;
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -532,6 +587,8 @@ impl Settings {
             upload_max_mb,
             upload_retention_days,
             subject_answer_days,
+            reminder_days,
+            digest_time,
         })
     }
 
@@ -647,6 +704,36 @@ mod tests {
         assert_eq!(s.upload_max_mb, 10);
         assert_eq!(s.upload_retention_days, 90);
         assert_eq!(s.subject_answer_days, 30);
+        assert_eq!(s.reminder_days, vec![7, 2]);
+        assert_eq!(s.digest_time, chrono::NaiveTime::from_hms_opt(7, 0, 0));
+    }
+
+    #[test]
+    fn reminder_days_and_digest_time_parse_once() {
+        let s = Settings::from_env(&env(&[
+            ("DSR_REMINDER_DAYS", " 2, 14,7,2 "),
+            ("DSR_DIGEST_TIME", "16:30"),
+        ]))
+        .expect("valid");
+        assert_eq!(s.reminder_days, vec![14, 7, 2]);
+        assert_eq!(s.digest_time, chrono::NaiveTime::from_hms_opt(16, 30, 0));
+        let s = Settings::from_env(&env(&[
+            ("DSR_REMINDER_DAYS", ""),
+            ("DSR_DIGEST_TIME", "off"),
+        ]))
+        .expect("valid");
+        assert!(s.reminder_days.is_empty());
+        assert_eq!(s.digest_time, None);
+        for (var, value) in [
+            ("DSR_REMINDER_DAYS", "7,two"),
+            ("DSR_REMINDER_DAYS", "91"),
+            ("DSR_REMINDER_DAYS", "1,2,3,4,5,6"),
+            ("DSR_DIGEST_TIME", "25:00"),
+            ("DSR_DIGEST_TIME", "7am"),
+        ] {
+            let e = Settings::from_env(&env(&[(var, value)])).expect_err(value);
+            assert_eq!(e.name, var, "{value}");
+        }
     }
 
     #[test]

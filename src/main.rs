@@ -494,9 +494,12 @@ async fn sweep(settings: Settings, once: bool) -> Result<(), Failure> {
             .await
             .map_err(Failure::Runtime)?;
         println!(
-            "expired {} request(s); deleted {} file(s); mail: {} sent, {} to retry, {} failed",
+            "expired {} request(s); deleted {} file(s); {} reminder email(s), {} digest(s); \
+             mail: {} sent, {} to retry, {} failed",
             report.expired,
             report.files_deleted,
+            report.reminder_emails,
+            report.digests,
             report.mail.sent,
             report.mail.retried,
             report.mail.failed

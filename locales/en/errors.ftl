@@ -51,3 +51,4 @@ transition-not-allowed = A request that is { $status ->
    *[expire] expired
 }.
 error-bad-filter = The filter { $name } cannot be “{ $value }”; choose it from the form.
+error-bad-choice = The field { $name } cannot be “{ $value }”; choose it from the form.

@@ -127,3 +127,45 @@ mail-password-open = Choose your password by opening this link (it works once, f
 mail-password-link = Choose my password
 mail-password-valid = (works once, for { $hours } hours)
 mail-password-ignore = If you did not expect this email, you can ignore it; nothing changes.
+
+## Reminders and the daily digest, to handlers and admins.
+
+mail-reminder-subject = { $count ->
+    [one] Reminder: 1 data protection request needs you
+   *[other] Reminder: { $count } data protection requests need you
+}
+mail-reminder-intro = These requests have reached a reminder date. Each reminder is sent once; an overdue request is reminded every day until it is answered.
+mail-reminder-overdue = Overdue
+mail-reminder-due-soon = Due soon
+mail-reminder-more = { $count ->
+    [one] One more is in the queue.
+   *[other] { $count } more are in the queue.
+}
+mail-reminder-queue = Open the queue
+mail-due-on = due { $date }
+mail-due-overdue = { $days ->
+    [one] overdue by 1 day
+   *[other] overdue by { $days } days
+}
+mail-due-today = due today
+mail-due-left = { $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+}
+mail-due-paused = waiting for the subject (the clock is stopped)
+mail-digest-subject = Your data protection requests, { $date }
+mail-digest-intro = Your requests on { $date }:
+mail-digest-overdue = Overdue
+mail-digest-due-soon = Due soon
+mail-digest-awaiting-subject = Waiting for the subject
+mail-digest-newly-assigned = Newly assigned to you
+mail-digest-none = None.
+mail-digest-more = { $count ->
+    [one] and 1 more:
+   *[other] and { $count } more:
+}
+mail-digest-unassigned = { $count ->
+    [one] 1 request is not assigned to anyone.
+   *[other] { $count } requests are not assigned to anyone.
+}
+mail-digest-opt-out = You get this email on days when you have requests to follow. You can switch it off on your account page:

@@ -50,3 +50,4 @@ transition-not-allowed = En henvendelse som { $status ->
    *[expire] utløpe
 }.
 error-bad-filter = Filteret { $name } kan ikke være «{ $value }»; velg det i skjemaet.
+error-bad-choice = Feltet { $name } kan ikke være «{ $value }»; velg fra skjemaet.

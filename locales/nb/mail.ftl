@@ -130,3 +130,45 @@ mail-password-open = Velg passord ved å åpne denne lenken (den virker én gang
 mail-password-link = Velg passordet mitt
 mail-password-valid = (virker én gang, i { $hours } timer)
 mail-password-ignore = Hvis du ikke ventet denne e-posten, kan du se bort fra den; ingenting endres.
+
+## Påminnelser og den daglige oversikten, til saksbehandlere og administratorer.
+
+mail-reminder-subject = { $count ->
+    [one] Påminnelse: 1 personvernhenvendelse trenger deg
+   *[other] Påminnelse: { $count } personvernhenvendelser trenger deg
+}
+mail-reminder-intro = Disse henvendelsene har nådd en påminnelsesdato. Hver påminnelse sendes én gang; en henvendelse over fristen får en påminnelse hver dag til den er besvart.
+mail-reminder-overdue = Over fristen
+mail-reminder-due-soon = Frist snart
+mail-reminder-more = { $count ->
+    [one] Én til ligger i køen.
+   *[other] { $count } til ligger i køen.
+}
+mail-reminder-queue = Åpne køen
+mail-due-on = frist { $date }
+mail-due-overdue = { $days ->
+    [one] 1 dag over fristen
+   *[other] { $days } dager over fristen
+}
+mail-due-today = frist i dag
+mail-due-left = { $days ->
+    [one] 1 dag igjen
+   *[other] { $days } dager igjen
+}
+mail-due-paused = venter på den registrerte (fristen står stille)
+mail-digest-subject = Personvernhenvendelsene dine, { $date }
+mail-digest-intro = Henvendelsene dine { $date }:
+mail-digest-overdue = Over fristen
+mail-digest-due-soon = Frist snart
+mail-digest-awaiting-subject = Venter på den registrerte
+mail-digest-newly-assigned = Nylig tildelt deg
+mail-digest-none = Ingen.
+mail-digest-more = { $count ->
+    [one] og 1 til:
+   *[other] og { $count } til:
+}
+mail-digest-unassigned = { $count ->
+    [one] 1 henvendelse har ingen saksbehandler.
+   *[other] { $count } henvendelser har ingen saksbehandler.
+}
+mail-digest-opt-out = Du får denne e-posten de dagene du har henvendelser å følge opp. Du kan slå den av på kontosiden din:

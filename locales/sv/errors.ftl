@@ -50,3 +50,4 @@ transition-not-allowed = En begäran som { $status ->
    *[expire] förfalla
 }.
 error-bad-filter = Filtret { $name } kan inte vara ”{ $value }”; välj det i formuläret.
+error-bad-choice = Fältet { $name } kan inte vara ”{ $value }”; välj från formuläret.

@@ -130,3 +130,45 @@ mail-password-open = Välj lösenord genom att öppna den här länken (den fung
 mail-password-link = Välj mitt lösenord
 mail-password-valid = (fungerar en gång, i { $hours } timmar)
 mail-password-ignore = Om du inte väntade dig det här mejlet kan du bortse från det; ingenting ändras.
+
+## Påminnelser och den dagliga sammanställningen, till handläggare och administratörer.
+
+mail-reminder-subject = { $count ->
+    [one] Påminnelse: 1 dataskyddsärende behöver dig
+   *[other] Påminnelse: { $count } dataskyddsärenden behöver dig
+}
+mail-reminder-intro = De här ärendena har nått ett påminnelsedatum. Varje påminnelse skickas en gång; ett försenat ärende påminns varje dag tills det är besvarat.
+mail-reminder-overdue = Försenade
+mail-reminder-due-soon = Snart sista dag
+mail-reminder-more = { $count ->
+    [one] Ett till finns i kön.
+   *[other] { $count } till finns i kön.
+}
+mail-reminder-queue = Öppna kön
+mail-due-on = sista dag { $date }
+mail-due-overdue = { $days ->
+    [one] 1 dag försenad
+   *[other] { $days } dagar försenad
+}
+mail-due-today = sista dag i dag
+mail-due-left = { $days ->
+    [one] 1 dag kvar
+   *[other] { $days } dagar kvar
+}
+mail-due-paused = väntar på den registrerade (fristen står stilla)
+mail-digest-subject = Dina dataskyddsärenden, { $date }
+mail-digest-intro = Dina ärenden { $date }:
+mail-digest-overdue = Försenade
+mail-digest-due-soon = Snart sista dag
+mail-digest-awaiting-subject = Väntar på den registrerade
+mail-digest-newly-assigned = Nyligen tilldelade dig
+mail-digest-none = Inga.
+mail-digest-more = { $count ->
+    [one] och 1 till:
+   *[other] och { $count } till:
+}
+mail-digest-unassigned = { $count ->
+    [one] 1 ärende har ingen handläggare.
+   *[other] { $count } ärenden har ingen handläggare.
+}
+mail-digest-opt-out = Du får det här mejlet de dagar du har ärenden att följa upp. Du kan stänga av det på din kontosida:

@@ -7,6 +7,7 @@ pub mod models;
 pub mod notes;
 pub mod outbox;
 pub mod questions;
+pub mod reminders;
 pub mod requests;
 pub mod schema;
 pub mod sessions;

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    audit_events, notes, outbox, questions, requests, sessions, tokens, uploads, users,
+    audit_events, notes, outbox, questions, reminders_sent, requests, sessions, tokens, uploads,
+    users,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -61,6 +62,8 @@ pub struct Request {
     pub paused_on: Option<NaiveDate>,
     /// `domain::search::name_key` of the subject's name, for search by prefix.
     pub subject_name_key: Option<String>,
+    /// When the current assignee got it (`None` before issue 9's digest, or unassigned).
+    pub assigned_at: Option<NaiveDateTime>,
 }
 
 impl Request {
@@ -235,6 +238,10 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub last_login_at: Option<NaiveDateTime>,
+    /// Wants the daily digest (switched on their own account page).
+    pub digest: bool,
+    /// When the last daily digest was claimed for this account.
+    pub digest_sent_at: Option<NaiveDateTime>,
 }
 
 impl User {
@@ -348,4 +355,17 @@ pub struct NewNote<'a> {
     pub author_id: &'a str,
     pub body: &'a str,
     pub created_at: NaiveDateTime,
+}
+
+/// A reminder as recorded when its email is queued (`db::reminders`).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = reminders_sent)]
+pub struct ReminderSent {
+    pub request_id: String,
+    pub due_date: NaiveDate,
+    /// Days left on the day the reminder covers: a threshold, or minus the days overdue.
+    pub stage: i32,
+    /// The assignee it went to; `None`: every handler and admin.
+    pub sent_to: Option<String>,
+    pub sent_at: NaiveDateTime,
 }

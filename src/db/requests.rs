@@ -71,6 +71,8 @@ pub struct RequestChanges<'a> {
     pub updated_at: Option<NaiveDateTime>,
     pub version: Option<i32>,
     pub assignee_id: Option<Option<&'a str>>,
+    /// Set with every new assignee (the digest's "newly assigned").
+    pub assigned_at: Option<Option<NaiveDateTime>>,
     pub extended_to: Option<Option<NaiveDate>>,
     pub extension_reason: Option<Option<&'a str>>,
     pub missed_policy_date: Option<bool>,
@@ -428,6 +430,24 @@ pub fn queue_counts(
         .bind::<Date, _>(last)
         .bind::<Text, _>(me.to_string())
         .get_result(conn)
+}
+
+/// Up to `limit` requests still needing action that someone handed to `user` after
+/// `since` (the digest's "newly assigned"), oldest handover first.
+pub fn assigned_since(
+    conn: &mut DbConn,
+    user: &str,
+    since: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Request>> {
+    requests::table
+        .filter(requests::assignee_id.eq(user))
+        .filter(requests::assigned_at.gt(since))
+        .filter(requests::status.eq_any(Status::active().iter().map(|s| s.as_str())))
+        .order((requests::assigned_at, requests::id))
+        .limit(limit)
+        .select(Request::as_select())
+        .load(conn)
 }
 
 /// The request with this reference (unique index).

@@ -12,6 +12,8 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
+        digest -> Bool,
+        digest_sent_at -> Nullable<Timestamp>,
     }
 }
 
@@ -51,6 +53,7 @@ diesel::table! {
         language -> Nullable<Text>,
         paused_on -> Nullable<Date>,
         subject_name_key -> Nullable<Text>,
+        assigned_at -> Nullable<Timestamp>,
     }
 }
 
@@ -130,6 +133,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    reminders_sent (request_id, due_date, stage) {
+        request_id -> Text,
+        due_date -> Date,
+        stage -> Integer,
+        sent_to -> Nullable<Text>,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     write_lock (id) {
         id -> Integer,
         counter -> BigInt,
@@ -187,6 +200,7 @@ diesel::joinable!(uploads -> requests (request_id));
 diesel::joinable!(uploads -> questions (question_id));
 diesel::joinable!(notes -> requests (request_id));
 diesel::joinable!(notes -> users (author_id));
+diesel::joinable!(reminders_sent -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -200,5 +214,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     write_lock,
     questions,
     uploads,
-    notes
+    notes,
+    reminders_sent
 );

@@ -87,3 +87,58 @@ pub fn set_email(conn: &mut DbConn, id: &str, email: &str) -> QueryResult<bool> 
         .execute(conn)?;
     Ok(n == 1)
 }
+
+/// The active accounts that work cases (handlers and admins): who is reminded of a
+/// request nobody is assigned.
+pub fn case_workers(conn: &mut DbConn) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq_any(["admin", "handler"]))
+        .order(users::email.asc())
+        .select(User::as_select())
+        .load(conn)
+}
+
+pub fn set_digest(conn: &mut DbConn, id: &str, on: bool) -> QueryResult<bool> {
+    let n = diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::digest.eq(on))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Active handlers and admins who want the digest and have not had one since `slot`
+/// (today's digest time).
+pub fn digest_due(conn: &mut DbConn, slot: NaiveDateTime) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq_any(["admin", "handler"]))
+        .filter(users::digest.eq(true))
+        .filter(
+            users::digest_sent_at
+                .is_null()
+                .or(users::digest_sent_at.lt(slot)),
+        )
+        .order(users::email.asc())
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// Claims today's digest for one account: true for exactly one caller, however many
+/// sweepers run at once (the update re-checks the condition under the row lock).
+pub fn claim_digest(
+    conn: &mut DbConn,
+    id: &str,
+    slot: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        users::table.filter(users::id.eq(id)).filter(
+            users::digest_sent_at
+                .is_null()
+                .or(users::digest_sent_at.lt(slot)),
+        ),
+    )
+    .set(users::digest_sent_at.eq(now))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -8,6 +8,7 @@ pub mod kinds;
 pub mod lang;
 pub mod msg;
 pub mod newtypes;
+pub mod reminders;
 pub mod roles;
 pub mod search;
 pub mod status;

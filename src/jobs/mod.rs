@@ -12,7 +12,7 @@ use crate::db::Pool;
 use crate::mail::dispatcher::{DispatchReport, Dispatcher};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
-use crate::workflow::{intake, subject, uploads, Ctx};
+use crate::workflow::{digest, intake, reminders, subject, uploads, Ctx};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepReport {
@@ -20,6 +20,10 @@ pub struct SweepReport {
     pub expired: usize,
     /// Subjects' files deleted after the retention period.
     pub files_deleted: usize,
+    /// Reminder emails to handlers (one per person per run).
+    pub reminder_emails: usize,
+    /// Daily digests.
+    pub digests: usize,
     pub mail: DispatchReport,
 }
 
@@ -28,6 +32,8 @@ pub struct SweepReport {
 pub struct Swept {
     pub expired: usize,
     pub files_deleted: usize,
+    pub reminder_emails: usize,
+    pub digests: usize,
 }
 
 /// One round of every job at `clock.now()`, then send all mail that is due.
@@ -46,6 +52,8 @@ pub async fn run_once(
     Ok(SweepReport {
         expired: swept.expired,
         files_deleted: swept.files_deleted,
+        reminder_emails: swept.reminder_emails,
+        digests: swept.digests,
         mail,
     })
 }
@@ -86,14 +94,21 @@ fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Sw
 /// The request sweeps at `ctx.now`, as one `run_once(conn, now)`: unverified requests
 /// and unanswered questions expire (issue 7: `DSR_SUBJECT_ANSWER_DAYS`, with the expiry
 /// email), and subjects' files past `DSR_UPLOAD_RETENTION_DAYS` after the close are
-/// deleted. Each step only acts on rows still due, so a second run changes nothing more.
+/// deleted; handlers get their reminders and, at the digest time, their daily digest
+/// (issue 9). Each step only acts on rows still due, and records what it did in the
+/// same transaction, so a second run (also at the same moment, also in another
+/// instance) changes nothing more.
 pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swept, String> {
     let unverified = intake::expire_unverified(conn, ctx).map_err(|e| e.to_string())?;
     let unanswered = subject::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
     let files_deleted = uploads::delete_after_retention(conn, ctx).map_err(|e| e.to_string())?;
+    let reminded = reminders::run_once(conn, ctx).map_err(|e| e.to_string())?;
+    let digests = digest::run_once(conn, ctx).map_err(|e| e.to_string())?;
     Ok(Swept {
         expired: unverified + unanswered,
         files_deleted,
+        reminder_emails: reminded.emails,
+        digests,
     })
 }
 

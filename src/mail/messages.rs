@@ -147,6 +147,89 @@ email!(
     "mail/password_link/body.html"
 );
 
+/// One request in a staff email (reminder, digest): no personal data beyond the
+/// reference; the link opens the request page behind the login.
+#[derive(Debug, Clone)]
+pub struct DueLine {
+    pub reference: String,
+    pub kind: Kind,
+    pub due: NaiveDate,
+    /// As the queue shows them: frozen while the clock is stopped.
+    pub days_left: i64,
+    pub paused: bool,
+    pub link: String,
+}
+
+impl DueLine {
+    /// "overdue by 3 days", "due today", "6 days left", in `t`'s language.
+    pub fn left(&self, t: &Tr) -> String {
+        match self.days_left {
+            n if n < 0 => t.t1("mail-due-overdue", "days", -n),
+            0 => t.t("mail-due-today"),
+            n => t.t1("mail-due-left", "days", n),
+        }
+    }
+}
+
+/// To a handler (or, for an unassigned request, every handler and admin): the requests
+/// that reached a reminder threshold or are overdue today, in one email per person per
+/// sweep (issue 9). Written in `DSR_LANGUAGE`.
+pub struct ReminderMail {
+    pub name: String,
+    pub overdue: Vec<DueLine>,
+    pub due_soon: Vec<DueLine>,
+    /// Lines left out of a long email (see the queue).
+    pub more: usize,
+    pub queue_link: String,
+}
+impl ReminderMail {
+    /// Every request the reminder is about, also those left out of the email.
+    pub fn count(&self) -> usize {
+        self.overdue.len() + self.due_soon.len() + self.more
+    }
+}
+email!(
+    ReminderMail,
+    "reminder",
+    "mail/reminder/subject.txt",
+    "mail/reminder/body.txt",
+    "mail/reminder/body.html"
+);
+
+/// One section of the daily digest: its first lines, how many there are in all, and
+/// the queue view that shows them all.
+#[derive(Debug, Clone)]
+pub struct DigestSection {
+    pub title_id: &'static str,
+    pub lines: Vec<DueLine>,
+    pub total: usize,
+    pub link: String,
+}
+
+impl DigestSection {
+    pub fn more(&self) -> usize {
+        self.total.saturating_sub(self.lines.len())
+    }
+}
+
+/// The daily digest to a handler who wants it (issue 9): their overdue, due soon,
+/// waiting for the subject and newly assigned requests, and how many nobody has taken.
+pub struct DigestMail {
+    pub name: String,
+    pub date: NaiveDate,
+    pub sections: Vec<DigestSection>,
+    pub unassigned: i64,
+    pub unassigned_link: String,
+    pub account_link: String,
+}
+email!(
+    DigestMail,
+    "digest",
+    "mail/digest/subject.txt",
+    "mail/digest/body.txt",
+    "mail/digest/body.html"
+);
+
 /// Sent when the address is verified: the request is in the queue, with its due date.
 pub struct AcknowledgementMail {
     pub name: String,

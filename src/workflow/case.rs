@@ -175,8 +175,18 @@ pub fn assign(
             .transpose()?
             .filter(|u| u.active && u.role.works_cases())
             .ok_or_else(|| invalid("assignee", Msg::new("case-choose-assignee")))?;
+        // The digest lists requests someone else handed to its reader since the last one;
+        // taking a request yourself is not news.
+        let assigned_at = if request.assignee_id.as_deref() == Some(assignee.id.as_str()) {
+            None
+        } else if assignee.id == by.id {
+            Some(None)
+        } else {
+            Some(Some(ctx.now_db()))
+        };
         let changes = RequestChanges {
             assignee_id: Some(Some(&assignee.id)),
+            assigned_at,
             ..Default::default()
         };
         let note = format!("to {} ({})", assignee.name, assignee.email);
@@ -199,6 +209,8 @@ pub fn start(
         let take = request.assignee_id.is_none();
         let changes = RequestChanges {
             assignee_id: take.then_some(Some(by.id.as_str())),
+            // Taken, not handed over: not news for anyone's digest.
+            assigned_at: take.then_some(None),
             ..Default::default()
         };
         let record = Record {

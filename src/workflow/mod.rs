@@ -3,11 +3,13 @@
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
 pub mod case;
+pub mod digest;
 pub mod export;
 pub mod intake;
 pub mod mail;
 pub mod maintenance;
 pub mod manual;
+pub mod reminders;
 pub mod sessions;
 pub mod subject;
 pub mod uploads;

@@ -34,6 +34,8 @@ pub struct Staff {
     pub name: String,
     pub role: Role,
     pub active: bool,
+    /// Wants the daily digest (`workflow::digest`).
+    pub digest: bool,
 }
 
 impl Staff {
@@ -44,6 +46,7 @@ impl Staff {
             name: u.name.clone(),
             role: u.role()?,
             active: u.active,
+            digest: u.digest,
         })
     }
 
@@ -331,6 +334,34 @@ pub fn change_role(
             },
         )?;
         staff(db::users::find(conn, user_id)?)
+    })
+}
+
+/// Switch one's own daily digest on or off (the account page). Audited, like every
+/// change to an account.
+pub fn set_digest(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    me: &Staff,
+    on: bool,
+) -> Result<Staff, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if !db::users::set_digest(conn, &me.id, on)? {
+            return Err(WorkflowError::NotFound);
+        }
+        db::audit::record(
+            conn,
+            &crate::db::models::NewAuditEvent {
+                request_id: None,
+                actor: &me.actor().label(),
+                action: if on { "digest_on" } else { "digest_off" },
+                from_status: None,
+                to_status: None,
+                note: Some(&format!("account {}", me.id)),
+                at: ctx.now_db(),
+            },
+        )?;
+        staff(db::users::find(conn, &me.id)?)
     })
 }
 

@@ -22,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/dashboard/account/password",
             web::post().to(change_password),
         )
+        .route("/dashboard/account/digest", web::post().to(set_digest))
         .route("/dashboard/users", web::get().to(list))
         .route(
             "/dashboard/users/{id}/deactivate",
@@ -44,9 +45,22 @@ struct AccountPage {
     errors: Errors,
     /// The message id of a notice at the top.
     notice: Option<&'static str>,
+    /// The local time of the daily digest (`HH:MM`); `None`: off for everyone.
+    digest_time: Option<String>,
 }
 
-async fn account(CurrentUser { user, session }: CurrentUser, t: Tr) -> HttpResponse {
+fn digest_time(state: &AppState) -> Option<String> {
+    state
+        .settings
+        .digest_time
+        .map(|t| t.format("%H:%M").to_string())
+}
+
+async fn account(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    t: Tr,
+) -> HttpResponse {
     page(
         StatusCode::OK,
         &AccountPage {
@@ -55,6 +69,7 @@ async fn account(CurrentUser { user, session }: CurrentUser, t: Tr) -> HttpRespo
             user,
             errors: Errors::default(),
             notice: None,
+            digest_time: digest_time(&state),
         },
     )
 }
@@ -95,6 +110,7 @@ async fn change_password(
                 errors: Errors::from_list(errors, &t),
                 t,
                 notice: None,
+                digest_time: digest_time(&state),
             },
         ));
     }
@@ -116,6 +132,47 @@ async fn change_password(
             user,
             errors: Errors::default(),
             notice: Some("user-password-changed"),
+            digest_time: digest_time(&state),
+        },
+    ))
+}
+
+/// The daily digest on or off for oneself (`digest=on`, or absent: the checkbox).
+async fn set_digest(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    CsrfForm(form): CsrfForm,
+    mut t: Tr,
+) -> Result<HttpResponse, WebError> {
+    t.here = "/dashboard/account".into();
+    let on = match form.get("digest") {
+        "on" | "1" | "true" => true,
+        "" => false,
+        other => {
+            return Err(WebError::BadRequest(
+                Msg::new("error-bad-choice")
+                    .arg("name", "digest")
+                    .arg("value", other),
+            ))
+        }
+    };
+    let me = user.clone();
+    let user = state
+        .run(move |conn, ctx| Ok(user_flow::set_digest(conn, ctx, &me, on)?))
+        .await?;
+    Ok(page(
+        StatusCode::OK,
+        &AccountPage {
+            t,
+            csrf: csrf::token(&session),
+            user,
+            errors: Errors::default(),
+            notice: Some(if on {
+                "user-digest-on-done"
+            } else {
+                "user-digest-off-done"
+            }),
+            digest_time: digest_time(&state),
         },
     ))
 }
