@@ -10,60 +10,6 @@ use diesel::prelude::*;
 use dsr_tracker::time::local_date;
 use support::*;
 
-fn version(app: &TestApp, id: &str) -> String {
-    let mut conn = app.pool.get().expect("conn");
-    dsr_tracker::db::requests::find(&mut conn, id)
-        .expect("find")
-        .expect("row")
-        .version
-        .to_string()
-}
-
-/// Post a request-page action as its form would.
-async fn act(app: &TestApp, c: &reqwest::Client, id: &str, action: &str, fields: &[(&str, &str)]) {
-    let token = app.csrf(c, &format!("/dashboard/requests/{id}")).await;
-    let v = version(app, id);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("version", &v)];
-    form.extend_from_slice(fields);
-    let (status, body, _) = app
-        .post_form(c, &format!("/dashboard/requests/{id}/{action}"), &form)
-        .await;
-    assert_eq!(status, 303, "{action}: {body}");
-}
-
-/// Enter a verified request by hand, received `days_ago` days before today; returns its id
-/// and reference.
-async fn enter(
-    app: &TestApp,
-    c: &reqwest::Client,
-    name: &str,
-    email: &str,
-    days_ago: i64,
-) -> (String, String) {
-    let today: NaiveDate = local_date(app.clock_now().naive_utc(), app.settings.timezone);
-    let date = (today - Duration::days(days_ago)).to_string();
-    let token = app.csrf(c, "/dashboard/intake").await;
-    let form = vec![
-        ("csrf_token", token.as_str()),
-        ("channel", "letter"),
-        ("received_date", date.as_str()),
-        ("received_time", "00:00"),
-        ("kind", "access"),
-        ("name", name),
-        ("email", email),
-        ("verified", "yes"),
-        ("verification_method", "Signed letter, checked"),
-    ];
-    let (status, body, location) = app.post_form(c, "/dashboard/intake", &form).await;
-    assert_eq!(status, 303, "{body}");
-    let id = location
-        .expect("to the request page")
-        .trim_start_matches("/dashboard/requests/")
-        .to_string();
-    let (_, page) = app.get(c, &format!("/dashboard/requests/{id}")).await;
-    (id, reference_in(&page).expect("reference"))
-}
-
 /// The references in a queue page's rows.
 fn references(page: &str) -> Vec<String> {
     page.split("<tr class=\"urgency-")
@@ -96,11 +42,11 @@ async fn the_counts_and_filters_give_known_answers_and_a_paused_request_is_never
 
     // A: due 10 days ago. B: due in 25 days. C: due in 30 days. D: overdue when its clock
     // stopped. E: 10 days left when its clock stopped. F: waiting for verification.
-    let (a, ref_a) = enter(&app, &admin, "Øystein Ås", "oystein@example.no", 40).await;
-    let (_, ref_b) = enter(&app, &admin, "Berit Berg", "berit@example.no", 5).await;
-    let (c, ref_c) = enter(&app, &admin, "Carl Carlsen", "carl@example.no", 0).await;
-    let (d, ref_d) = enter(&app, &admin, "Dag Dahl", "dag@example.no", 40).await;
-    let (e, ref_e) = enter(&app, &admin, "Eva Eng", "eva@example.no", 20).await;
+    let (a, ref_a) = enter_by_hand(&app, &admin, "Øystein Ås", "oystein@example.no", 40).await;
+    let (_, ref_b) = enter_by_hand(&app, &admin, "Berit Berg", "berit@example.no", 5).await;
+    let (c, ref_c) = enter_by_hand(&app, &admin, "Carl Carlsen", "carl@example.no", 0).await;
+    let (d, ref_d) = enter_by_hand(&app, &admin, "Dag Dahl", "dag@example.no", 40).await;
+    let (e, ref_e) = enter_by_hand(&app, &admin, "Eva Eng", "eva@example.no", 20).await;
     let (dana_id, hans_id) = {
         let mut conn = app.pool.get().expect("conn");
         let dana = dsr_tracker::workflow::users::list(&mut conn)
@@ -111,12 +57,12 @@ async fn the_counts_and_filters_give_known_answers_and_a_paused_request_is_never
         (dana.id, hans.id.clone())
     };
     for id in [&a, &d, &e] {
-        act(&app, &admin, id, "assign", &[("assignee", &dana_id)]).await;
+        act_on(&app, &admin, id, "assign", &[("assignee", &dana_id)]).await;
     }
-    act(&app, &admin, &c, "assign", &[("assignee", &hans_id)]).await;
+    act_on(&app, &admin, &c, "assign", &[("assignee", &hans_id)]).await;
     for id in [&d, &e] {
-        act(&app, &admin, id, "start", &[]).await;
-        act(
+        act_on(&app, &admin, id, "start", &[]).await;
+        act_on(
             &app,
             &admin,
             id,
@@ -235,10 +181,10 @@ async fn the_counts_and_filters_give_known_answers_and_a_paused_request_is_never
 async fn search_finds_a_reference_an_address_and_a_name_prefix() {
     let app = TestApp::spawn().await;
     let admin = app.admin_client().await;
-    let (a, ref_a) = enter(&app, &admin, "Øystein Ås", "oystein@example.no", 3).await;
-    let (_, ref_b) = enter(&app, &admin, "Berit Berg", "berit@example.no", 2).await;
-    let (_, ref_b2) = enter(&app, &admin, "Berit Berg", "berit@example.no", 1).await;
-    let (_, ref_c) = enter(&app, &admin, "Øyvind Olsen", "oyvind@example.no", 1).await;
+    let (a, ref_a) = enter_by_hand(&app, &admin, "Øystein Ås", "oystein@example.no", 3).await;
+    let (_, ref_b) = enter_by_hand(&app, &admin, "Berit Berg", "berit@example.no", 2).await;
+    let (_, ref_b2) = enter_by_hand(&app, &admin, "Berit Berg", "berit@example.no", 1).await;
+    let (_, ref_c) = enter_by_hand(&app, &admin, "Øyvind Olsen", "oyvind@example.no", 1).await;
 
     // A reference, in any case and with spaces, opens its request.
     for q in [ref_a.clone(), format!("  {}  ", ref_a.to_lowercase())] {
@@ -348,7 +294,7 @@ async fn previous_pages_mirror_next_pages_and_keep_the_filters() {
 async fn a_csv_export_holds_exactly_the_filtered_rows_defuses_formulas_and_is_audited() {
     let app = TestApp::spawn().await;
     let admin = app.admin_client().await;
-    let (a, ref_a) = enter(
+    let (a, ref_a) = enter_by_hand(
         &app,
         &admin,
         "=HYPERLINK(\"http://x\") Evil",
@@ -356,8 +302,8 @@ async fn a_csv_export_holds_exactly_the_filtered_rows_defuses_formulas_and_is_au
         3,
     )
     .await;
-    let (_, ref_b) = enter(&app, &admin, "Berit Berg", "berit@example.no", 2).await;
-    let (_, ref_c) = enter(&app, &admin, "@Carl", "carl@example.no", 1).await;
+    let (_, ref_b) = enter_by_hand(&app, &admin, "Berit Berg", "berit@example.no", 2).await;
+    let (_, ref_c) = enter_by_hand(&app, &admin, "@Carl", "carl@example.no", 1).await;
     let dana_id = {
         let mut conn = app.pool.get().expect("conn");
         dsr_tracker::workflow::users::list(&mut conn)
@@ -367,7 +313,7 @@ async fn a_csv_export_holds_exactly_the_filtered_rows_defuses_formulas_and_is_au
             .expect("dana")
             .id
     };
-    act(&app, &admin, &a, "assign", &[("assignee", &dana_id)]).await;
+    act_on(&app, &admin, &a, "assign", &[("assignee", &dana_id)]).await;
 
     let read = |body: String| -> Vec<Vec<String>> {
         csv::Reader::from_reader(body.as_bytes())

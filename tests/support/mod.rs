@@ -95,6 +95,11 @@ impl TestApp {
 
     /// Start the app with extra `DSR_*` settings.
     pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        Self::spawn_at(extra, chrono::Utc::now()).await
+    }
+
+    /// Start the app with its clock at `start` (a test that depends on the time of day).
+    pub async fn spawn_at(extra: &[(&str, &str)], start: chrono::DateTime<chrono::Utc>) -> TestApp {
         let smtp = SmtpSink::start().await;
         let data_dir = tempfile::tempdir().expect("tempdir");
         let (db, db_url) = TestDb::fresh(&data_dir);
@@ -111,6 +116,9 @@ impl TestApp {
         // country: Norwegian); a test of another language passes DSR_LANGUAGE or sends
         // Accept-Language.
         env.insert("DSR_LANGUAGE".into(), "en".into());
+        // The digest would go out whenever a test runs after 07:00 in Oslo: only the
+        // digest's own tests (tests/team_reminders.rs) switch it on, at a time they set.
+        env.insert("DSR_DIGEST_TIME".into(), "off".into());
         env.insert(
             "DSR_MAIL_FROM".into(),
             "Privacy team <privacy@telecom.example>".into(),
@@ -119,7 +127,7 @@ impl TestApp {
             env.insert(k.to_string(), v.to_string());
         }
         let settings = Settings::from_env(&env).expect("test settings");
-        let clock = TestClock::at(chrono::Utc::now());
+        let clock = TestClock::at(start);
         let app = Application::build(settings.clone(), clock.clone())
             .await
             .expect("application starts");
@@ -448,4 +456,67 @@ pub fn outbox_count(app: &TestApp, id: &str) -> usize {
     dsr_tracker::db::outbox::for_request(&mut conn, id)
         .expect("outbox")
         .len()
+}
+
+/// Team helpers (issue 9 tests): actions through the request page's forms and requests
+/// entered by hand.
+pub fn request_version(app: &TestApp, id: &str) -> String {
+    let mut conn = app.pool.get().expect("conn");
+    dsr_tracker::db::requests::find(&mut conn, id)
+        .expect("find")
+        .expect("row")
+        .version
+        .to_string()
+}
+
+/// Post a request-page action as its form would.
+pub async fn act_on(
+    app: &TestApp,
+    c: &reqwest::Client,
+    id: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) {
+    let token = app.csrf(c, &format!("/dashboard/requests/{id}")).await;
+    let v = request_version(app, id);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("version", &v)];
+    form.extend_from_slice(fields);
+    let (status, body, _) = app
+        .post_form(c, &format!("/dashboard/requests/{id}/{action}"), &form)
+        .await;
+    assert_eq!(status, 303, "{action}: {body}");
+}
+
+/// Enter a verified request by hand, received `days_ago` days before today; returns its id
+/// and reference.
+pub async fn enter_by_hand(
+    app: &TestApp,
+    c: &reqwest::Client,
+    name: &str,
+    email: &str,
+    days_ago: i64,
+) -> (String, String) {
+    let today: chrono::NaiveDate =
+        dsr_tracker::time::local_date(app.clock_now().naive_utc(), app.settings.timezone);
+    let date = (today - chrono::Duration::days(days_ago)).to_string();
+    let token = app.csrf(c, "/dashboard/intake").await;
+    let form = vec![
+        ("csrf_token", token.as_str()),
+        ("channel", "letter"),
+        ("received_date", date.as_str()),
+        ("received_time", "00:00"),
+        ("kind", "access"),
+        ("name", name),
+        ("email", email),
+        ("verified", "yes"),
+        ("verification_method", "Signed letter, checked"),
+    ];
+    let (status, body, location) = app.post_form(c, "/dashboard/intake", &form).await;
+    assert_eq!(status, 303, "{body}");
+    let id = location
+        .expect("to the request page")
+        .trim_start_matches("/dashboard/requests/")
+        .to_string();
+    let (_, page) = app.get(c, &format!("/dashboard/requests/{id}")).await;
+    (id, reference_in(&page).expect("reference"))
 }
