@@ -258,6 +258,9 @@ fn bench_backend(backend: &str, url: &str, n: u32) {
         fmt(by_name)
     );
 
+    bench_one_handler(&mut conn, today);
+    bench_reminders(&mut conn, &settings);
+
     println!("  plans:");
     for f in [
         view(StatusFilter::Active, None),
@@ -294,7 +297,11 @@ fn half_way(conn: &mut DbConn, f: &QueueFilter) -> Option<(chrono::NaiveDate, St
     after
 }
 
-fn measure(mut f: impl FnMut() -> QueryResult<()>) -> (Duration, Duration) {
+fn measure(f: impl FnMut() -> QueryResult<()>) -> (Duration, Duration) {
+    measure_any(f)
+}
+
+fn measure_any<E: std::fmt::Debug>(mut f: impl FnMut() -> Result<(), E>) -> (Duration, Duration) {
     let mut times: Vec<Duration> = (0..ROUNDS)
         .map(|_| {
             let t = Instant::now();
@@ -309,4 +316,97 @@ fn measure(mut f: impl FnMut() -> QueryResult<()>) -> (Duration, Duration) {
 fn fmt((p50, p99): (Duration, Duration)) -> String {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     format!("{:>7.2} / {:>6.2} ms", ms(p50), ms(p99))
+}
+
+/// A handler with 20 requests among all the others: their needs-action view, and all of
+/// their requests whatever the status (issue 9: that view walks `requests_due`).
+fn bench_one_handler(conn: &mut DbConn, today: chrono::NaiveDate) {
+    let id = bench_user(conn, "bench-handler@example.com");
+    let ids: Vec<String> = queue_page(conn, &view(StatusFilter::All, None), None, 400)
+        .expect("page")
+        .into_iter()
+        .step_by(20)
+        .map(|r| r.id)
+        .collect();
+    for rid in &ids {
+        diesel::sql_query("UPDATE requests SET assignee_id = $1 WHERE id = $2")
+            .bind::<diesel::sql_types::Text, _>(&id)
+            .bind::<diesel::sql_types::Text, _>(rid)
+            .execute(conn)
+            .expect("assign");
+    }
+    for (name, status) in [
+        ("one handler's 20, needs action", StatusFilter::Active),
+        ("one handler's 20, all statuses", StatusFilter::All),
+    ] {
+        let f = QueueFilter {
+            assignee: AssigneeFilter::User(id.clone()),
+            ..view(status, None)
+        };
+        let page = measure(|| queue_page(conn, &f, None, PAGE).map(|_| ()));
+        let counted = measure(|| queue_count(conn, &f).map(|_| ()));
+        println!("  {:<38} {} {}", name, fmt(page), fmt(counted));
+    }
+    let counts = measure(|| queue_counts(conn, today, 7, &id).map(|_| ()));
+    println!(
+        "  {:<38} {}",
+        "the six counts, as that handler",
+        fmt(counts)
+    );
+}
+
+/// The sweeper's reminder and digest jobs: the first run at this size (every overdue
+/// request of the seed is reminded), then a run with nothing new, which is what every
+/// later sweep costs.
+fn bench_reminders(conn: &mut DbConn, settings: &Settings) {
+    use dsr_tracker::workflow::{digest, reminders, Ctx};
+    let mut settings = settings.clone();
+    settings.secret_key = vec![7; 64];
+    settings.digest_time = chrono::NaiveTime::from_hms_opt(0, 0, 0);
+    let ctx = Ctx {
+        settings: &settings,
+        now: chrono::Utc::now(),
+    };
+    let t = Instant::now();
+    let first = reminders::run_once(conn, &ctx).expect("reminders");
+    println!(
+        "  {:<38} {:>7.2} ms  ({} reminders, {} emails)",
+        "reminders, first run",
+        t.elapsed().as_secs_f64() * 1000.0,
+        first.reminders,
+        first.emails
+    );
+    let again = measure_any(|| reminders::run_once(conn, &ctx).map(|_| ()));
+    println!(
+        "  {:<38} {}",
+        "reminders, a run with nothing new",
+        fmt(again)
+    );
+    let t = Instant::now();
+    let sent = digest::run_once(conn, &ctx).expect("digest");
+    println!(
+        "  {:<38} {:>7.2} ms  ({sent} digests)",
+        "digest, the day's run",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let again = measure_any(|| digest::run_once(conn, &ctx).map(|_| ()));
+    println!("  {:<38} {}", "digest, a later run that day", fmt(again));
+}
+
+fn bench_user(conn: &mut DbConn, email: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    db::users::insert(
+        conn,
+        &dsr_tracker::db::models::NewUser {
+            id: &id,
+            email,
+            name: "Bench Handler",
+            role: "handler",
+            password_hash: "!bench",
+            active: true,
+            created_at: chrono::Utc::now().naive_utc(),
+        },
+    )
+    .expect("user");
+    id
 }

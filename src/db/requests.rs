@@ -180,6 +180,8 @@ enum Param {
 ///   needs action (+ kind)  -> requests_active_due (due_date, id, kind, status) WHERE <active>
 ///   all statuses + kind    -> requests_kind_due   (kind, due_date, id, status)
 ///   all statuses           -> requests_due        (due_date, id)
+///   one handler's, any status but "needs action"
+///                          -> requests_assignee   (assignee_id, due_date, id)
 /// SQLite is told that index (`INDEXED BY`), so its plan never depends on statistics:
 /// without them it sorted every active request, or walked every erasure ever received to
 /// find the active ones. PostgreSQL picks the same indexes once `ANALYZE` has run
@@ -196,11 +198,13 @@ impl QueueSql {
         if filter.urgency.is_some() && filter.status == StatusFilter::All {
             filter.status = StatusFilter::Active;
         }
-        let index = match (&filter.status, &filter.kind) {
-            (StatusFilter::One(_), _) => "requests_status_due",
-            (StatusFilter::Active, _) => "requests_active_due",
-            (StatusFilter::All, Some(_)) => "requests_kind_due",
-            (StatusFilter::All, None) => "requests_due",
+        let index = match (&filter.status, &filter.kind, &filter.assignee) {
+            (StatusFilter::Active, _, _) => "requests_active_due",
+            // One handler's requests are few beside everyone's: walk theirs.
+            (_, _, AssigneeFilter::User(_)) => "requests_assignee",
+            (StatusFilter::One(_), _, _) => "requests_status_due",
+            (StatusFilter::All, Some(_), _) => "requests_kind_due",
+            (StatusFilter::All, None, _) => "requests_due",
         };
         let mut q = QueueSql {
             index,

@@ -24,3 +24,9 @@ ALTER TABLE users ADD COLUMN digest_sent_at TIMESTAMP NULL;
 -- When the request got its current assignee (the digest's "newly assigned"). Unknown
 -- for assignments made before this migration: they are not new.
 ALTER TABLE requests ADD COLUMN assigned_at TIMESTAMP NULL;
+
+-- One handler's requests in queue order, whatever their status (the queue's assignee
+-- filter with "all statuses", and the digest): before, that view walked every request by
+-- due date looking for theirs.
+DROP INDEX requests_assignee;
+CREATE INDEX requests_assignee ON requests (assignee_id, due_date, id);
