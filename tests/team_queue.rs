@@ -405,3 +405,37 @@ async fn a_csv_export_holds_exactly_the_filtered_rows_defuses_formulas_and_is_au
     refs.dedup();
     assert_eq!(refs.len(), rows.len(), "no row twice");
 }
+
+/// An export that fails midway (here: a stored row that no longer parses, 700 rows in)
+/// is cut off, so the download fails visibly instead of ending as a short file that
+/// looks whole.
+#[tokio::test]
+async fn an_export_that_fails_midway_is_cut_off_not_ended_quietly() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    {
+        let mut conn = app.pool.get().expect("conn");
+        dsr_tracker::seed::seed_demo(&mut conn, &app.settings, app.clock_now(), 1000, false)
+            .expect("seed");
+        let all = dsr_tracker::db::requests::QueueFilter::default();
+        let rows = dsr_tracker::db::requests::queue_page(&mut conn, &all, None, 701).expect("rows");
+        let bad = rows.last().expect("700 rows").id.clone();
+        diesel::sql_query("UPDATE requests SET details = 'not json' WHERE id = $1")
+            .bind::<diesel::sql_types::Text, _>(&bad)
+            .execute(&mut conn)
+            .expect("corrupt one row");
+    }
+    let r = app
+        .get_full(&admin, &app.url("/dashboard/export.csv?status=all"))
+        .await;
+    assert_eq!(
+        r.status().as_u16(),
+        200,
+        "the first rows were already on their way"
+    );
+    let body = r.bytes().await;
+    assert!(
+        body.is_err(),
+        "a cut-off download, not a short file that looks whole"
+    );
+}

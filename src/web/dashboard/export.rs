@@ -31,13 +31,17 @@ pub(super) async fn export_csv(
             Ok(filter)
         })
         .await?;
-    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
+    // `Err` in the channel: the export failed midway (database gone). The stream then
+    // fails, so the response is cut off without its final chunk and the client reports
+    // a failed download instead of keeping a short file that looks whole.
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, ()>>(CHUNKS_IN_FLIGHT);
     let state = state.into_inner();
     actix_web::rt::task::spawn_blocking(move || {
         let mut conn = match state.pool.get() {
             Ok(c) => c,
             Err(e) => {
                 tracing::error!(error = %e, "queue export: no database connection");
+                let _ = tx.blocking_send(Err(()));
                 return;
             }
         };
@@ -47,16 +51,21 @@ pub(super) async fn export_csv(
         };
         // A reader that went away ends the loop (send fails).
         match export::queue_csv(&mut conn, &ctx, &filter, |chunk| {
-            tx.blocking_send(chunk).is_ok()
+            tx.blocking_send(Ok(chunk)).is_ok()
         }) {
             Ok(rows) => tracing::info!(rows, "queue exported"),
-            Err(e) => tracing::error!(error = %e, "queue export stopped"),
+            Err(e) => {
+                tracing::error!(error = %e, "queue export stopped; the download is cut off");
+                let _ = tx.blocking_send(Err(()));
+            }
         }
     });
     let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv()
-            .await
-            .map(|chunk| (Ok::<_, actix_web::Error>(web::Bytes::from(chunk)), rx))
+        let chunk = rx.recv().await?;
+        let item = chunk
+            .map(web::Bytes::from)
+            .map_err(|()| actix_web::error::ErrorInternalServerError("export stopped"));
+        Some((item, rx))
     });
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
