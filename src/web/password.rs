@@ -142,26 +142,10 @@ async fn set_password(
         .run(move |conn, ctx| Ok(user_flow::password_link_owner(conn, ctx, &secret)?))
         .await
         .map_err(|_| WebError::Gone(Msg::new("password-link-gone")))?;
-    let password = form.get("password").to_string();
-    if let Err(m) = user_flow::parse_password(&password) {
-        return Ok(refuse(
-            t,
-            token,
-            owner.name,
-            vec![FieldError::new("password", m)],
-        ));
-    }
-    if password != form.get("password_again") {
-        return Ok(refuse(
-            t,
-            token,
-            owner.name,
-            vec![FieldError::new(
-                "password_again",
-                Msg::new("user-passwords-differ"),
-            )],
-        ));
-    }
+    let password = match user_flow::parse_new_password(&form) {
+        Ok(p) => p,
+        Err(e) => return Ok(refuse(t, token, owner.name, vec![e])),
+    };
     let secret = token.clone();
     state
         .run(move |conn, ctx| {

@@ -88,6 +88,20 @@ pub fn parse_password(raw: &str) -> Result<String, Msg> {
     Ok(raw.to_string())
 }
 
+/// A new password from a form's `password` and `password_again` fields (setup, the
+/// account page, a password link): long enough, not too long, typed the same twice.
+pub fn parse_new_password(f: &dyn FormInput) -> Result<String, FieldError> {
+    let password =
+        parse_password(f.value("password")).map_err(|m| FieldError::new("password", m))?;
+    if password != f.value("password_again") {
+        return Err(FieldError::new(
+            "password_again",
+            Msg::new("user-passwords-differ"),
+        ));
+    }
+    Ok(password)
+}
+
 pub fn parse_role(raw: &str) -> Result<Role, String> {
     Role::parse(raw)
         .ok_or_else(|| format!("'{raw}' is not a role; choose admin, handler or auditor"))
@@ -102,15 +116,7 @@ pub fn parse_new_user(f: &dyn FormInput, role: Role) -> Result<NewUserInput, Vec
     let name = ShortText::parse(f.value("name"), limits::NAME, "your name")
         .map_err(|m| errors.push(FieldError::new("name", m)))
         .ok();
-    let password = parse_password(f.value("password"))
-        .map_err(|m| errors.push(FieldError::new("password", m)))
-        .ok();
-    if password.is_some() && f.value("password") != f.value("password_again") {
-        errors.push(FieldError::new(
-            "password_again",
-            Msg::new("user-passwords-differ"),
-        ));
-    }
+    let password = parse_new_password(f).map_err(|e| errors.push(e)).ok();
     match (email, name, password) {
         (Some(email), Some(name), Some(password)) if errors.is_empty() => Ok(NewUserInput {
             email,

@@ -93,13 +93,8 @@ async fn change_password(
             "current_password",
             Msg::new("user-current-password-wrong"),
         ));
-    } else if let Err(m) = user_flow::parse_password(form.get("password")) {
-        errors.push(FieldError::new("password", m));
-    } else if form.get("password") != form.get("password_again") {
-        errors.push(FieldError::new(
-            "password_again",
-            Msg::new("user-passwords-differ"),
-        ));
+    } else if let Err(e) = user_flow::parse_new_password(&form) {
+        errors.push(e);
     }
     if !errors.is_empty() {
         return Ok(page(
