@@ -364,6 +364,20 @@ async fn the_digest_lists_each_handlers_work_once_a_day_and_can_be_switched_off(
         assert_eq!(actions, ["digest_off"]);
     }
 
+    // One email to a subject could not be sent: the digest says so.
+    {
+        let mut conn = app.pool.get().expect("conn");
+        let one: String = outbox::table
+            .filter(outbox::request_id.eq(&f))
+            .select(outbox::id)
+            .first(&mut conn)
+            .expect("F's acknowledgement");
+        diesel::update(outbox::table.filter(outbox::id.eq(one)))
+            .set(outbox::status.eq("failed"))
+            .execute(&mut conn)
+            .expect("failed");
+    }
+
     // Before the digest time: nothing.
     sweep(&app, &settings, local(&app, today, 6, 59));
     assert!(staff_mail(&app, "digest").is_empty());
@@ -411,6 +425,10 @@ async fn the_digest_lists_each_handlers_work_once_a_day_and_can_be_switched_off(
         assert!(new.contains(r.as_str()), "{r} in {new}");
     }
     assert!(hans_mail.contains("1 request is not assigned to anyone."));
+    assert!(hans_mail.contains(&format!(
+        "1 email could not be sent; the failed-mail page sends it again or corrects the address. {}/dashboard/mail/failed",
+        settings.base_url
+    )));
     assert!(!hans_mail.contains(ref_e.as_str()), "not his");
     let dana_mail = &first
         .iter()

@@ -168,4 +168,8 @@ mail-digest-unassigned = { $count ->
     [one] 1 request is not assigned to anyone.
    *[other] { $count } requests are not assigned to anyone.
 }
+mail-digest-failed-mail = { $count ->
+    [one] 1 email could not be sent; the failed-mail page sends it again or corrects the address.
+   *[other] { $count } emails could not be sent; the failed-mail page sends them again or corrects the addresses.
+}
 mail-digest-opt-out = You get this email on days when you have requests to follow. You can switch it off on your account page:

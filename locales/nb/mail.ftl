@@ -171,4 +171,8 @@ mail-digest-unassigned = { $count ->
     [one] 1 henvendelse har ingen saksbehandler.
    *[other] { $count } henvendelser har ingen saksbehandler.
 }
+mail-digest-failed-mail = { $count ->
+    [one] 1 e-post kunne ikke sendes; på siden for e-post som feilet kan du sende den på nytt eller rette adressen.
+   *[other] { $count } e-poster kunne ikke sendes; på siden for e-post som feilet kan du sende dem på nytt eller rette adressene.
+}
 mail-digest-opt-out = Du får denne e-posten de dagene du har henvendelser å følge opp. Du kan slå den av på kontosiden din:

@@ -171,4 +171,8 @@ mail-digest-unassigned = { $count ->
     [one] 1 ärende har ingen handläggare.
    *[other] { $count } ärenden har ingen handläggare.
 }
+mail-digest-failed-mail = { $count ->
+    [one] 1 mejl kunde inte skickas; på sidan för misslyckade mejl kan du skicka det igen eller rätta adressen.
+   *[other] { $count } mejl kunde inte skickas; på sidan för misslyckade mejl kan du skicka dem igen eller rätta adresserna.
+}
 mail-digest-opt-out = Du får det här mejlet de dagar du har ärenden att följa upp. Du kan stänga av det på din kontosida:

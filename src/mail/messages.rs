@@ -213,13 +213,17 @@ impl DigestSection {
 }
 
 /// The daily digest to a handler who wants it (issue 9): their overdue, due soon,
-/// waiting for the subject and newly assigned requests, and how many nobody has taken.
+/// waiting for the subject and newly assigned requests, how many nobody has taken, and
+/// how many emails could not be sent.
 pub struct DigestMail {
     pub name: String,
     pub date: NaiveDate,
     pub sections: Vec<DigestSection>,
     pub unassigned: i64,
     pub unassigned_link: String,
+    /// Emails that could not be sent (the failed-mail page resends them).
+    pub failed_mail: i64,
+    pub failed_mail_link: String,
     pub account_link: String,
 }
 email!(

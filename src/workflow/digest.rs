@@ -1,7 +1,8 @@
 //! The daily digest (issue 9): once a day, at `DSR_DIGEST_TIME` in the controller's time
 //! zone, each active handler and admin who wants it gets one email with the requests
 //! assigned to them that are overdue, due soon or waiting for the subject, those handed
-//! to them since their last digest, and how many nobody has taken. An account switches
+//! to them since their last digest, how many nobody has taken, and how many emails could
+//! not be sent. An account switches
 //! it off on its own page (`users::set_digest`).
 //!
 //! `users.digest_sent_at` is claimed by a conditional update in the transaction that
@@ -147,7 +148,11 @@ fn digest_for(
     )?);
     let unassigned =
         db::requests::queue_counts(conn, day, ctx.settings.amber_days, &user.id)?.unassigned;
-    if sections.iter().all(|s| s.total == 0) && unassigned == 0 {
+    // Mail that could not be sent waits for a handler (DESIGN §8: the failed-mail alert).
+    let failed_mail = match db::outbox::count_failed_capped(conn)? {
+        QueueCount::Exact(n) | QueueCount::MoreThan(n) => n,
+    };
+    if sections.iter().all(|s| s.total == 0) && unassigned == 0 && failed_mail == 0 {
         return Ok(None);
     }
     Ok(Some(DigestMail {
@@ -156,6 +161,8 @@ fn digest_for(
         sections,
         unassigned,
         unassigned_link: format!("{base}/dashboard?assignee=none"),
+        failed_mail,
+        failed_mail_link: format!("{base}/dashboard/mail/failed"),
         account_link: format!("{base}/dashboard/account"),
     }))
 }
