@@ -365,6 +365,8 @@ pub struct ReminderSent {
     pub due_date: NaiveDate,
     /// Days left on the day the reminder covers: a threshold, or minus the days overdue.
     pub stage: i32,
+    /// The day it covers: `due_date - stage`.
+    pub covers: NaiveDate,
     /// The assignee it went to; `None`: every handler and admin.
     pub sent_to: Option<String>,
     pub sent_at: NaiveDateTime,

@@ -137,6 +137,7 @@ diesel::table! {
         request_id -> Text,
         due_date -> Date,
         stage -> Integer,
+        covers -> Date,
         sent_to -> Nullable<Text>,
         sent_at -> Timestamp,
     }

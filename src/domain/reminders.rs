@@ -31,9 +31,23 @@ pub fn due_stage(
         .and_then(|t| i32::try_from(t).ok())
 }
 
-/// The furthest a due date can be from today and still have a reminder due.
-pub fn horizon_days(thresholds: &[u32]) -> i64 {
-    thresholds.iter().copied().max().map_or(0, i64::from)
+/// The bands of days left that share a stage, as `(first, last, stage)`: with 7 and 2,
+/// 0 to 2 days left is stage 2 and 3 to 7 days left stage 7 (`due_stage` before the due
+/// date). The sweeper asks the database, band by band, for requests without that stage.
+pub fn bands(thresholds: &[u32]) -> Vec<(i64, i64, i32)> {
+    let mut sorted: Vec<u32> = thresholds.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut first = 0;
+    let mut out = Vec::with_capacity(sorted.len());
+    for t in sorted {
+        let Ok(stage) = i32::try_from(t) else {
+            continue;
+        };
+        out.push((first, i64::from(t), stage));
+        first = i64::from(t) + 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -85,7 +99,20 @@ mod tests {
         let due = d("2026-12-20");
         assert_eq!(due_stage(d("2026-12-19"), due, None, &[]), None);
         assert_eq!(due_stage(d("2026-12-21"), due, None, &[]), Some(-1));
-        assert_eq!(horizon_days(&[]), 0);
-        assert_eq!(horizon_days(&[14, 7, 2]), 14);
+        assert!(bands(&[]).is_empty());
+    }
+
+    #[test]
+    fn each_band_holds_the_days_left_of_one_stage() {
+        assert_eq!(bands(&[7, 2]), [(0, 2, 2), (3, 7, 7)]);
+        assert_eq!(bands(&[0, 14, 7]), [(0, 0, 0), (1, 7, 7), (8, 14, 14)]);
+        // The bands agree with due_stage for every day before the due date.
+        let due = d("2026-12-20");
+        for (first, last, stage) in bands(&[14, 7, 2]) {
+            for left in first..=last {
+                let today = due - chrono::Duration::days(left);
+                assert_eq!(due_stage(today, due, None, &[14, 7, 2]), Some(stage));
+            }
+        }
     }
 }

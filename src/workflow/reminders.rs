@@ -7,21 +7,20 @@
 //! queues its email; a run reads those rows under the write lock, so a restart, a second
 //! run at the same moment or a second instance never sends one again.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use super::view::today;
 use super::{Conn, Ctx, WorkflowError};
 use crate::db::models::{ReminderSent, Request, User};
-use crate::db::requests::{QueueFilter, UrgencyFilter};
 use crate::db::{self};
-use crate::domain::reminders::{due_stage, horizon_days};
+use crate::domain::reminders::{bands, due_stage};
 use crate::mail::messages::{self, DueLine, ReminderMail};
 use crate::mail::outbox::enqueue;
 
-/// Requests read per query while looking for reminders that are due.
-const BATCH: i64 = 500;
+/// Requests taken per query (the overdue ones, each band) in one run.
+const BATCH: i64 = 1000;
 /// An email lists at most this many requests; the rest are counted ("… more in the queue").
 const MAX_LINES: usize = 100;
 
@@ -76,6 +75,7 @@ pub fn run_once(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<RemindersSent, Workflo
                 request_id: d.request.id.clone(),
                 due_date: d.request.due_date,
                 stage: d.stage,
+                covers: d.request.due_date - chrono::Duration::days(i64::from(d.stage)),
                 sent_to: assignee.map(str::to_string),
                 sent_at: ctx.now_db(),
             });
@@ -97,43 +97,27 @@ pub fn run_once(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<RemindersSent, Workflo
     })
 }
 
-/// The reminders due today and not yet recorded, in due-date order: requests still
-/// needing action that are overdue, or whose clock runs and whose due date is within the
-/// largest threshold. Both are ranges of the needs-action index (`requests_active_due`).
+/// The reminders due today and not yet recorded: the database returns only requests
+/// without today's reminder (`db::reminders::unsent`, at most `BATCH` per band; a larger
+/// backlog continues in the next sweep), then `due_stage` decides each one's stage and
+/// the recorded stages are checked once more.
 fn due_now(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<Vec<Due>, WorkflowError> {
     let day = today(ctx);
     let thresholds = &ctx.settings.reminder_days;
-    let mut views = vec![UrgencyFilter::Overdue { today: day }];
-    if !thresholds.is_empty() {
-        views.push(UrgencyFilter::DueSoon {
-            today: day,
-            days: horizon_days(thresholds),
-        });
+    let rows = db::reminders::unsent(conn, day, &bands(thresholds), BATCH)?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
-    let mut due = Vec::new();
-    for urgency in views {
-        let filter = QueueFilter {
-            urgency: Some(urgency),
-            ..Default::default()
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let sent = db::reminders::sent_for(conn, &ids)?;
+    let mut due: Vec<Due> = Vec::with_capacity(rows.len());
+    let mut seen = HashSet::with_capacity(rows.len());
+    for r in rows {
+        let Some(stage) = due_stage(day, r.due_date, r.paused_on, thresholds) else {
+            continue;
         };
-        let mut after: Option<(NaiveDate, String)> = None;
-        loop {
-            let rows = db::requests::queue_page(conn, &filter, after.clone(), BATCH)?;
-            let full = rows.len() as i64 == BATCH;
-            after = rows.last().map(|r| (r.due_date, r.id.clone()));
-            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-            let sent = db::reminders::sent_for(conn, &ids)?;
-            for r in rows {
-                let Some(stage) = due_stage(day, r.due_date, r.paused_on, thresholds) else {
-                    continue;
-                };
-                if !sent.contains(&(r.id.clone(), r.due_date, stage)) {
-                    due.push(Due { request: r, stage });
-                }
-            }
-            if !full {
-                break;
-            }
+        if !sent.contains(&(r.id.clone(), r.due_date, stage)) && seen.insert(r.id.clone()) {
+            due.push(Due { request: r, stage });
         }
     }
     Ok(due)

@@ -10,6 +10,9 @@ CREATE TABLE reminders_sent (
     request_id TEXT NOT NULL REFERENCES requests (id),
     due_date DATE NOT NULL,
     stage INTEGER NOT NULL,
+    -- The day it covers (due_date - stage): for an overdue request, the day it was
+    -- overdue on; lets the sweeper ask SQL for only the reminders not yet sent.
+    covers DATE NOT NULL,
     -- The assignee it went to; NULL: to every handler and admin (unassigned).
     sent_to TEXT NULL REFERENCES users (id),
     sent_at TIMESTAMP NOT NULL,
