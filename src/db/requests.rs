@@ -177,7 +177,8 @@ enum Param {
 /// Each view has exactly one index that returns its rows in (due_date, id) order and
 /// checks the other filter inside the index (migration `…000005_queue_indexes`):
 ///   one status (+ kind)    -> requests_status_due (status, due_date, id, kind)
-///   needs action (+ kind)  -> requests_active_due (due_date, id, kind, status) WHERE <active>
+///   needs action (+ kind)  -> requests_active_due (due_date, id, kind, status, assignee_id,
+///                             paused_on, missed_policy_date) WHERE <active>
 ///   all statuses + kind    -> requests_kind_due   (kind, due_date, id, status)
 ///   all statuses           -> requests_due        (due_date, id)
 ///   one handler's, any status but "needs action"

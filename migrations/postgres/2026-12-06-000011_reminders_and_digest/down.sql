@@ -1,3 +1,6 @@
+DROP INDEX requests_active_due;
+CREATE INDEX requests_active_due ON requests (due_date, id, kind, status, assignee_id, paused_on)
+    WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');
 DROP INDEX requests_assignee;
 CREATE INDEX requests_assignee ON requests (assignee_id);
 ALTER TABLE requests DROP COLUMN assigned_at;

@@ -33,3 +33,9 @@ ALTER TABLE requests ADD COLUMN assigned_at TIMESTAMP NULL;
 -- due date looking for theirs.
 DROP INDEX requests_assignee;
 CREATE INDEX requests_assignee ON requests (assignee_id, due_date, id);
+
+-- "Missed the organisation's promise" among the requests still needing action read every
+-- active row (5 ms at 100,000 requests): the needs-action index carries that flag too.
+DROP INDEX requests_active_due;
+CREATE INDEX requests_active_due ON requests (due_date, id, kind, status, assignee_id, paused_on, missed_policy_date)
+    WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');
