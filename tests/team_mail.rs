@@ -37,8 +37,10 @@ fn outbox_statuses(app: &TestApp) -> Vec<(String, String)> {
         .expect("outbox")
 }
 
-#[tokio::test]
-async fn a_failed_email_is_sent_again_from_the_failed_mail_page_once_and_audited() {
+/// An app whose SMTP server refuses everything until the verification email to `to` is
+/// marked failed (two attempts); then the server works again. Returns the app, the
+/// message id and the request's reference.
+async fn with_a_failed_message(to: &str) -> (TestApp, String, String) {
     let app = TestApp::spawn_with(&[
         ("DSR_MAIL_MAX_ATTEMPTS", "2"),
         ("DSR_MAIL_RETRY_HOURS", "0"),
@@ -46,7 +48,7 @@ async fn a_failed_email_is_sent_again_from_the_failed_mail_page_once_and_audited
     .await;
     app.smtp.set_failing(true);
     let subject = TestApp::client();
-    let reference = submit_request(&app, &subject, "maja@example.se", &[("kind", "access")]).await;
+    let reference = submit_request(&app, &subject, to, &[("kind", "access")]).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     let message_id = loop {
         app.clock.advance(Duration::minutes(5));
@@ -60,6 +62,41 @@ async fn a_failed_email_is_sent_again_from_the_failed_mail_page_once_and_audited
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
     app.smtp.set_failing(false);
+    (app, message_id, reference)
+}
+
+#[tokio::test]
+async fn a_failed_email_is_sent_again_from_the_request_page_and_the_answer_comes_back_there() {
+    let (app, message_id, reference) = with_a_failed_message("ola@example.no").await;
+    let admin = app.admin_client().await;
+    let id = id_of(&app, &reference);
+    let page_path = format!("/dashboard/requests/{id}");
+    let (status, page) = app.get(&admin, &page_path).await;
+    assert_eq!(status, 200);
+    let action = format!("/dashboard/mail/{message_id}/resend");
+    assert!(page.contains(&action), "{page}");
+    assert!(page.contains("aria-label=\"Send again to ola@example.no\""));
+    let token = app.csrf(&admin, &page_path).await;
+    let (status, _, location) = app
+        .post_form(
+            &admin,
+            &action,
+            &[("csrf_token", token.as_str()), ("back", "request")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let back = format!("{page_path}?done=mail-resent");
+    assert_eq!(location.as_deref(), Some(back.as_str()));
+    let (_, page) = app.get(&admin, &back).await;
+    assert!(page.contains("The email is back in the queue"), "{page}");
+    assert!(!page.contains(&action), "no longer failed: no button");
+    let mail = app.wait_for_mail("ola@example.no", &reference).await;
+    assert!(mail.text.contains("/verify/"));
+}
+
+#[tokio::test]
+async fn a_failed_email_is_sent_again_from_the_failed_mail_page_once_and_audited() {
+    let (app, message_id, reference) = with_a_failed_message("maja@example.se").await;
 
     let admin = app.admin_client().await;
     let (status, page) = app.get(&admin, "/dashboard/mail/failed").await;

@@ -432,6 +432,7 @@ dash-email-hint = Correct it if mail to the subject could not be delivered. The 
 dash-email-hint-verify = Correct it if the verification email could not be delivered: a new verification link goes to the new address and the old one stops working.
 dash-email-button = Save the address
 dash-done-email-corrected = The address was changed.
+dash-done-mail-resent = The email is back in the queue and goes out in a moment.
 case-email-unchanged = This is already the subject's address.
 dash-audit-email_corrected = Email address corrected
 dash-failed-resend = Send again

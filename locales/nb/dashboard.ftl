@@ -441,6 +441,7 @@ dash-email-hint = Rett den hvis e-post til den registrerte ikke kom fram. Endrin
 dash-email-hint-verify = Rett den hvis bekreftelses-e-posten ikke kom fram: en ny bekreftelseslenke går til den nye adressen, og den gamle slutter å virke.
 dash-email-button = Lagre adressen
 dash-done-email-corrected = Adressen er endret.
+dash-done-mail-resent = E-posten er lagt i køen igjen og sendes om et øyeblikk.
 case-email-unchanged = Dette er allerede den registrertes adresse.
 dash-audit-email_corrected = E-postadresse rettet
 dash-failed-resend = Send på nytt

@@ -441,6 +441,7 @@ dash-email-hint = Rätta den om e-post till den registrerade inte kom fram. Änd
 dash-email-hint-verify = Rätta den om bekräftelsemejlet inte kom fram: en ny bekräftelselänk skickas till den nya adressen och den gamla slutar fungera.
 dash-email-button = Spara adressen
 dash-done-email-corrected = Adressen har ändrats.
+dash-done-mail-resent = Mejlet ligger i kön igen och skickas om en stund.
 case-email-unchanged = Det här är redan den registrerades adress.
 dash-audit-email_corrected = E-postadress rättad
 dash-failed-resend = Skicka igen

@@ -6,13 +6,14 @@ use crate::db::{self, DbConn};
 
 /// A handler resends one message that could not be sent (the failed-mail page): it goes
 /// back in the queue now, and the audit trail says who. A message that is no longer
-/// failed (someone resent it first) is a conflict, and nothing changes.
+/// failed (someone resent it first) is a conflict, and nothing changes. Returns the
+/// request the message was about, if any.
 pub fn resend_one(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     actor: &Actor<'_>,
     message_id: &str,
-) -> Result<(), WorkflowError> {
+) -> Result<Option<String>, WorkflowError> {
     let now = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let Some(request_id) = db::outbox::requeue_one(conn, message_id, now)? else {
@@ -32,7 +33,7 @@ pub fn resend_one(
                 at: now,
             },
         )?;
-        Ok(())
+        Ok(request_id)
     })
 }
 

@@ -386,6 +386,8 @@ pub struct AuditLine {
 }
 
 pub struct MailLine {
+    pub id: String,
+    pub to: String,
     pub created: Stamp,
     pub template: String,
     pub status: String,
@@ -547,6 +549,8 @@ pub fn request_page(
     let mails = mails
         .into_iter()
         .map(|m| MailLine {
+            id: m.id,
+            to: m.to_address,
             created: Stamp::at(m.created_at, tz),
             template: m.template,
             status: m.status,

@@ -48,6 +48,7 @@ pub fn done_notice(done: &str) -> Option<&'static str> {
         "withdrawn" => "dash-done-withdrawn",
         "noted" => "dash-done-noted",
         "email-corrected" => "dash-done-email-corrected",
+        "mail-resent" => "dash-done-mail-resent",
         _ => return None,
     })
 }

@@ -45,16 +45,17 @@ pub(super) async fn failed_mail(
 }
 
 /// `POST /dashboard/mail/{id}/resend`: one failed message back in the queue (handlers
-/// and admins; the dispatcher is woken when the transaction commits).
+/// and admins; the dispatcher is woken when the transaction commits). From the request
+/// page (`back=request`) the answer goes back there.
 pub(super) async fn resend(
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
-    CsrfForm(_form): CsrfForm,
+    CsrfForm(form): CsrfForm,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let by = who.user.clone();
-    state
+    let request_id = state
         .run(move |conn, ctx| {
             Ok(crate::workflow::mail::resend_one(
                 conn,
@@ -64,5 +65,10 @@ pub(super) async fn resend(
             )?)
         })
         .await?;
-    Ok(redirect("/dashboard/mail/failed?done=resent"))
+    match request_id {
+        Some(rid) if form.get("back") == "request" => Ok(redirect(&format!(
+            "/dashboard/requests/{rid}?done=mail-resent"
+        ))),
+        _ => Ok(redirect("/dashboard/mail/failed?done=resent")),
+    }
 }
