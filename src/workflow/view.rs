@@ -16,7 +16,7 @@ use crate::domain::status::{transition, Action, Outcome, RejectionReason, Status
 use crate::time::local_date;
 
 pub use crate::db::requests::{
-    AssigneeFilter, QueueCount, QueueCounts, QueueFilter, StatusFilter, UrgencyFilter,
+    AssigneeFilter, QueueCount, QueueCounts, QueueFilter, StatusFilter, UrgencyFilter, COUNT_CAP,
 };
 use crate::domain::search::Search;
 

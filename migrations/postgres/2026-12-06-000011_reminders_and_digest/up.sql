@@ -39,3 +39,9 @@ CREATE INDEX requests_assignee ON requests (assignee_id, due_date, id);
 DROP INDEX requests_active_due;
 CREATE INDEX requests_active_due ON requests (due_date, id, kind, status, assignee_id, paused_on, missed_policy_date)
     WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');
+
+-- One handler's (or nobody's) requests still needing action, in queue order: the "mine"
+-- and "unassigned" counts and views read just those entries instead of walking every
+-- active request (33,000 after an intake burst: 5 ms for a handler with none).
+CREATE INDEX requests_active_assignee ON requests (assignee_id, due_date, id, kind, status, paused_on, missed_policy_date)
+    WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');

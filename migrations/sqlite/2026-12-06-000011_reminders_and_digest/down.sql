@@ -1,3 +1,4 @@
+DROP INDEX requests_active_assignee;
 DROP INDEX requests_active_due;
 CREATE INDEX requests_active_due ON requests (due_date, id, kind, status, assignee_id, paused_on)
     WHERE status IN ('awaiting_verification', 'open', 'in_progress', 'awaiting_subject');

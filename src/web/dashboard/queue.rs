@@ -14,7 +14,7 @@ use crate::web::{csrf, ok_page, redirect, AppState, WebError};
 use crate::workflow::users::Staff;
 use crate::workflow::view::{
     self, AssigneeFilter, PageAt, QueueCount, QueueCounts, QueueFilter, QueueQuery, RequestView,
-    SearchResult, StatusFilter,
+    SearchResult, StatusFilter, COUNT_CAP,
 };
 
 pub const PAGE_SIZE: i64 = 50;
@@ -139,35 +139,47 @@ impl QueuePage {
     }
 
     /// The counts at the top: (message id, count, the filter its link opens).
-    fn count_links(&self) -> Vec<(&'static str, i64, &'static str)> {
+    /// The six counts: message id, the number as shown ("1000+" past the cap), link.
+    fn count_links(&self) -> Vec<(&'static str, String, &'static str)> {
         let c = &self.counts;
+        let shown = |n: i64| {
+            if n > COUNT_CAP {
+                format!("{COUNT_CAP}+")
+            } else {
+                n.to_string()
+            }
+        };
         vec![
             (
                 "dash-count-overdue",
-                c.overdue,
+                shown(c.overdue),
                 "status=active&urgency=overdue",
             ),
             (
                 "dash-count-due-soon",
-                c.due_soon,
+                shown(c.due_soon),
                 "status=active&urgency=soon",
             ),
             (
                 "dash-count-awaiting-subject",
-                c.awaiting_subject,
+                shown(c.awaiting_subject),
                 "status=awaiting_subject",
             ),
             (
                 "dash-count-awaiting-verification",
-                c.awaiting_verification,
+                shown(c.awaiting_verification),
                 "status=awaiting_verification",
             ),
             (
                 "dash-count-unassigned",
-                c.unassigned,
+                shown(c.unassigned),
                 "status=active&assignee=none",
             ),
-            ("dash-count-mine", c.mine, "status=active&assignee=me"),
+            (
+                "dash-count-mine",
+                shown(c.mine),
+                "status=active&assignee=me",
+            ),
         ]
     }
 
