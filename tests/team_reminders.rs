@@ -325,6 +325,12 @@ async fn the_digest_lists_each_handlers_work_once_a_day_and_can_be_switched_off(
         .await;
     let (_, page) = app.get(&ida_client, "/dashboard/account").await;
     assert!(page.contains("every morning at 07:00"), "{page}");
+    assert_eq!(
+        page.matches("id=\"digest\"").count(),
+        1,
+        "one digest form: {page}"
+    );
+    assert!(page.contains("<title>Your account"), "{page}");
     assert!(page.contains("name=\"digest\" value=\"on\" checked"));
     let token = app.csrf(&ida_client, "/dashboard/account").await;
     let (status, page, _) = app

@@ -49,11 +49,21 @@ struct AccountPage {
     digest_time: Option<String>,
 }
 
-fn digest_time(state: &AppState) -> Option<String> {
-    state
-        .settings
-        .digest_time
-        .map(|t| t.format("%H:%M").to_string())
+impl AccountPage {
+    /// The page as it first shows: no errors, no notice.
+    fn new(state: &AppState, t: Tr, session: &actix_session::Session, user: Staff) -> Self {
+        Self {
+            t,
+            csrf: csrf::token(session),
+            user,
+            errors: Errors::default(),
+            notice: None,
+            digest_time: state
+                .settings
+                .digest_time
+                .map(|at| at.format("%H:%M").to_string()),
+        }
+    }
 }
 
 async fn account(
@@ -61,17 +71,7 @@ async fn account(
     CurrentUser { user, session }: CurrentUser,
     t: Tr,
 ) -> HttpResponse {
-    page(
-        StatusCode::OK,
-        &AccountPage {
-            t,
-            csrf: csrf::token(&session),
-            user,
-            errors: Errors::default(),
-            notice: None,
-            digest_time: digest_time(&state),
-        },
-    )
+    page(StatusCode::OK, &AccountPage::new(&state, t, &session, user))
 }
 
 /// A password change ends every session of the account, here and elsewhere; this
@@ -97,15 +97,12 @@ async fn change_password(
         errors.push(e);
     }
     if !errors.is_empty() {
+        let errors = Errors::from_list(errors, &t);
         return Ok(page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &AccountPage {
-                csrf: csrf::token(&session),
-                user,
-                errors: Errors::from_list(errors, &t),
-                t,
-                notice: None,
-                digest_time: digest_time(&state),
+                errors,
+                ..AccountPage::new(&state, t, &session, user)
             },
         ));
     }
@@ -122,12 +119,8 @@ async fn change_password(
     Ok(page(
         StatusCode::OK,
         &AccountPage {
-            t,
-            csrf: csrf::token(&session),
-            user,
-            errors: Errors::default(),
             notice: Some("user-password-changed"),
-            digest_time: digest_time(&state),
+            ..AccountPage::new(&state, t, &session, user)
         },
     ))
 }
@@ -158,16 +151,12 @@ async fn set_digest(
     Ok(page(
         StatusCode::OK,
         &AccountPage {
-            t,
-            csrf: csrf::token(&session),
-            user,
-            errors: Errors::default(),
             notice: Some(if on {
                 "user-digest-on-done"
             } else {
                 "user-digest-off-done"
             }),
-            digest_time: digest_time(&state),
+            ..AccountPage::new(&state, t, &session, user)
         },
     ))
 }
