@@ -493,14 +493,16 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
                     scrolls_sideways(d).await,
                 );
             }
-            // Log out, so the next round checks the login page again.
+            // Log out, so the next round checks the login page again. Wait for the login
+            // page: until the logout has answered, a navigation started now races with it
+            // (the next round's language switch then read the old page's language).
             d.find(By::Css("form[action='/logout'] button"))
                 .await
                 .expect("log out")
                 .click()
                 .await
                 .expect("click");
-            wait_for(d, By::Css("html")).await;
+            wait_for(d, By::Css("form[action='/login']")).await;
         }
     }
     assert_eq!(
