@@ -105,6 +105,11 @@ macro_rules! number_arg {
     )*};
 }
 number_arg!(i32, i64, u32, u64, usize);
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
 /// Askama hands loop variables and fields over by reference, sometimes twice.
 impl<T: Clone + IntoArg> IntoArg for &&T {
     fn into_arg(self) -> Arg {

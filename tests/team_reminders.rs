@@ -532,3 +532,32 @@ async fn staff_emails_speak_the_configured_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn past_a_thousand_the_digest_says_1000_plus_like_the_queue() {
+    let app = TestApp::spawn_at(&[("DSR_DIGEST_TIME", "07:00")], monday(5)).await;
+    let settings = app.settings_with_key();
+    app.admin_client().await;
+    {
+        let mut conn = app.pool.get().expect("conn");
+        dsr_tracker::seed::seed_demo(&mut conn, &app.settings, app.clock_now(), 1_100, false)
+            .expect("seed");
+        diesel::sql_query(
+            "UPDATE requests SET status = 'open', outcome = NULL, rejection_reason = NULL, \
+             closed_at = NULL, paused_since = NULL, paused_on = NULL",
+        )
+        .execute(&mut conn)
+        .expect("reopen everything");
+    }
+    let today = local_date(app.clock_now().naive_utc(), app.settings.timezone);
+    sweep(&app, &settings, local(&app, today, 7, 0));
+    let digest = staff_mail(&app, "digest");
+    assert_eq!(digest.len(), 1);
+    assert!(
+        digest[0]
+            .body_text
+            .contains("1000+ requests are not assigned to anyone."),
+        "{}",
+        digest[0].body_text
+    );
+}

@@ -219,12 +219,27 @@ pub struct DigestMail {
     pub name: String,
     pub date: NaiveDate,
     pub sections: Vec<DigestSection>,
+    /// Past `COUNT_CAP` this is `COUNT_CAP + 1`: "1000+" (`count_text`).
     pub unassigned: i64,
     pub unassigned_link: String,
     /// Emails that could not be sent (the failed-mail page resends them).
     pub failed_mail: i64,
     pub failed_mail_link: String,
     pub account_link: String,
+}
+impl DigestMail {
+    /// A team-wide count as the queue shows it: a number (for the message's plural), or
+    /// past `COUNT_CAP` the text "1000+" (the counts stop there,
+    /// `db::requests::queue_counts`).
+    pub fn count_text(&self, n: &i64) -> crate::domain::msg::Arg {
+        use crate::db::requests::COUNT_CAP;
+        use crate::domain::msg::Arg;
+        if *n > COUNT_CAP {
+            Arg::Text(format!("{COUNT_CAP}+"))
+        } else {
+            Arg::Number(*n)
+        }
+    }
 }
 email!(
     DigestMail,

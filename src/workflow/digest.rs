@@ -150,7 +150,8 @@ fn digest_for(
         db::requests::queue_counts(conn, day, ctx.settings.amber_days, &user.id)?.unassigned;
     // Mail that could not be sent waits for a handler (DESIGN §8: the failed-mail alert).
     let failed_mail = match db::outbox::count_failed_capped(conn)? {
-        QueueCount::Exact(n) | QueueCount::MoreThan(n) => n,
+        QueueCount::Exact(n) => n,
+        QueueCount::MoreThan(n) => n + 1,
     };
     if sections.iter().all(|s| s.total == 0) && unassigned == 0 && failed_mail == 0 {
         return Ok(None);
