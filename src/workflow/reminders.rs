@@ -7,7 +7,7 @@
 //! queues its email; a run reads those rows under the write lock, so a restart, a second
 //! run at the same moment or a second instance never sends one again.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -110,13 +110,13 @@ fn due_now(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<Vec<Due>, WorkflowError> {
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let sent = db::reminders::sent_for(conn, &ids)?;
+    // The overdue query and the bands cover disjoint due dates: each request comes once.
     let mut due: Vec<Due> = Vec::with_capacity(rows.len());
-    let mut seen = HashSet::with_capacity(rows.len());
     for r in rows {
         let Some(stage) = due_stage(day, r.due_date, r.paused_on, thresholds) else {
             continue;
         };
-        if !sent.contains(&(r.id.clone(), r.due_date, stage)) && seen.insert(r.id.clone()) {
+        if !sent.contains(&(r.id.clone(), r.due_date, stage)) {
             due.push(Due { request: r, stage });
         }
     }
