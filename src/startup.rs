@@ -166,6 +166,11 @@ impl Application {
         self.state.pool.clone()
     }
 
+    /// Stops the server (and with it the HTTP worker threads) from outside.
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serve until the server stops, with the background workers beside it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(

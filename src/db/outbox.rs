@@ -308,11 +308,15 @@ pub fn count_failed_capped(conn: &mut DbConn) -> QueryResult<super::requests::Qu
         .limit(COUNT_CAP + 1)
         .load::<chrono::NaiveDateTime>(conn)?
         .len() as i64;
-    Ok(if n > COUNT_CAP {
-        QueueCount::MoreThan(COUNT_CAP)
-    } else {
-        QueueCount::Exact(n)
-    })
+    Ok(QueueCount::capped(n))
+}
+
+/// `count_failed_capped` as a scalar subquery for a larger statement; `limit` is the
+/// placeholder of `COUNT_CAP + 1`. Reads only the `outbox_due` index.
+pub(super) fn failed_capped_sql(limit: &str) -> String {
+    format!(
+        "SELECT count(*) FROM (SELECT 1 FROM outbox WHERE status = '{FAILED}' LIMIT {limit}) AS f"
+    )
 }
 
 pub fn failed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {

@@ -164,6 +164,17 @@ pub enum QueueCount {
     MoreThan(i64),
 }
 
+impl QueueCount {
+    /// A count that read at most `COUNT_CAP + 1` rows.
+    pub fn capped(n: i64) -> Self {
+        if n > COUNT_CAP {
+            QueueCount::MoreThan(COUNT_CAP)
+        } else {
+            QueueCount::Exact(n)
+        }
+    }
+}
+
 enum Param {
     Text(String),
     Date(NaiveDate),
@@ -264,6 +275,82 @@ impl QueueSql {
         q
     }
 
+    /// No filter: for statements that only use the parameter list.
+    fn bare() -> Self {
+        QueueSql {
+            index: "requests_due",
+            conditions: Vec::new(),
+            params: Vec::new(),
+        }
+    }
+
+    /// The six counts at the top of the queue as columns, each capped like every other
+    /// count on the queue page (`COUNT_CAP`: more than that reads as "1000+") and each a
+    /// range of the index its view uses. One uncapped pass over the active requests cost
+    /// 21 ms after an intake burst had left 25,000 unverified ones (issue 6's HTTP
+    /// benchmark): no count may grow with the table. The predicates are those of
+    /// `UrgencyFilter` and `AssigneeFilter`, so each count equals the view its link opens
+    /// (up to the cap).
+    fn counts_columns(
+        &mut self,
+        conn: &DbConn,
+        today: NaiveDate,
+        soon_days: i64,
+        me: &str,
+    ) -> String {
+        let last = today
+            .checked_add_signed(chrono::Duration::days(soon_days))
+            .unwrap_or(today);
+        let sqlite = matches!(conn, DbConn::Sqlite(_));
+        let from = |index: &str| {
+            if sqlite {
+                format!("requests INDEXED BY {index}")
+            } else {
+                "requests".to_string()
+            }
+        };
+        let (active, by_status, by_assignee) = (
+            from("requests_active_due"),
+            from("requests_status_due"),
+            from("requests_active_assignee"),
+        );
+        let cap = self.param(Param::BigInt(COUNT_CAP + 1));
+        let capped = |from: &str, cond: &str| {
+            format!("(SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {cond} LIMIT {cap}) AS c)")
+        };
+        let (today1, today2) = (
+            self.param(Param::Date(today)),
+            self.param(Param::Date(today)),
+        );
+        let (first, last) = (
+            self.param(Param::Date(today)),
+            self.param(Param::Date(last)),
+        );
+        let me = self.param(Param::Text(me.to_string()));
+        // `due_date < today` is implied (a clock stops on a past day) but lets the index
+        // range end at today.
+        format!(
+            "{} AS overdue, {} AS due_soon, {} AS awaiting_subject, \
+             {} AS awaiting_verification, {} AS unassigned, {} AS mine",
+            capped(
+                &active,
+                &format!(
+                    "{ACTIVE_PREDICATE} AND due_date < {today1} AND due_date < COALESCE(paused_on, {today2})"
+                )
+            ),
+            capped(
+                &active,
+                &format!(
+                    "{ACTIVE_PREDICATE} AND paused_on IS NULL AND due_date >= {first} AND due_date <= {last}"
+                )
+            ),
+            capped(&by_status, "status = 'awaiting_subject'"),
+            capped(&by_status, "status = 'awaiting_verification'"),
+            capped(&by_assignee, &format!("{ACTIVE_PREDICATE} AND assignee_id IS NULL")),
+            capped(&by_assignee, &format!("{ACTIVE_PREDICATE} AND assignee_id = {me}")),
+        )
+    }
+
     fn param(&mut self, p: Param) -> String {
         self.params.push(p);
         format!("${}", self.params.len())
@@ -331,11 +418,18 @@ impl QueueSql {
         }
     }
 
+    /// The statement with its parameters bound by number. SQLite would number `$N` by
+    /// first appearance, not by N, so it gets `?N`, which it numbers by N.
     fn query(
         self,
+        conn: &DbConn,
         sql: String,
     ) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery>
     {
+        let sql = match conn {
+            DbConn::Sqlite(_) => numbered_for_sqlite(&sql),
+            DbConn::Pg(_) => sql,
+        };
         let mut q = diesel::sql_query(sql).into_boxed::<DbBackend>();
         for p in self.params {
             q = match p {
@@ -350,6 +444,20 @@ impl QueueSql {
 }
 
 type DbBackend = <DbConn as Connection>::Backend;
+
+/// `$3` → `?3` (our statements hold no `$` but placeholders).
+fn numbered_for_sqlite(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 #[derive(QueryableByName)]
 struct CountRow {
@@ -370,7 +478,7 @@ pub fn queue_page(
         q.after(*due, id);
     }
     let sql = q.page_sql(conn, limit);
-    q.query(sql).load(conn)
+    q.query(conn, sql).load(conn)
 }
 
 /// The `limit` rows just before the cursor `(due, id)`, in queue order (the "previous"
@@ -384,7 +492,7 @@ pub fn queue_page_before(
     let mut q = QueueSql::new(filter);
     q.before(before.0, before.1);
     let sql = q.page_backwards_sql(conn, limit);
-    let mut rows: Vec<Request> = q.query(sql).load(conn)?;
+    let mut rows: Vec<Request> = q.query(conn, sql).load(conn)?;
     rows.reverse();
     Ok(rows)
 }
@@ -407,74 +515,60 @@ pub struct QueueCounts {
     pub mine: i64,
 }
 
-/// The six counts, each capped like every other count on the queue page (`COUNT_CAP`:
-/// more than that reads as "1000+"), each a range of the index its view uses, in one
-/// statement. One uncapped pass over the active requests cost 21 ms after an intake
-/// burst had left 25,000 unverified ones (issue 6's HTTP benchmark): no count may grow
-/// with the table. The predicates are those of `UrgencyFilter` and `AssigneeFilter`, so
-/// each count equals the view its link opens (up to the cap).
+/// The six counts (`QueueSql::counts_columns`) in one statement.
 pub fn queue_counts(
     conn: &mut DbConn,
     today: NaiveDate,
     soon_days: i64,
     me: &str,
 ) -> QueryResult<QueueCounts> {
-    let last = today
-        .checked_add_signed(chrono::Duration::days(soon_days))
-        .unwrap_or(today);
-    let sqlite = matches!(conn, DbConn::Sqlite(_));
-    let from = |index: &str| {
-        if sqlite {
-            format!("requests INDEXED BY {index}")
-        } else {
-            "requests".to_string()
-        }
-    };
-    let (active, by_status, by_assignee) = (
-        from("requests_active_due"),
-        from("requests_status_due"),
-        from("requests_active_assignee"),
-    );
-    let capped = |from: &str, cond: &str| {
-        format!(
-            "(SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {cond} LIMIT {}) AS c)",
-            COUNT_CAP + 1
-        )
-    };
-    // `due_date < today` is implied (a clock stops on a past day) but lets the index
-    // range end at today.
-    let sql = format!(
-        "SELECT {} AS overdue, {} AS due_soon, {} AS awaiting_subject, \
-                {} AS awaiting_verification, {} AS unassigned, {} AS mine",
-        capped(
-            &active,
-            &format!("{ACTIVE_PREDICATE} AND due_date < $1 AND due_date < COALESCE(paused_on, $2)")
-        ),
-        capped(
-            &active,
-            &format!(
-                "{ACTIVE_PREDICATE} AND paused_on IS NULL AND due_date >= $3 AND due_date <= $4"
-            )
-        ),
-        capped(&by_status, "status = 'awaiting_subject'"),
-        capped(&by_status, "status = 'awaiting_verification'"),
-        capped(
-            &by_assignee,
-            &format!("{ACTIVE_PREDICATE} AND assignee_id IS NULL")
-        ),
-        capped(
-            &by_assignee,
-            &format!("{ACTIVE_PREDICATE} AND assignee_id = $5")
-        ),
-    );
-    diesel::sql_query(sql)
-        .into_boxed::<DbBackend>()
-        .bind::<Date, _>(today)
-        .bind::<Date, _>(today)
-        .bind::<Date, _>(today)
-        .bind::<Date, _>(last)
-        .bind::<Text, _>(me.to_string())
-        .get_result(conn)
+    let mut q = QueueSql::bare();
+    let columns = q.counts_columns(conn, today, soon_days, me);
+    let sql = format!("SELECT {columns}");
+    q.query(conn, sql).get_result(conn)
+}
+
+/// Everything the queue page counts: the view's own total, the failed mail and the six
+/// counts at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueSummary {
+    pub total: QueueCount,
+    pub failed_mail: QueueCount,
+    pub counts: QueueCounts,
+}
+
+#[derive(QueryableByName)]
+struct QueueSummaryRow {
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+    #[diesel(sql_type = BigInt)]
+    failed_mail: i64,
+    #[diesel(embed)]
+    counts: QueueCounts,
+}
+
+/// `queue_count`, `outbox::count_failed_capped` and `queue_counts` as one statement: the
+/// same capped index ranges, one round trip instead of three (on PostgreSQL every
+/// statement of a page is a round trip; issue 6).
+pub fn queue_summary(
+    conn: &mut DbConn,
+    filter: &QueueFilter,
+    today: NaiveDate,
+    soon_days: i64,
+    me: &str,
+) -> QueryResult<QueueSummary> {
+    let mut q = QueueSql::new(filter);
+    let total = q.count_sql(conn, Some(COUNT_CAP));
+    let cap = q.param(Param::BigInt(COUNT_CAP + 1));
+    let failed = super::outbox::failed_capped_sql(&cap);
+    let columns = q.counts_columns(conn, today, soon_days, me);
+    let sql = format!("SELECT ({total}) AS total, ({failed}) AS failed_mail, {columns}");
+    let row: QueueSummaryRow = q.query(conn, sql).get_result(conn)?;
+    Ok(QueueSummary {
+        total: QueueCount::capped(row.total),
+        failed_mail: QueueCount::capped(row.failed_mail),
+        counts: row.counts,
+    })
 }
 
 /// Up to `limit` requests still needing action that someone handed to `user` after
@@ -535,12 +629,8 @@ pub fn search_name_prefix(
 pub fn queue_count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<QueueCount> {
     let mut q = QueueSql::new(filter);
     let sql = q.count_sql(conn, Some(COUNT_CAP));
-    let n = q.query(sql).get_result::<CountRow>(conn)?.n;
-    Ok(if n > COUNT_CAP {
-        QueueCount::MoreThan(COUNT_CAP)
-    } else {
-        QueueCount::Exact(n)
-    })
+    let n = q.query(conn, sql).get_result::<CountRow>(conn)?.n;
+    Ok(QueueCount::capped(n))
 }
 
 /// Which of a view's queries to explain.
@@ -576,13 +666,13 @@ pub fn explain_queue(
     };
     match conn {
         DbConn::Sqlite(_) => Ok(q
-            .query(format!("EXPLAIN QUERY PLAN {sql}"))
+            .query(conn, format!("EXPLAIN QUERY PLAN {sql}"))
             .load::<SqlitePlanRow>(conn)?
             .into_iter()
             .map(|r| r.detail)
             .collect()),
         DbConn::Pg(_) => Ok(q
-            .query(format!("EXPLAIN {sql}"))
+            .query(conn, format!("EXPLAIN {sql}"))
             .load::<PgPlanRow>(conn)?
             .into_iter()
             .map(|r| r.line)
@@ -595,7 +685,7 @@ pub fn explain_queue(
 pub fn count(conn: &mut DbConn, filter: &QueueFilter) -> QueryResult<i64> {
     let mut q = QueueSql::new(filter);
     let sql = q.count_sql(conn, None);
-    Ok(q.query(sql).get_result::<CountRow>(conn)?.n)
+    Ok(q.query(conn, sql).get_result::<CountRow>(conn)?.n)
 }
 
 /// Requests in `status` received before `cutoff`, oldest first.

@@ -240,6 +240,8 @@ pub struct QueuePageView {
     pub prev: Option<String>,
     pub failed_mail: QueueCount,
     pub counts: QueueCounts,
+    /// Every account, active first (the assignee filter's choices).
+    pub staff: Vec<Staff>,
 }
 
 fn cursor_of(r: &Request) -> String {
@@ -249,19 +251,31 @@ fn cursor_of(r: &Request) -> String {
 /// The name of each assignee among the rows (one query for the page, not one per row).
 fn with_assignee_names(
     conn: &mut DbConn,
-    mut rows: Vec<RequestView>,
+    rows: Vec<RequestView>,
 ) -> Result<Vec<RequestView>, WorkflowError> {
     if rows.iter().all(|r| r.assignee_id.is_none()) {
         return Ok(rows);
     }
-    let names: std::collections::HashMap<String, String> = db::users::list(conn)?
-        .into_iter()
-        .map(|u| (u.id, u.name))
+    let staff = db::users::list(conn)?
+        .iter()
+        .map(Staff::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(named(rows, &staff))
+}
+
+/// Each row with its assignee's name, from the accounts already read.
+fn named(mut rows: Vec<RequestView>, staff: &[Staff]) -> Vec<RequestView> {
+    let names: std::collections::HashMap<&str, &str> = staff
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
     for r in &mut rows {
-        r.assignee_name = r.assignee_id.as_ref().and_then(|id| names.get(id).cloned());
+        r.assignee_name = r
+            .assignee_id
+            .as_deref()
+            .and_then(|id| names.get(id).map(|n| n.to_string()));
     }
-    Ok(rows)
+    rows
 }
 
 /// The staff's view of "today" and "due soon" for the counts and urgency filters.
@@ -323,22 +337,26 @@ pub fn queue_page(
             (rows, next, prev)
         }
     };
-    let total = db::requests::queue_count(conn, &filter)?;
-    let failed_mail = db::outbox::count_failed_capped(conn)?;
     let day = today(ctx);
-    let counts = db::requests::queue_counts(conn, day, ctx.settings.amber_days, &me.id)?;
+    // Three counts in one statement, and one read of the accounts for both the names
+    // and the filter's choices: on PostgreSQL every statement is a round trip (issue 6).
+    let summary = db::requests::queue_summary(conn, &filter, day, ctx.settings.amber_days, &me.id)?;
+    let staff = db::users::list(conn)?
+        .iter()
+        .map(Staff::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
     let rows = rows
         .iter()
         .map(|r| RequestView::build(r, ctx.settings, day))
         .collect::<Result<Vec<_>, _>>()?;
-    let rows = with_assignee_names(conn, rows)?;
     Ok(QueuePageView {
-        rows,
-        total,
+        rows: named(rows, &staff),
+        total: summary.total,
         next,
         prev,
-        failed_mail,
-        counts,
+        failed_mail: summary.failed_mail,
+        counts: summary.counts,
+        staff,
     })
 }
 

@@ -419,7 +419,7 @@ async fn render(
     search: Option<(String, Option<String>)>,
 ) -> Result<HttpResponse, WebError> {
     let me = user.clone();
-    let (page, handlers) = state
+    let page = state
         .run(move |conn, ctx| {
             filter.urgency = match urgency.as_str() {
                 "overdue" => Some(view::urgency_filter(ctx, true)),
@@ -427,9 +427,7 @@ async fn render(
                 _ => None,
             };
             let query = QueueQuery { filter, page };
-            let page = view::queue_page(conn, ctx, &me, query, PAGE_SIZE)?;
-            let handlers = crate::workflow::users::list(conn)?;
-            Ok((page, handlers))
+            Ok(view::queue_page(conn, ctx, &me, query, PAGE_SIZE)?)
         })
         .await?;
     let (search_text, search_error) = match search {
@@ -451,7 +449,7 @@ async fn render(
             f,
             statuses: Status::ALL,
             kinds: Kind::ALL,
-            handlers: handlers.into_iter().filter(|h| h.active).collect(),
+            handlers: page.staff.into_iter().filter(|h| h.active).collect(),
             total: page.total,
             next: page.next,
             prev: page.prev,
