@@ -93,6 +93,11 @@ row() { label "$1"; put "$1" "$2"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2/1024}' "/proc/$SERVER_PID/status"; }
+# Resident memory by kind: heap and stacks / the binary's own pages and other files / shared.
+rss_split_mb() {
+    awk '/^RssAnon/ {a = $2} /^RssFile/ {f = $2} /^RssShmem/ {s = $2}
+        END {printf "%.1f / %.1f / %.1f", a/1024, f/1024, s/1024}' "/proc/$SERVER_PID/status"
+}
 hwm_mb() { awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$SERVER_PID/status"; }
 
 sql() {
@@ -187,6 +192,7 @@ bench_backend() {
     start_server
     sleep 2
     row "memory (VmRSS), idle, MB" "$(rss_mb)"
+    row "memory idle: anonymous / file / shared, MB" "$(rss_split_mb)"
 
     # --- intake ---
     session_for /
@@ -320,6 +326,7 @@ bench_backend() {
         row "queue ${v%%|*}: p50 / p99 ms at 1 conn; at $CONNS" "$one; $ten"
     done
     row "memory (VmRSS) after the queue views, MB" "$(rss_mb)"
+    row "memory after the queue views: anonymous / file / shared, MB" "$(rss_split_mb)"
     sleep 10
     row "memory (VmRSS) 10 s after the queue views, MB" "$(rss_mb)"
     row "memory, peak (VmHWM), MB" "$(hwm_mb)"

@@ -417,11 +417,14 @@ async fn two_accounts_that_become_one_address_stop_the_start_and_name_both() {
     drop(conn);
     let mut settings = app.settings.clone();
     settings.bind = "127.0.0.1:0".parse().expect("addr");
-    assert!(
-        dsr_tracker::startup::Application::build(settings, app.clock.clone())
-            .await
-            .is_ok()
-    );
+    let started = dsr_tracker::startup::Application::build(settings, app.clock.clone())
+        .await
+        .expect("it starts once the addresses differ");
+    // Stop it again, so that its HTTP workers do not outlive the test.
+    let handle = started.server_handle();
+    let running = tokio::spawn(started.run_until_stopped());
+    handle.stop(false).await;
+    let _ = running.await;
 }
 
 fn id_of(app: &TestApp, reference: &str) -> String {

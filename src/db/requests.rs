@@ -205,6 +205,9 @@ struct QueueSql {
     index: &'static str,
     conditions: Vec<String>,
     params: Vec<Param>,
+    /// Requests needing action, of one kind: PostgreSQL counts them from
+    /// `requests_kind_due`, which holds the kind's whole history in due order.
+    active_of_kind: bool,
 }
 
 impl QueueSql {
@@ -226,6 +229,7 @@ impl QueueSql {
             index,
             conditions: Vec::new(),
             params: Vec::new(),
+            active_of_kind: filter.status == StatusFilter::Active && filter.kind.is_some(),
         };
         match &filter.status {
             StatusFilter::All => {}
@@ -281,6 +285,7 @@ impl QueueSql {
             index: "requests_due",
             conditions: Vec::new(),
             params: Vec::new(),
+            active_of_kind: false,
         }
     }
 
@@ -410,9 +415,17 @@ impl QueueSql {
         match cap {
             None => format!("SELECT count(*) AS n FROM {from}{cond}"),
             Some(cap) => {
+                // A request still needing action has one of the kind's latest due dates
+                // (closed ones lie in the past): read newest first, or the capped count
+                // walks the kind's closed history first (3.5 ms instead of 0.9 ms for
+                // the objections needing action at 100,000 requests; issue 6).
+                let order = match conn {
+                    DbConn::Pg(_) if self.active_of_kind => " ORDER BY due_date DESC",
+                    _ => "",
+                };
                 let l = self.param(Param::BigInt(cap + 1));
                 format!(
-                    "SELECT count(*) AS n FROM (SELECT 1 FROM {from}{cond} LIMIT {l}) AS capped"
+                    "SELECT count(*) AS n FROM (SELECT 1 FROM {from}{cond}{order} LIMIT {l}) AS capped"
                 )
             }
         }
