@@ -58,19 +58,20 @@ pub fn unanswered_past(
         .filter(questions::answered_at.is_null())
         .filter(questions::asked_at.lt(cutoff))
         .select(questions::request_id);
+    // Correlated (one probe of `outbox_request` per candidate), not `id <> ALL (…)`,
+    // which reads the whole outbox on every sweep.
     let still_waiting = outbox::table
+        .filter(outbox::request_id.eq(requests::id.nullable()))
         .filter(outbox::template.eq(question_template))
-        .filter(outbox::request_id.is_not_null())
         .filter(
             outbox::status
                 .ne(super::outbox::SENT)
                 .or(outbox::sent_at.ge(cutoff)),
-        )
-        .select(outbox::request_id.assume_not_null());
+        );
     requests::table
         .filter(requests::status.eq(status))
         .filter(requests::id.eq_any(asked_before))
-        .filter(requests::id.ne_all(still_waiting))
+        .filter(diesel::dsl::not(diesel::dsl::exists(still_waiting)))
         .order(requests::updated_at.asc())
         .limit(limit)
         .select(Request::as_select())

@@ -731,20 +731,22 @@ pub fn unverified_past(
     limit: i64,
 ) -> QueryResult<Vec<Request>> {
     use super::schema::outbox;
+    use diesel::dsl::{exists, not};
+    // Correlated, so each candidate probes `outbox_request`: `id <> ALL (subquery)` read
+    // the whole outbox on every sweep (430 ms every 5 s on PostgreSQL at 114,000 requests).
     let still_waiting = outbox::table
+        .filter(outbox::request_id.eq(requests::id.nullable()))
         .filter(outbox::template.eq(verify_template))
-        .filter(outbox::request_id.is_not_null())
         .filter(
             outbox::status
                 .ne(super::outbox::SENT)
                 .or(outbox::sent_at.ge(cutoff)),
-        )
-        .select(outbox::request_id.assume_not_null());
+        );
     requests::table
         .filter(requests::status.eq(status))
         .filter(requests::received_at.lt(cutoff))
         .filter(requests::subject_email.is_not_null())
-        .filter(requests::id.ne_all(still_waiting))
+        .filter(not(exists(still_waiting)))
         .order(requests::received_at.asc())
         .limit(limit)
         .select(Request::as_select())

@@ -9,6 +9,7 @@ pub mod lang;
 pub mod msg;
 pub mod newtypes;
 pub mod reminders;
+pub mod retention;
 pub mod roles;
 pub mod search;
 pub mod status;
