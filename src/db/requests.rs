@@ -323,11 +323,7 @@ impl QueueSql {
         let capped = |from: &str, cond: &str| {
             format!("(SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {cond} LIMIT {cap}) AS c)")
         };
-        let (today1, today2) = (
-            self.param(Param::Date(today)),
-            self.param(Param::Date(today)),
-        );
-        let (first, last) = (
+        let (today, last) = (
             self.param(Param::Date(today)),
             self.param(Param::Date(last)),
         );
@@ -340,13 +336,13 @@ impl QueueSql {
             capped(
                 &active,
                 &format!(
-                    "{ACTIVE_PREDICATE} AND due_date < {today1} AND due_date < COALESCE(paused_on, {today2})"
+                    "{ACTIVE_PREDICATE} AND due_date < {today} AND due_date < COALESCE(paused_on, {today})"
                 )
             ),
             capped(
                 &active,
                 &format!(
-                    "{ACTIVE_PREDICATE} AND paused_on IS NULL AND due_date >= {first} AND due_date <= {last}"
+                    "{ACTIVE_PREDICATE} AND paused_on IS NULL AND due_date >= {today} AND due_date <= {last}"
                 )
             ),
             capped(&by_status, "status = 'awaiting_subject'"),
@@ -365,12 +361,10 @@ impl QueueSql {
     /// the cursor and stop after `limit` rows; the OR only removes the rows on the
     /// cursor's own day.
     fn after(&mut self, due: NaiveDate, id: &str) {
-        let d1 = self.param(Param::Date(due));
-        let d2 = self.param(Param::Date(due));
+        let d = self.param(Param::Date(due));
         let i = self.param(Param::Text(id.to_string()));
-        self.conditions.push(format!(
-            "due_date >= {d1} AND (due_date > {d2} OR id > {i})"
-        ));
+        self.conditions
+            .push(format!("due_date >= {d} AND (due_date > {d} OR id > {i})"));
     }
 
     fn from(&self, conn: &DbConn) -> String {
@@ -390,12 +384,10 @@ impl QueueSql {
 
     /// The page before a cursor, read backwards through the same index.
     fn before(&mut self, due: NaiveDate, id: &str) {
-        let d1 = self.param(Param::Date(due));
-        let d2 = self.param(Param::Date(due));
+        let d = self.param(Param::Date(due));
         let i = self.param(Param::Text(id.to_string()));
-        self.conditions.push(format!(
-            "due_date <= {d1} AND (due_date < {d2} OR id < {i})"
-        ));
+        self.conditions
+            .push(format!("due_date <= {d} AND (due_date < {d} OR id < {i})"));
     }
 
     fn page_sql(&mut self, conn: &DbConn, limit: i64) -> String {
