@@ -256,10 +256,7 @@ fn with_assignee_names(
     if rows.iter().all(|r| r.assignee_id.is_none()) {
         return Ok(rows);
     }
-    let staff = db::users::list(conn)?
-        .iter()
-        .map(Staff::from_row)
-        .collect::<Result<Vec<_>, _>>()?;
+    let staff = super::users::list(conn)?;
     Ok(named(rows, &staff))
 }
 
@@ -341,10 +338,7 @@ pub fn queue_page(
     // Three counts in one statement, and one read of the accounts for both the names
     // and the filter's choices: on PostgreSQL every statement is a round trip (issue 6).
     let summary = db::requests::queue_summary(conn, &filter, day, ctx.settings.amber_days, &me.id)?;
-    let staff = db::users::list(conn)?
-        .iter()
-        .map(Staff::from_row)
-        .collect::<Result<Vec<_>, _>>()?;
+    let staff = super::users::list(conn)?;
     let rows = rows
         .iter()
         .map(|r| RequestView::build(r, ctx.settings, day))
