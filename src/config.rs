@@ -77,6 +77,9 @@ pub struct Settings {
     pub reminder_days: Vec<u32>,
     /// The local time of the daily digest; `None`: no digest at all (`off`).
     pub digest_time: Option<chrono::NaiveTime>,
+    /// The last day of the financial year (`MM-DD`, default 12-31): legal-retention rules
+    /// count from it (`domain::retention`).
+    pub financial_year_end: crate::domain::retention::FinancialYearEnd,
 }
 
 impl std::fmt::Debug for Settings {
@@ -121,6 +124,7 @@ impl std::fmt::Debug for Settings {
             .field("subject_answer_days", &self.subject_answer_days)
             .field("reminder_days", &self.reminder_days)
             .field("digest_time", &self.digest_time)
+            .field("financial_year_end", &self.financial_year_end)
             .finish()
     }
 }
@@ -243,6 +247,7 @@ struct FileSettings {
     subject_answer_days: Option<u32>,
     reminder_days: Option<Vec<u32>>,
     digest_time: Option<String>,
+    financial_year_end: Option<String>,
 }
 
 impl Settings {
@@ -486,6 +491,20 @@ impl Settings {
             &pick("DSR_DIGEST_TIME", file.digest_time).unwrap_or_else(|| "07:00".into()),
         )
         .map_err(|m| invalid("DSR_DIGEST_TIME", m))?;
+        let financial_year_end = match pick("DSR_FINANCIAL_YEAR_END", file.financial_year_end) {
+            None => crate::domain::retention::FinancialYearEnd::default(),
+            Some(raw) => {
+                crate::domain::retention::FinancialYearEnd::parse(&raw).ok_or_else(|| {
+                    invalid(
+                        "DSR_FINANCIAL_YEAR_END",
+                        format!(
+                            "'{}' is not a month and day like 12-31 or 06-30",
+                            raw.trim()
+                        ),
+                    )
+                })?
+            }
+        };
         let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
             Some(v) => match v.trim() {
                 "true" | "1" | "yes" => true,
@@ -589,6 +608,7 @@ impl Settings {
             subject_answer_days,
             reminder_days,
             digest_time,
+            financial_year_end,
         })
     }
 
@@ -706,6 +726,23 @@ mod tests {
         assert_eq!(s.subject_answer_days, 30);
         assert_eq!(s.reminder_days, vec![7, 2]);
         assert_eq!(s.digest_time, chrono::NaiveTime::from_hms_opt(7, 0, 0));
+        assert_eq!(
+            s.financial_year_end,
+            crate::domain::retention::FinancialYearEnd::default()
+        );
+    }
+
+    #[test]
+    fn financial_year_end_is_a_month_and_day() {
+        let s = Settings::from_env(&env(&[("DSR_FINANCIAL_YEAR_END", "06-30")])).expect("valid");
+        assert_eq!(
+            Some(s.financial_year_end),
+            crate::domain::retention::FinancialYearEnd::parse("06-30")
+        );
+        for bad in ["13-01", "6-30", "02-30", "june"] {
+            let err = Settings::from_env(&env(&[("DSR_FINANCIAL_YEAR_END", bad)])).unwrap_err();
+            assert_eq!(err.name, "DSR_FINANCIAL_YEAR_END", "{bad}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::db::models::NewRequest;
 use crate::db::{self, DbConn, DbError};
 use crate::domain::clock::deadlines;
 use crate::domain::kinds::{
-    Kind, OtherController, PortableFormat, RectificationItem, RequestDetails, DATA_CATEGORIES,
+    Kind, OtherController, PortableFormat, RectificationItem, RequestDetails,
 };
 use crate::domain::status::{Outcome, RejectionReason, Status};
 use crate::time::local_date;
@@ -309,7 +309,7 @@ fn demo_details(rng: &mut impl Rng, kind: Kind) -> RequestDetails {
             categories: if rng.random_bool(0.5) {
                 Vec::new()
             } else {
-                DATA_CATEGORIES
+                crate::domain::categories::SEEDED
                     .choose_multiple(rng, 2)
                     .map(|(c, _)| c.to_string())
                     .collect()

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dsr_tracker::domain::case::QuestionPurpose;
+use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
 use dsr_tracker::domain::kinds::Kind;
 use dsr_tracker::domain::roles::Role;
@@ -132,6 +133,10 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
             Channel::ALL.iter().map(|k| k.label_id()).collect(),
         ),
         ("Role", Role::ALL.iter().map(|k| k.label_id()).collect()),
+        (
+            "CategoryOutcome",
+            CategoryOutcome::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
     ];
     for (name, ids) in enums {
         for id in ids {

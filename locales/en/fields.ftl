@@ -70,13 +70,17 @@ kind-detail-send-to = Send to: { $name } <{ $email }>
 kind-detail-objects-to = Objects to: { $purposes }
 kind-detail-reasons = Reasons: { $reasons }
 
-category-contact = Name, address, email and phone number
-category-billing = Invoices, payments and billing history
+category-contact = Contact details, account and profile
+category-billing = Invoices and billing history
 category-traffic = Call detail records and traffic data
 category-ip_logs = IP address assignments and connection logs
-category-support = Support tickets and call recordings
+category-support = Support correspondence
 category-marketing = Marketing preferences and campaign history
 category-analytics = Website analytics and cookies
+category-payment = Payment references
+category-recordings = Call recordings, voicemail and fax
+category-cctv = CCTV and access-badge logs
+category-applications = Job applications
 
 erasure-ground-a = The data are no longer needed for the purpose they were collected for
 erasure-ground-b = I withdraw my consent and there is no other legal ground

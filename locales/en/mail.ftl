@@ -173,3 +173,30 @@ mail-digest-failed-mail = { $count ->
    *[other] { $count } emails could not be sent; the failed-mail page sends them again or corrects the addresses.
 }
 mail-digest-opt-out = You get this email on days when you have requests to follow. You can switch it off on your account page:
+
+# Issue 10: retained data in the completion email (Art. 17(3)(b)), objection, restriction.
+mail-retained-intro = We have kept the following data because a law requires us to:
+mail-retained-until = We keep it until { $date }, and erase it then.
+mail-retained-only-for-the-law = We keep this data only to meet that legal obligation, and use it for nothing else (Art. 17(3)(b)).
+mail-objection-refused-intro = We will go on processing your data for these purposes, for the following reasons (Art. 21(1)):
+mail-retention-due-subject = { $count ->
+    [one] Retained data must now be erased: { $count } category
+   *[other] Retained data must now be erased: { $count } categories
+}
+mail-retention-due-intro = The legal obligation to keep this data has ended. Erase it, then mark it erased in the retention register.
+mail-retention-due-ended = kept until { $date }
+mail-retention-due-register = Retention register
+mail-objection-confirmed-subject = We have stopped direct marketing to you ({ $reference })
+mail-objection-confirmed-intro = You objected to the use of your data for direct marketing ({ $reference }). We have stopped it.
+mail-objection-confirmed-both = Your email address and phone number are now on our suppression list.
+mail-objection-confirmed-email = Your email address is now on our suppression list.
+mail-objection-confirmed-absolute = We will not use them for direct marketing again (GDPR Art. 21(3)).
+mail-objection-confirmed-rest = You also objected to other uses of your data. A case handler will decide on those and write to you.
+mail-objection-staff-subject = Objection to direct marketing acted on: { $reference }
+mail-objection-staff-intro = An objection to direct marketing ({ $reference }) was acted on automatically: the subject's address and number are on the suppression list (Art. 21(3)).
+mail-objection-staff-rest = The subject also objected to other purposes: decide those on the request page.
+mail-objection-staff-done = Nothing else was asked: the request is completed.
+mail-restriction-lift-subject = We are lifting the restriction of your data ({ $reference })
+mail-restriction-lift-intro = You asked us to restrict the use of your data ({ $reference }). We are now lifting that restriction for:
+mail-restriction-lift-why = Why:
+mail-restriction-lift-before = We are telling you before the restriction is lifted, as GDPR Art. 18(3) requires.

@@ -70,13 +70,17 @@ kind-detail-send-to = Send til: { $name } <{ $email }>
 kind-detail-objects-to = Protesterer mot: { $purposes }
 kind-detail-reasons = Begrunnelse: { $reasons }
 
-category-contact = Navn, adresse, e-post og telefonnummer
-category-billing = Fakturaer, betalinger og fakturahistorikk
+category-contact = Kontaktopplysninger, konto og profil
+category-billing = Fakturaer og fakturahistorikk
 category-traffic = Samtalelogger og trafikkdata
 category-ip_logs = Tildelte IP-adresser og tilkoblingslogger
-category-support = Kundeservicesaker og samtaleopptak
+category-support = Kundeservicehenvendelser
 category-marketing = Markedsføringsvalg og kampanjehistorikk
 category-analytics = Nettstedsstatistikk og informasjonskapsler
+category-payment = Betalingsreferanser
+category-recordings = Samtaleopptak, talepost og faks
+category-cctv = Kameraovervåking og adgangskortlogger
+category-applications = Jobbsøknader
 
 erasure-ground-a = Opplysningene trengs ikke lenger for formålet de ble samlet inn for
 erasure-ground-b = Jeg trekker tilbake samtykket mitt, og det finnes ikke noe annet rettslig grunnlag

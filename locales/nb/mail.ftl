@@ -176,3 +176,30 @@ mail-digest-failed-mail = { $count ->
    *[other] { $count } e-poster kunne ikke sendes; på siden for e-post som feilet kan du sende dem på nytt eller rette adressene.
 }
 mail-digest-opt-out = Du får denne e-posten de dagene du har henvendelser å følge opp. Du kan slå den av på kontosiden din:
+
+# Sak 10: oppbevarte opplysninger i svar-e-posten (Art. 17(3)(b)), protest, begrensning.
+mail-retained-intro = Vi har beholdt følgende opplysninger fordi en lov krever det:
+mail-retained-until = Vi beholder dem til { $date } og sletter dem da.
+mail-retained-only-for-the-law = Vi beholder disse opplysningene bare for å oppfylle den rettslige forpliktelsen, og bruker dem ikke til noe annet (Art. 17(3)(b)).
+mail-objection-refused-intro = Vi kommer til å fortsette å behandle opplysningene dine for disse formålene, av følgende grunner (Art. 21(1)):
+mail-retention-due-subject = { $count ->
+    [one] Oppbevarte opplysninger må nå slettes: { $count } kategori
+   *[other] Oppbevarte opplysninger må nå slettes: { $count } kategorier
+}
+mail-retention-due-intro = Den rettslige plikten til å oppbevare disse opplysningene er over. Slett dem, og marker dem deretter som slettet i registeret over oppbevarte opplysninger.
+mail-retention-due-ended = oppbevart til { $date }
+mail-retention-due-register = Registeret over oppbevarte opplysninger
+mail-objection-confirmed-subject = Vi har stanset direkte markedsføring til deg ({ $reference })
+mail-objection-confirmed-intro = Du har protestert mot at opplysningene dine brukes til direkte markedsføring ({ $reference }). Vi har stanset det.
+mail-objection-confirmed-both = E-postadressen og telefonnummeret ditt står nå på sperrelisten vår.
+mail-objection-confirmed-email = E-postadressen din står nå på sperrelisten vår.
+mail-objection-confirmed-absolute = Vi kommer ikke til å bruke dem til direkte markedsføring igjen (GDPR Art. 21(3)).
+mail-objection-confirmed-rest = Du har også protestert mot annen bruk av opplysningene dine. En saksbehandler tar stilling til dette og skriver til deg.
+mail-objection-staff-subject = Protest mot direkte markedsføring behandlet: { $reference }
+mail-objection-staff-intro = En protest mot direkte markedsføring ({ $reference }) ble behandlet automatisk: den registrertes adresse og nummer står på sperrelisten (Art. 21(3)).
+mail-objection-staff-rest = Den registrerte har også protestert mot andre formål: avgjør disse på henvendelsessiden.
+mail-objection-staff-done = Det ble ikke bedt om noe mer: henvendelsen er fullført.
+mail-restriction-lift-subject = Vi opphever begrensningen av opplysningene dine ({ $reference })
+mail-restriction-lift-intro = Du ba oss begrense bruken av opplysningene dine ({ $reference }). Vi opphever nå denne begrensningen for:
+mail-restriction-lift-why = Hvorfor:
+mail-restriction-lift-before = Vi sier fra til deg før begrensningen oppheves, slik GDPR Art. 18(3) krever.

@@ -70,13 +70,17 @@ kind-detail-send-to = Skicka till: { $name } <{ $email }>
 kind-detail-objects-to = Invänder mot: { $purposes }
 kind-detail-reasons = Skäl: { $reasons }
 
-category-contact = Namn, adress, e-post och telefonnummer
-category-billing = Fakturor, betalningar och fakturahistorik
+category-contact = Kontaktuppgifter, konto och profil
+category-billing = Fakturor och fakturahistorik
 category-traffic = Samtalslistor och trafikuppgifter
 category-ip_logs = Tilldelade IP-adresser och anslutningsloggar
-category-support = Kundtjänstärenden och samtalsinspelningar
+category-support = Kundtjänstärenden
 category-marketing = Marknadsföringsval och kampanjhistorik
 category-analytics = Webbstatistik och kakor
+category-payment = Betalningsreferenser
+category-recordings = Samtalsinspelningar, röstbrevlåda och fax
+category-cctv = Kameraövervakning och passerkortsloggar
+category-applications = Jobbansökningar
 
 erasure-ground-a = Uppgifterna behövs inte längre för det ändamål de samlades in för
 erasure-ground-b = Jag återkallar mitt samtycke och det finns ingen annan rättslig grund

@@ -176,3 +176,30 @@ mail-digest-failed-mail = { $count ->
    *[other] { $count } mejl kunde inte skickas; på sidan för misslyckade mejl kan du skicka dem igen eller rätta adresserna.
 }
 mail-digest-opt-out = Du får det här mejlet de dagar du har ärenden att följa upp. Du kan stänga av det på din kontosida:
+
+# Ärende 10: bevarade uppgifter i svarsmejlet (Art. 17(3)(b)), invändning, begränsning.
+mail-retained-intro = Vi har sparat följande uppgifter eftersom en lag kräver det:
+mail-retained-until = Vi sparar dem till { $date } och raderar dem då.
+mail-retained-only-for-the-law = Vi sparar de här uppgifterna bara för att uppfylla den rättsliga förpliktelsen och använder dem inte till något annat (Art. 17(3)(b)).
+mail-objection-refused-intro = Vi kommer att fortsätta behandla dina uppgifter för de här ändamålen, av följande skäl (Art. 21(1)):
+mail-retention-due-subject = { $count ->
+    [one] Bevarade uppgifter ska nu raderas: { $count } kategori
+   *[other] Bevarade uppgifter ska nu raderas: { $count } kategorier
+}
+mail-retention-due-intro = Den rättsliga förpliktelsen att bevara de här uppgifterna har upphört. Radera dem och markera dem sedan som raderade i registret över bevarade uppgifter.
+mail-retention-due-ended = bevarade till { $date }
+mail-retention-due-register = Registret över bevarade uppgifter
+mail-objection-confirmed-subject = Vi har slutat med direktmarknadsföring till dig ({ $reference })
+mail-objection-confirmed-intro = Du invände mot att dina uppgifter används för direktmarknadsföring ({ $reference }). Vi har slutat med det.
+mail-objection-confirmed-both = Din e-postadress och ditt telefonnummer finns nu på vår spärrlista.
+mail-objection-confirmed-email = Din e-postadress finns nu på vår spärrlista.
+mail-objection-confirmed-absolute = Vi kommer inte att använda dem för direktmarknadsföring igen (GDPR Art. 21(3)).
+mail-objection-confirmed-rest = Du invände också mot annan användning av dina uppgifter. En handläggare tar ställning till det och skriver till dig.
+mail-objection-staff-subject = Invändning mot direktmarknadsföring åtgärdad: { $reference }
+mail-objection-staff-intro = En invändning mot direktmarknadsföring ({ $reference }) åtgärdades automatiskt: den registrerades adress och nummer finns på spärrlistan (Art. 21(3)).
+mail-objection-staff-rest = Den registrerade invände också mot andra ändamål: avgör dem på ärendesidan.
+mail-objection-staff-done = Inget annat begärdes: begäran är avslutad.
+mail-restriction-lift-subject = Vi häver begränsningen av dina uppgifter ({ $reference })
+mail-restriction-lift-intro = Du bad oss begränsa användningen av dina uppgifter ({ $reference }). Nu häver vi den begränsningen för:
+mail-restriction-lift-why = Varför:
+mail-restriction-lift-before = Vi meddelar dig innan begränsningen hävs, som GDPR Art. 18(3) kräver.

@@ -5,8 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    audit_events, notes, outbox, questions, reminders_sent, requests, sessions, tokens, uploads,
-    users,
+    audit_events, category_outcomes, data_categories, notes, objection_decisions, outbox,
+    questions, reminders_sent, requests, restriction_lifts, retention_rules, sessions,
+    suppressions, tokens, uploads, users,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -374,4 +375,132 @@ pub struct ReminderSent {
     /// The assignee it went to; `None`: every handler and admin.
     pub sent_to: Option<String>,
     pub sent_at: NaiveDateTime,
+}
+
+/// A data category of the register (issue 10). Labels are `None` for a seeded category,
+/// whose words are in the message files.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = data_categories, treat_none_as_null = true)]
+pub struct DataCategory {
+    pub code: String,
+    pub position: i32,
+    pub active: bool,
+    pub label_en: Option<String>,
+    pub label_nb: Option<String>,
+    pub label_sv: Option<String>,
+}
+
+impl DataCategory {
+    pub fn to_domain(&self) -> crate::domain::categories::Category {
+        crate::domain::categories::Category {
+            code: self.code.clone(),
+            active: self.active,
+            labels: crate::domain::categories::Labels {
+                en: self.label_en.clone(),
+                nb: self.label_nb.clone(),
+                sv: self.label_sv.clone(),
+            },
+        }
+    }
+}
+
+/// A legal-retention rule of the register (issue 10, Art. 17(3)(b)).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = retention_rules)]
+pub struct RetentionRule {
+    pub id: String,
+    pub category_code: String,
+    pub citation: String,
+    pub amount: i32,
+    pub unit: String,
+    pub anchor: String,
+    pub text_en: String,
+    pub text_nb: String,
+    pub text_sv: String,
+    pub verify_before_production: bool,
+    pub active: bool,
+    pub position: i32,
+}
+
+impl RetentionRule {
+    pub fn period(&self) -> Result<crate::domain::retention::RetentionPeriod, DbError> {
+        use crate::domain::retention::{Anchor, PeriodUnit, RetentionPeriod};
+        Ok(RetentionPeriod {
+            amount: u32::try_from(self.amount)
+                .map_err(|_| DbError::Corrupt(format!("retention_rules.amount {}", self.amount)))?,
+            unit: PeriodUnit::parse(&self.unit)
+                .ok_or_else(|| DbError::Corrupt(format!("retention_rules.unit {}", self.unit)))?,
+            anchor: Anchor::parse(&self.anchor).ok_or_else(|| {
+                DbError::Corrupt(format!("retention_rules.anchor {}", self.anchor))
+            })?,
+        })
+    }
+
+    /// The words shown to the subject, in their language.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.text_en,
+            Lang::Nb => &self.text_nb,
+            Lang::Sv => &self.text_sv,
+        }
+    }
+}
+
+/// What was done with one data category of an erasure or restriction request.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = category_outcomes)]
+pub struct CategoryOutcomeRow {
+    pub request_id: String,
+    pub category_code: String,
+    pub outcome: String,
+    pub rule_id: Option<String>,
+    pub anchor_date: Option<NaiveDate>,
+    pub until_date: Option<NaiveDate>,
+    pub recorded_by: String,
+    pub recorded_at: NaiveDateTime,
+    pub followup_at: Option<NaiveDateTime>,
+    pub erased_at: Option<NaiveDateTime>,
+    pub erased_by: Option<String>,
+}
+
+impl CategoryOutcomeRow {
+    pub fn outcome(&self) -> Result<crate::domain::categories::CategoryOutcome, DbError> {
+        crate::domain::categories::CategoryOutcome::parse(&self.outcome)
+            .ok_or_else(|| DbError::Corrupt(format!("category_outcomes.outcome {}", self.outcome)))
+    }
+}
+
+/// An address or number on the Art. 21(3) suppression list.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = suppressions)]
+pub struct Suppression {
+    pub kind: String,
+    pub value: String,
+    pub request_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A restriction being lifted, or lifted (Art. 18(3)).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = restriction_lifts)]
+pub struct RestrictionLift {
+    pub request_id: String,
+    pub reason: String,
+    pub outbox_id: Option<String>,
+    pub requested_by: String,
+    pub requested_at: NaiveDateTime,
+    pub lifted_at: Option<NaiveDateTime>,
+}
+
+/// The decision on one purpose an objection names (Art. 21).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = objection_decisions)]
+pub struct ObjectionDecision {
+    pub request_id: String,
+    pub purpose: String,
+    pub upheld: bool,
+    pub grounds: Option<String>,
+    /// `None`: the system (direct marketing, Art. 21(3)).
+    pub decided_by: Option<String>,
+    pub decided_at: NaiveDateTime,
 }

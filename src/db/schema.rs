@@ -190,7 +190,86 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    data_categories (code) {
+        code -> Text,
+        position -> Integer,
+        active -> Bool,
+        label_en -> Nullable<Text>,
+        label_nb -> Nullable<Text>,
+        label_sv -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    retention_rules (id) {
+        id -> Text,
+        category_code -> Text,
+        citation -> Text,
+        amount -> Integer,
+        unit -> Text,
+        anchor -> Text,
+        text_en -> Text,
+        text_nb -> Text,
+        text_sv -> Text,
+        verify_before_production -> Bool,
+        active -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    category_outcomes (request_id, category_code) {
+        request_id -> Text,
+        category_code -> Text,
+        outcome -> Text,
+        rule_id -> Nullable<Text>,
+        anchor_date -> Nullable<Date>,
+        until_date -> Nullable<Date>,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+        followup_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
+        erased_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    suppressions (kind, value) {
+        kind -> Text,
+        value -> Text,
+        request_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    restriction_lifts (request_id) {
+        request_id -> Text,
+        reason -> Text,
+        outbox_id -> Nullable<Text>,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+        lifted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    objection_decisions (request_id, purpose) {
+        request_id -> Text,
+        purpose -> Text,
+        upheld -> Bool,
+        grounds -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
+diesel::joinable!(retention_rules -> data_categories (category_code));
+diesel::joinable!(category_outcomes -> requests (request_id));
+diesel::joinable!(category_outcomes -> retention_rules (rule_id));
+diesel::joinable!(restriction_lifts -> requests (request_id));
 diesel::joinable!(tokens -> requests (request_id));
 diesel::joinable!(audit_events -> requests (request_id));
 diesel::joinable!(outbox -> requests (request_id));
@@ -216,5 +295,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     questions,
     uploads,
     notes,
-    reminders_sent
+    reminders_sent,
+    data_categories,
+    retention_rules,
+    category_outcomes,
+    suppressions,
+    restriction_lifts,
+    objection_decisions
 );

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::categories::{label_in, valid_code, Category};
 use super::msg::Msg;
 use super::newtypes::{limits, FieldError, FreeText, ShortText};
 use super::status::text_enum;
@@ -67,23 +68,6 @@ impl Kind {
             Self::Objection => "kind-ask-objection",
         }
     }
-}
-
-/// Data categories of the telecom and hosting world the demo data and forms use:
-/// (code as stored, message id of its label).
-pub const DATA_CATEGORIES: &[(&str, &str)] = &[
-    ("contact", "category-contact"),
-    ("billing", "category-billing"),
-    ("traffic", "category-traffic"),
-    ("ip_logs", "category-ip_logs"),
-    ("support", "category-support"),
-    ("marketing", "category-marketing"),
-    ("analytics", "category-analytics"),
-];
-
-/// The message id of a category's label; an unknown code shows as it is.
-pub fn category_label_id(code: &str) -> Option<&'static str> {
-    lookup(DATA_CATEGORIES, code)
 }
 
 /// Art. 17(1)(a)–(f): (letter, message id).
@@ -176,7 +160,8 @@ impl RequestDetails {
     /// Human-readable lines in the reader's language (the request page, the subject's
     /// status page).
     /// Legal references ("Art. 17(1)(b)") stay as they are in every language.
-    pub fn summary_lines(&self, t: &Tr) -> Vec<String> {
+    /// Category codes read their words from the `register` (`categories::label_in`).
+    pub fn summary_lines(&self, t: &Tr, register: &[Category]) -> Vec<String> {
         let label = |id: Option<&'static str>, code: &str| match id {
             Some(id) => t.t(id),
             None => code.to_string(),
@@ -216,7 +201,7 @@ impl RequestDetails {
                         "scope",
                         categories
                             .iter()
-                            .map(|c| label(category_label_id(c), c))
+                            .map(|c| label_in(register, c, t))
                             .collect::<Vec<_>>()
                             .join("; "),
                     )
@@ -375,7 +360,9 @@ pub fn parse_details(kind: Kind, f: &dyn FormInput) -> Result<RequestDetails, Ve
                 }
                 "categories" => {
                     for c in f.values("erasure_categories") {
-                        if DATA_CATEGORIES.iter().any(|(code, _)| *code == c) {
+                        // Known to the register? The workflow checks that
+                        // (`intake::check_categories`); here only the form of a code.
+                        if valid_code(c) {
                             if !categories.iter().any(|x: &String| x == c) {
                                 categories.push(c.to_string());
                             }
@@ -545,7 +532,7 @@ mod tests {
             ]),
         )
         .expect("valid");
-        assert_eq!(ok.summary_lines(&Tr::plain(Lang::En)).len(), 1);
+        assert_eq!(ok.summary_lines(&Tr::plain(Lang::En), &[]).len(), 1);
     }
 
     #[test]
@@ -568,7 +555,7 @@ mod tests {
             Kind::Erasure,
             &input(&[
                 ("erasure_scope", "categories"),
-                ("erasure_categories", "secrets"),
+                ("erasure_categories", "Secrets!"),
             ]),
         )
         .unwrap_err();
@@ -616,15 +603,15 @@ mod tests {
             ground: Some("b".into()),
         };
         assert_eq!(
-            d.summary_lines(&Tr::plain(Lang::En)),
+            d.summary_lines(&Tr::plain(Lang::En), &[]),
             vec![
-                "Scope: Invoices, payments and billing history".to_string(),
+                "Scope: Invoices and billing history".to_string(),
                 "Ground: Art. 17(1)(b) I withdraw my consent and there is no other legal ground"
                     .to_string()
             ]
         );
-        let nb = d.summary_lines(&Tr::plain(Lang::Nb));
-        assert_eq!(nb[0], "Omfang: Fakturaer, betalinger og fakturahistorikk");
+        let nb = d.summary_lines(&Tr::plain(Lang::Nb), &[]);
+        assert_eq!(nb[0], "Omfang: Fakturaer og fakturahistorikk");
         assert!(nb[1].starts_with("Grunnlag: Art. 17(1)(b) "), "{}", nb[1]);
     }
 

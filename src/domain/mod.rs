@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod categories;
 pub mod channel;
 pub mod clock;
 pub mod kinds;
@@ -14,5 +15,6 @@ pub mod roles;
 pub mod search;
 pub mod status;
 pub mod submission;
+pub mod suppression;
 pub mod tokens;
 pub mod upload;

@@ -12,7 +12,7 @@ use crate::db::Pool;
 use crate::mail::dispatcher::{DispatchReport, Dispatcher};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
-use crate::workflow::{digest, intake, reminders, subject, uploads, Ctx};
+use crate::workflow::{digest, intake, reminders, retention, subject, uploads, Ctx};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepReport {
@@ -34,6 +34,10 @@ pub struct Swept {
     pub files_deleted: usize,
     pub reminder_emails: usize,
     pub digests: usize,
+    /// Kept data whose legal retention ended: follow-up tasks made (issue 10).
+    pub retention_followups: usize,
+    /// Restrictions lifted after their Art. 18(3) notice was sent.
+    pub restrictions_lifted: usize,
 }
 
 /// One round of every job at `clock.now()`, then send all mail that is due.
@@ -95,7 +99,9 @@ fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Sw
 /// and unanswered questions expire (issue 7: `DSR_SUBJECT_ANSWER_DAYS`, with the expiry
 /// email), and subjects' files past `DSR_UPLOAD_RETENTION_DAYS` after the close are
 /// deleted; handlers get their reminders and, at the digest time, their daily digest
-/// (issue 9). Each step only acts on rows still due, and records what it did in the
+/// (issue 9); kept data whose legal retention has ended becomes a follow-up task for its
+/// handler, and restrictions whose Art. 18(3) notice has been sent are lifted (issue 10).
+/// Each step only acts on rows still due, and records what it did in the
 /// same transaction, so a second run (also at the same moment, also in another
 /// instance) changes nothing more.
 pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swept, String> {
@@ -104,11 +110,15 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
     let files_deleted = uploads::delete_after_retention(conn, ctx).map_err(|e| e.to_string())?;
     let reminded = reminders::run_once(conn, ctx).map_err(|e| e.to_string())?;
     let digests = digest::run_once(conn, ctx).map_err(|e| e.to_string())?;
+    let retention_followups = retention::followups(conn, ctx).map_err(|e| e.to_string())?;
+    let restrictions_lifted = retention::finish_lifts(conn, ctx).map_err(|e| e.to_string())?;
     Ok(Swept {
         expired: unverified + unanswered,
         files_deleted,
         reminder_emails: reminded.emails,
         digests,
+        retention_followups,
+        restrictions_lifted,
     })
 }
 

@@ -196,6 +196,78 @@ email!(
     "mail/reminder/body.html"
 );
 
+/// Kept data whose legal retention has ended, for its handler (issue 10): a follow-up
+/// task each, until someone marks the data erased.
+pub struct RetentionDueMail {
+    pub name: String,
+    pub lines: Vec<RetentionDueLine>,
+    pub register_link: String,
+}
+/// One category of one request whose until date has passed.
+pub struct RetentionDueLine {
+    pub reference: String,
+    pub category: String,
+    pub until: NaiveDate,
+    pub link: String,
+}
+email!(
+    RetentionDueMail,
+    "retention_due",
+    "mail/retention_due/subject.txt",
+    "mail/retention_due/body.txt",
+    "mail/retention_due/body.html"
+);
+
+/// An objection to direct marketing acted on at once (Art. 21(3)): the subject is told
+/// that their address and number are on the suppression list, and whether a handler
+/// still decides the other purposes they named.
+pub struct ObjectionConfirmedMail {
+    pub name: String,
+    pub reference: String,
+    pub suppressed_phone: bool,
+    pub rest_pending: bool,
+    pub status_link: String,
+    pub link_days: u32,
+}
+email!(
+    ObjectionConfirmedMail,
+    "objection_confirmed",
+    "mail/objection_confirmed/subject.txt",
+    "mail/objection_confirmed/body.txt",
+    "mail/objection_confirmed/body.html"
+);
+
+/// To the handlers: an objection to direct marketing was acted on automatically (no
+/// balancing test, Art. 21(3)); with other purposes it waits for them.
+pub struct ObjectionStaffMail {
+    pub name: String,
+    pub reference: String,
+    pub rest_pending: bool,
+    pub link: String,
+}
+email!(
+    ObjectionStaffMail,
+    "objection_staff",
+    "mail/objection_staff/subject.txt",
+    "mail/objection_staff/body.txt",
+    "mail/objection_staff/body.html"
+);
+
+/// Art. 18(3): the subject is told before a restriction is lifted.
+pub struct RestrictionLiftMail {
+    pub name: String,
+    pub reference: String,
+    pub categories: Vec<String>,
+    pub reason: String,
+}
+email!(
+    RestrictionLiftMail,
+    "restriction_lift",
+    "mail/restriction_lift/subject.txt",
+    "mail/restriction_lift/body.txt",
+    "mail/restriction_lift/body.html"
+);
+
 /// One section of the daily digest: its first lines, how many there are in all, and
 /// the queue view that shows them all.
 #[derive(Debug, Clone)]
@@ -356,6 +428,25 @@ pub struct Completion {
     pub answer: String,
     /// Why a partial answer is partial (empty otherwise).
     pub reasons: String,
+    /// Data kept after an erasure request under a legal obligation (Art. 17(3)(b)).
+    pub retained: Vec<RetainedLine>,
+    /// Purposes of an objection the organisation will go on processing for, with its
+    /// grounds (Art. 21(1)).
+    pub refused: Vec<RefusedLine>,
+}
+
+/// One category kept after an erasure: its words, the law and until when.
+pub struct RetainedLine {
+    pub category: String,
+    pub citation: String,
+    pub text: String,
+    pub until: NaiveDate,
+}
+
+/// One purpose of an objection that was not upheld, with the grounds.
+pub struct RefusedLine {
+    pub purpose: String,
+    pub grounds: String,
 }
 
 macro_rules! completion_mail {
@@ -519,6 +610,8 @@ mod tests {
             kind: Kind::Erasure,
             answer: answer.into(),
             reasons: reasons.into(),
+            retained: vec![],
+            refused: vec![],
         }
     }
 

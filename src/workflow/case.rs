@@ -28,7 +28,8 @@ use crate::domain::status::{
 };
 use crate::domain::tokens::Purpose;
 use crate::mail::messages::{
-    self, render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, WithdrawnMail,
+    self, render_completion, Completion, ExtensionMail, QuestionMail, RefusedLine, RejectionMail,
+    RetainedLine, WithdrawnMail,
 };
 use crate::mail::outbox::enqueue;
 use crate::mail::Email;
@@ -37,7 +38,7 @@ use crate::time::local_date;
 /// Longest verification method ("ID card checked in the Oslo shop").
 pub const METHOD_MAX: usize = 200;
 
-fn invalid(field: &str, message: impl Into<Msg>) -> WorkflowError {
+pub(crate) fn invalid(field: &str, message: impl Into<Msg>) -> WorkflowError {
     WorkflowError::Invalid(vec![FieldError::new(field, message)])
 }
 
@@ -50,7 +51,7 @@ pub fn parse_version(f: &dyn FormInput) -> Result<i32, WorkflowError> {
 }
 
 /// The request as the form saw it, or a conflict when it has changed since.
-fn current(conn: &mut DbConn, id: &str, version: i32) -> Result<Request, WorkflowError> {
+pub(crate) fn current(conn: &mut DbConn, id: &str, version: i32) -> Result<Request, WorkflowError> {
     let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
     if request.version != version {
         return Err(stale(&request));
@@ -60,13 +61,13 @@ fn current(conn: &mut DbConn, id: &str, version: i32) -> Result<Request, Workflo
 
 /// Someone else acted first: the message names the status the request has now (its
 /// code; the message files choose the words).
-fn stale(request: &Request) -> WorkflowError {
+pub(crate) fn stale(request: &Request) -> WorkflowError {
     let now = request.status().map(|s| s.as_str()).unwrap_or("changed");
     WorkflowError::Conflict(Msg::new("case-stale-version").arg("status", now))
 }
 
 /// `apply_transition`, where losing the race is a conflict.
-fn store(
+pub(crate) fn store(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     request: &Request,
@@ -83,7 +84,7 @@ fn store(
 
 /// A change that is not a status change: only while the request is open, only at the
 /// version the form saw, with its audit event.
-fn edit(
+pub(crate) fn edit(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     request: &Request,
@@ -117,7 +118,7 @@ fn edit(
 }
 
 /// A closed request never changes (its terminal status says so).
-fn not_closed(request: &Request) -> Result<(), WorkflowError> {
+pub(crate) fn not_closed(request: &Request) -> Result<(), WorkflowError> {
     let status = request.status()?;
     if status.is_terminal() {
         return Err(TransitionError::Terminal(status).into());
@@ -127,7 +128,7 @@ fn not_closed(request: &Request) -> Result<(), WorkflowError> {
 
 /// Queue the email `render` makes for the subject's address. A request entered by hand
 /// without an address gets nothing: the action's audit note says so (`mail_note`).
-fn queue(
+pub(crate) fn queue(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     request: &Request,
@@ -143,7 +144,7 @@ fn queue(
 
 /// The audit note of an action that emails the subject: `note`, and when the request has
 /// no email address, that nothing was sent and the subject must be told another way.
-fn mail_note(request: &Request, note: &str) -> String {
+pub(crate) fn mail_note(request: &Request, note: &str) -> String {
     match (request.subject_email.is_some(), note.is_empty()) {
         (true, _) => note.to_string(),
         (false, true) => NO_EMAIL_NOTE.to_string(),
@@ -152,7 +153,7 @@ fn mail_note(request: &Request, note: &str) -> String {
 }
 
 /// The words of an email about `request`: in the language it was made in.
-fn mail_tr(ctx: &Ctx<'_>, request: &Request) -> crate::i18n::Tr {
+pub(crate) fn mail_tr(ctx: &Ctx<'_>, request: &Request) -> crate::i18n::Tr {
     messages::tr(ctx.settings, request.language(ctx.settings))
 }
 
@@ -266,7 +267,9 @@ pub fn verify_another_way(
             Purpose::Verify.as_str(),
             now,
         )?;
-        if request.subject_email.is_some() {
+        let handled = super::objection::on_verified(conn, ctx, &request.id)?;
+        let completed = handled.is_some_and(|h| h.completed);
+        if request.subject_email.is_some() && !completed {
             queue_acknowledgement(conn, ctx, &request.id)?;
         }
         Ok(())
@@ -536,8 +539,10 @@ fn completion_mail(
     ctx: &Ctx<'_>,
     request: &Request,
     c: &CompletionInput,
+    facts: (Vec<RetainedLine>, Vec<RefusedLine>),
     to: &str,
 ) -> Result<Email, WorkflowError> {
+    let (retained, refused) = facts;
     Ok(render_completion(
         c.outcome,
         Completion {
@@ -550,6 +555,8 @@ fn completion_mail(
                 .as_ref()
                 .map(|r| r.as_str().to_string())
                 .unwrap_or_default(),
+            retained,
+            refused,
         },
         &mail_tr(ctx, request),
         to,
@@ -591,11 +598,12 @@ pub fn preview_completion(
 ) -> Result<Preview, WorkflowError> {
     let request = current(conn, id, version)?;
     transition(request.status()?, Action::Complete(c.outcome))?;
+    let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
     let to = request
         .subject_email
         .as_deref()
         .unwrap_or("no email address: send this answer by post or tell it by phone");
-    let mail = completion_mail(ctx, &request, c, to)?;
+    let mail = completion_mail(ctx, &request, c, facts, to)?;
     Ok(Preview {
         to: mail.to,
         subject: mail.subject,
@@ -621,6 +629,7 @@ pub fn complete(
         if digest != preview_digest(ctx, &request, c) {
             return Err(invalid("answer", Msg::new("case-preview-first")));
         }
+        let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
         let note = mail_note(&request, c.outcome.label());
         let changes = RequestChanges {
             answer_text: Some(Some(c.answer.as_str())),
@@ -641,7 +650,7 @@ pub fn complete(
             record,
         )?;
         queue(conn, ctx, &request, |_, to| {
-            completion_mail(ctx, &request, c, to)
+            completion_mail(ctx, &request, c, facts, to)
         })
     })
 }

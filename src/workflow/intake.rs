@@ -47,6 +47,7 @@ pub fn submit(
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
+    super::registers::check_categories(conn, &s.details)?;
 
     db::write_transaction(conn, |conn| {
         let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
@@ -202,7 +203,19 @@ pub fn verify(conn: &mut DbConn, ctx: &Ctx<'_>, secret: &str) -> Result<Verified
                 "portal-changed-try-again",
             )));
         }
-        let (request, access) = queue_acknowledgement(conn, ctx, &request.id)?;
+        // An objection to direct marketing is acted on now (Art. 21(3)); when that was
+        // all, the request is done and its confirmation replaces the acknowledgement.
+        let handled = super::objection::on_verified(conn, ctx, &request.id)?;
+        let (request, access) = match handled {
+            Some(super::objection::Handled {
+                completed: true,
+                access: Some(access),
+            }) => (
+                db::requests::find(conn, &request.id)?.ok_or(WorkflowError::NotFound)?,
+                access,
+            ),
+            _ => queue_acknowledgement(conn, ctx, &request.id)?,
+        };
         Ok(Verified {
             request: view_of(ctx, &request)?,
             status_link: access.link,

@@ -190,6 +190,7 @@ pub fn enter(
     let id = uuid::Uuid::new_v4().to_string();
     let details = serde_json::to_string(&s.details)
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
+    super::registers::check_categories(conn, &s.details)?;
     let email = s.email.as_ref().map(|e| e.as_str());
     let lang = input.language.unwrap_or(ctx.settings.language);
     let status = if input.verified.is_some() {
@@ -260,6 +261,11 @@ pub fn enter(
             },
             now,
         )?;
+        // Verified on entry: an objection to direct marketing is acted on now (Art. 21(3)).
+        let handled = match input.verified {
+            Some(_) => super::objection::on_verified(conn, ctx, &id)?,
+            None => None,
+        };
         let Some(email) = email else {
             // Nothing to send: the handler tells the subject by post or phone.
             return Ok(Submitted {
@@ -268,7 +274,9 @@ pub fn enter(
             });
         };
         if input.verified.is_some() {
-            queue_acknowledgement(conn, ctx, &id)?;
+            if !handled.is_some_and(|h| h.completed) {
+                queue_acknowledgement(conn, ctx, &id)?;
+            }
         } else {
             queue_verification(
                 conn,

@@ -90,6 +90,8 @@ pub struct SubjectPage {
     pub r: RequestView,
     /// What the subject asked for, to put into the reader's words.
     pub details: RequestDetails,
+    /// The data-category register, for the words of the categories in `details`.
+    pub categories: Vec<crate::domain::categories::Category>,
     pub history: Vec<HistoryLine>,
     pub questions: Vec<SubjectQuestion>,
     /// The question the subject can answer now (the request waits for them).
@@ -157,6 +159,7 @@ pub fn status_page(
     let decision = decision(ctx, &request, &events)?;
     Ok(SubjectPage {
         details: request.details()?,
+        categories: super::registers::categories(conn)?,
         r: view_of(ctx, &request)?,
         history,
         questions,

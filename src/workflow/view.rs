@@ -489,15 +489,25 @@ pub struct RequestPageView {
     pub default_answers: Vec<(Outcome, String)>,
     pub audit: Vec<AuditLine>,
     pub mails: Vec<MailLine>,
+    /// The data-category register, for the words of the categories in `r.details`.
+    pub categories: Vec<crate::domain::categories::Category>,
+    /// An erasure's or restriction's categories with what was recorded for each.
+    pub outcomes: super::retention::OutcomesView,
+    /// An objection's purposes with the decision on each.
+    pub purposes: Vec<super::objection::PurposeRow>,
 }
 
-/// The request page; `NotFound` for an unknown id.
+/// The request page in `t`'s words; `NotFound` for an unknown id.
 pub fn request_page(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     id: &str,
+    t: &crate::i18n::Tr,
 ) -> Result<RequestPageView, WorkflowError> {
     let request = db::requests::find(conn, id)?.ok_or(WorkflowError::NotFound)?;
+    let categories = super::registers::categories(conn)?;
+    let outcomes = super::retention::outcomes_view(conn, &request, t)?;
+    let purposes = super::objection::purposes_view(conn, &request, t)?;
     let events = db::audit::for_request(conn, id)?;
     let mails = db::outbox::for_request(conn, id)?;
     let tz = ctx.settings.timezone;
@@ -594,6 +604,9 @@ pub fn request_page(
         r,
         audit,
         mails,
+        categories,
+        outcomes,
+        purposes,
     })
 }
 

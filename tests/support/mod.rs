@@ -584,3 +584,88 @@ pub async fn enter_by_hand(
     let (_, page) = app.get(c, &format!("/dashboard/requests/{id}")).await;
     (id, reference_in(&page).expect("reference"))
 }
+
+/// Submit a request of any kind through the portal and verify it through the emailed
+/// link (issue 10 tests). Returns (reference, id, the verify answer's page).
+pub async fn submit_verified_kind(
+    app: &TestApp,
+    c: &reqwest::Client,
+    email: &str,
+    kind_fields: &[(&str, &str)],
+) -> (String, String) {
+    let reference = submit_request(app, c, email, kind_fields).await;
+    let mail = app.wait_for_mail(email, &reference).await;
+    let link = extract_links(&mail.text, &format!("{}/verify/", app.base))
+        .into_iter()
+        .next()
+        .expect("verify link");
+    let path = link.trim_start_matches(&app.base).to_string();
+    let token = app.csrf(c, &path).await;
+    let (status, body, _) = app.post_form(c, &path, &[("csrf_token", &token)]).await;
+    assert_eq!(status, 200, "verify: {body}");
+    let id = {
+        use diesel::prelude::*;
+        use dsr_tracker::db::schema::requests;
+        let mut conn = app.pool.get().expect("conn");
+        requests::table
+            .filter(requests::reference.eq(&reference))
+            .select(requests::id)
+            .first::<String>(&mut conn)
+            .expect("request id")
+    };
+    (reference, id)
+}
+
+/// Post a request-page action as its form would; returns (status, body, location).
+pub async fn try_act(
+    app: &TestApp,
+    c: &reqwest::Client,
+    id: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, Option<String>) {
+    let token = app.csrf(c, &format!("/dashboard/requests/{id}")).await;
+    let v = request_version(app, id);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", &token), ("version", &v)];
+    form.extend_from_slice(fields);
+    app.post_form(c, &format!("/dashboard/requests/{id}/{action}"), &form)
+        .await
+}
+
+/// Complete through the preview, as the page does: returns the send's status and body.
+pub async fn complete_via_preview(
+    app: &TestApp,
+    c: &reqwest::Client,
+    id: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let (status, preview, _) = try_act(app, c, id, "complete/preview", fields).await;
+    if status != 200 {
+        return (status, preview);
+    }
+    let fields = [
+        "csrf_token",
+        "version",
+        "outcome",
+        "answer",
+        "reasons",
+        "digest",
+    ]
+    .map(|n| (n, hidden(&preview, n)));
+    let form: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let (status, body, _) = app
+        .post_form(c, &format!("/dashboard/requests/{id}/complete"), &form)
+        .await;
+    (status, body)
+}
+
+impl TestApp {
+    /// Log the first admin (made by `admin_client`) in again, e.g. after the clock moved
+    /// past the session's lifetime.
+    pub async fn admin_login(&self) -> reqwest::Client {
+        let c = Self::client();
+        let (status, _) = self.login(&c, "dpo@telecom.example", ADMIN_PASSWORD).await;
+        assert_eq!(status, 303, "admin logs in");
+        c
+    }
+}

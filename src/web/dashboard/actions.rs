@@ -49,6 +49,9 @@ pub fn done_notice(done: &str) -> Option<&'static str> {
         "noted" => "dash-done-noted",
         "email-corrected" => "dash-done-email-corrected",
         "mail-resent" => "dash-done-mail-resent",
+        "outcome" => "dash-done-outcome",
+        "decided" => "dash-done-decided",
+        "lift" => "dash-done-lift",
         _ => return None,
     })
 }
@@ -57,7 +60,7 @@ type Step = fn(&mut Conn, &Ctx<'_>, &Staff, &str, &FormData) -> Result<(), Workf
 
 /// Run one action and answer: back to the request page with a notice, or the page again
 /// with the errors beside the fields, or with why it was refused.
-async fn act(
+pub(super) async fn act(
     state: web::Data<AppState>,
     who: RequireRole<CaseWorker>,
     mut t: Tr,
@@ -123,7 +126,7 @@ async fn refused(
     .await
 }
 
-fn path_id(path: web::Path<String>) -> String {
+pub(super) fn path_id(path: web::Path<String>) -> String {
     path.into_inner()
 }
 

@@ -71,6 +71,7 @@ impl IntakePage {
 
 fn intake_page(
     state: &AppState,
+    register: &[crate::domain::categories::Category],
     t: Tr,
     csrf: String,
     user: Staff,
@@ -78,10 +79,10 @@ fn intake_page(
     errors: Errors,
 ) -> IntakePage {
     IntakePage {
+        c: Choices::new(register, &t),
         t,
         csrf,
         user,
-        c: Choices::new(),
         channels: CHANNELS,
         form,
         errors,
@@ -104,10 +105,12 @@ async fn form(
         ("received_date".into(), now.format("%Y-%m-%d").to_string()),
         ("received_time".into(), now.format("%H:%M").to_string()),
     ]);
+    let register = crate::web::portal::register(&state).await?;
     Ok(page(
         StatusCode::OK,
         &intake_page(
             &state,
+            &register,
             t,
             csrf::token(&who.session),
             who.user,
@@ -148,6 +151,7 @@ async fn enter(
             StatusCode::UNPROCESSABLE_ENTITY,
             &intake_page(
                 &state,
+                &crate::web::portal::register(&state).await?,
                 t.clone(),
                 csrf::token(&who.session),
                 who.user,

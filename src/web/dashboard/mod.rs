@@ -1,6 +1,8 @@
 //! The DPO's and handlers' dashboard, one file per concern: `queue` (the queue sorted by
 //! due date, its counts, search and filters), `export` (the queue as CSV), `request` (the request page), `actions` (the POST actions on a request),
-//! `mail` (failed mail), `users` (own account, accounts for admins). Handlers read through `workflow::view` and act through workflow
+//! `mail` (failed mail), `users` (own account, accounts for admins), `outcomes` (issue 10's
+//! request actions: category outcomes, objection decisions, lifting a restriction),
+//! `registers` (retention register, suppression list, the admin registers). Handlers read through `workflow::view` and act through workflow
 //! functions; they never reach storage themselves.
 
 use actix_web::web;
@@ -9,7 +11,9 @@ pub mod actions;
 pub mod export;
 pub mod intake;
 pub mod mail;
+pub mod outcomes;
 pub mod queue;
+pub mod registers;
 pub mod request;
 pub mod uploads;
 pub mod users;
@@ -22,6 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(request::page_handler),
         )
         .configure(actions::routes)
+        .configure(outcomes::routes)
+        .configure(registers::routes)
         .configure(uploads::routes)
         .configure(intake::routes)
         .route("/dashboard/mail/failed", web::get().to(mail::failed_mail))

@@ -9,6 +9,7 @@ use askama::Template;
 
 use super::actions::done_notice;
 use crate::domain::case::QuestionPurpose;
+use crate::domain::categories::CategoryOutcome;
 use crate::domain::status::{Outcome, RejectionReason};
 use crate::domain::upload::FileType;
 use crate::i18n::Tr;
@@ -62,6 +63,16 @@ impl DetailPage {
         }
     }
 
+    /// Whether `o` is the outcome recorded for a category.
+    fn chosen(&self, recorded: &Option<CategoryOutcome>, o: &CategoryOutcome) -> bool {
+        recorded.as_ref() == Some(o)
+    }
+
+    /// The error key of a field in one row of the outcomes or objection table.
+    fn row_field(&self, field: &str, code: &str) -> String {
+        format!("{field}-{code}")
+    }
+
     /// "3 days left", "2 days overdue", or "—" once closed.
     fn days_left(&self) -> String {
         super::queue::days_left_text(&self.t, &self.v.r)
@@ -96,6 +107,13 @@ impl DetailPage {
             "identity_document_checked" => "dash-audit-identity_document_checked",
             "mail_requeued" => "dash-audit-mail_requeued",
             "email_corrected" => "dash-audit-email_corrected",
+            "outcome_recorded" => "dash-audit-outcome_recorded",
+            "retention_ended" => "dash-audit-retention_ended",
+            "retained_erased" => "dash-audit-retained_erased",
+            "restriction_lift_requested" => "dash-audit-restriction_lift_requested",
+            "restriction_lifted" => "dash-audit-restriction_lifted",
+            "suppressed" => "dash-audit-suppressed",
+            "objection_decided" => "dash-audit-objection_decided",
             other => return other.to_string(),
         };
         self.t.t(id)
@@ -177,8 +195,9 @@ pub(super) async fn render(
     errors: Errors,
     banner: Option<Banner>,
 ) -> Result<HttpResponse, WebError> {
+    let words = t.clone();
     let v = state
-        .run(move |conn, ctx| Ok(view::request_page(conn, ctx, &id)?))
+        .run(move |conn, ctx| Ok(view::request_page(conn, ctx, &id, &words)?))
         .await?;
     Ok(page(
         status,

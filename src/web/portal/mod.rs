@@ -15,9 +15,8 @@ use askama::Template;
 use super::extract::CsrfForm;
 use super::forms::{Errors, FormData};
 use super::{csrf, ok_page, page, redirect, AppState, WebError};
-use crate::domain::kinds::{
-    Kind, DATA_CATEGORIES, ERASURE_GROUNDS, OBJECTION_PURPOSES, RESTRICTION_GROUNDS,
-};
+use crate::domain::categories::Category;
+use crate::domain::kinds::{Kind, ERASURE_GROUNDS, OBJECTION_PURPOSES, RESTRICTION_GROUNDS};
 use crate::domain::newtypes::{limits, EmailAddress};
 use crate::domain::status::Status;
 use crate::domain::submission::parse_submission;
@@ -50,7 +49,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// Lists the template iterates over.
 pub struct Choices {
     pub kinds: &'static [Kind],
-    pub categories: &'static [(&'static str, &'static str)],
+    /// The register's active categories: (code, words in the reader's language).
+    pub categories: Vec<(String, String)>,
     pub erasure_grounds: &'static [(&'static str, &'static str)],
     pub restriction_grounds: &'static [(&'static str, &'static str)],
     pub objection_purposes: &'static [(&'static str, &'static str)],
@@ -58,10 +58,14 @@ pub struct Choices {
 }
 
 impl Choices {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(register: &[Category], t: &Tr) -> Self {
         Self {
             kinds: Kind::ALL,
-            categories: DATA_CATEGORIES,
+            categories: register
+                .iter()
+                .filter(|c| c.active)
+                .map(|c| (c.code.clone(), c.label(t)))
+                .collect(),
             erasure_grounds: ERASURE_GROUNDS,
             restriction_grounds: RESTRICTION_GROUNDS,
             objection_purposes: OBJECTION_PURPOSES,
@@ -88,26 +92,34 @@ struct HomeQuery {
     kind: Option<String>,
 }
 
+/// The data categories the forms offer.
+pub(crate) async fn register(state: &AppState) -> Result<Vec<Category>, WebError> {
+    state
+        .run(|conn, _| Ok(crate::workflow::registers::active_categories(conn)?))
+        .await
+}
+
 async fn home(
     t: Tr,
     state: web::Data<AppState>,
     session: Session,
     q: web::Query<HomeQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, WebError> {
     let mut form = FormData::default();
     if let Some(k) = q.kind.as_deref().and_then(Kind::parse) {
         form.0.push(("kind".into(), k.as_str().into()));
     }
-    ok_page(&HomePage {
+    let register = register(&state).await?;
+    Ok(ok_page(&HomePage {
+        c: Choices::new(&register, &t),
         t,
         csrf: csrf::token(&session),
         organisation: state.settings.organisation.clone(),
         policy_days: state.settings.policy_days,
-        c: Choices::new(),
         form,
         errors: Errors::default(),
         max_text: limits::FREE_TEXT,
-    })
+    }))
 }
 
 #[derive(Template)]
@@ -127,18 +139,25 @@ async fn submit(
     CsrfForm(form): CsrfForm,
 ) -> Result<HttpResponse, WebError> {
     t.here = "/".into();
-    let submission = match parse_submission(&form) {
+    let register = register(&state).await?;
+    let parsed = parse_submission(&form).and_then(|s| {
+        match crate::workflow::registers::category_error(&register, &s.details) {
+            Some(e) => Err(vec![e]),
+            None => Ok(s),
+        }
+    });
+    let submission = match parsed {
         Ok(s) => s,
         Err(errors) => {
             let errors = Errors::from_list(errors, &t);
             return Ok(page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &HomePage {
+                    c: Choices::new(&register, &t),
                     t,
                     csrf: csrf::token(&session),
                     organisation: state.settings.organisation.clone(),
                     policy_days: state.settings.policy_days,
-                    c: Choices::new(),
                     form,
                     errors,
                     max_text: limits::FREE_TEXT,

@@ -86,7 +86,7 @@ pub(super) async fn status_page(
 ) -> Result<HttpResponse, WebError> {
     let p = load(&state, &session, path.into_inner()).await?;
     Ok(ok_page(&StatusPage {
-        details: p.details.summary_lines(&t),
+        details: p.details.summary_lines(&t, &p.categories),
         t,
         csrf: csrf::token(&session),
         p,
@@ -234,7 +234,7 @@ pub(super) async fn answer(
             Ok(page(
                 status,
                 &StatusPage {
-                    details: p.details.summary_lines(&t),
+                    details: p.details.summary_lines(&t, &p.categories),
                     t,
                     csrf: csrf::token(&session),
                     p,

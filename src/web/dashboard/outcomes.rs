@@ -1,0 +1,88 @@
+//! The request page's issue-10 actions: an outcome per data category of an erasure or
+//! restriction request, the decision per purpose of an objection, and lifting a
+//! restriction (Art. 18(3)). Same shape as `actions`: CSRF-checked POSTs for handlers and
+//! admins, each one `workflow` call, errors back beside their field.
+
+use actix_web::{web, HttpResponse};
+
+use super::actions::{act, path_id};
+use crate::i18n::Tr;
+use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
+use crate::web::{AppState, WebError};
+use crate::workflow::{case, objection, retention};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    let r = |action: &str| format!("/dashboard/requests/{{id}}/{action}");
+    cfg.route(&r("outcome"), web::post().to(outcome))
+        .route(&r("objection"), web::post().to(decide))
+        .route(&r("lift"), web::post().to(lift));
+}
+
+async fn outcome(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "outcome",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let input = retention::parse_outcome(f)?;
+            retention::record_outcome(c, x, by, id, version, &input)
+        },
+    )
+    .await
+}
+
+async fn decide(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "decided",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let d = objection::parse_decision(f)?;
+            objection::decide(c, x, by, id, version, &d)
+        },
+    )
+    .await
+}
+
+async fn lift(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "lift",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let reason = retention::parse_lift_reason(f)?;
+            retention::request_lift(c, x, by, id, version, &reason)
+        },
+    )
+    .await
+}
