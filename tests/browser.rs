@@ -366,6 +366,53 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
     let verify_mail = app.wait_for_mail("ola@example.no", &second).await;
     let verify_link = extract_links(&verify_mail.text, &format!("{}/verify/", app.base)).remove(0);
 
+    // Issue 10's pages with something on them: an erasure with a kept category (the
+    // outcomes table, the retention register), an objection with a purpose to decide
+    // (the decision table, the suppression list).
+    let (_, erasure) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "erase@example.no",
+        &[
+            ("kind", "erasure"),
+            ("erasure_scope", "categories"),
+            ("erasure_categories", "billing"),
+            ("erasure_categories", "ip_logs"),
+        ],
+    )
+    .await;
+    dashboard_action(&app, &admin, &erasure, "start", &[]).await;
+    let anchor =
+        (dsr_tracker::time::local_date(app.clock_now().naive_utc(), app.settings.timezone)
+            - chrono::Duration::days(30))
+        .to_string();
+    dashboard_action(
+        &app,
+        &admin,
+        &erasure,
+        "outcome",
+        &[
+            ("category", "billing"),
+            ("category_outcome", "retained"),
+            ("rule", "no-accounting-primary"),
+            ("anchor_date", &anchor),
+        ],
+    )
+    .await;
+    let (_, objection) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "object@example.no",
+        &[
+            ("kind", "objection"),
+            ("objection_purpose", "direct_marketing"),
+            ("objection_purpose", "profiling"),
+            ("objection_reasons", "Please stop analysing my calls."),
+            ("phone", "+47 912 34 567"),
+        ],
+    )
+    .await;
+
     let Some(browser) = Driver::start_with(true).await else {
         return;
     };
@@ -391,6 +438,11 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         "/dashboard/users".to_string(),
         "/dashboard/account".to_string(),
         "/dashboard/mail/failed".to_string(),
+        format!("/dashboard/requests/{erasure}"),
+        format!("/dashboard/requests/{objection}"),
+        "/dashboard/retention".to_string(),
+        "/dashboard/suppression".to_string(),
+        "/dashboard/admin/registers".to_string(),
     ];
     let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
     let mut problems = Vec::new();

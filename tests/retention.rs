@@ -347,6 +347,11 @@ async fn a_follow_up_task_is_made_once_the_moved_clock_passes_the_until_date() {
 
     // The register shows it as due; marking it erased writes the history.
     let admin = app.admin_login().await;
+    let (_, queue) = app.get(&admin, "/dashboard").await;
+    assert!(
+        queue.contains("1 follow-up task: retained data"),
+        "the task shows on the dashboard"
+    );
     let (_, due) = app.get(&admin, "/dashboard/retention?due=1").await;
     assert!(
         due.contains(&reference) && due.contains("Time is up"),
@@ -373,6 +378,11 @@ async fn a_follow_up_task_is_made_once_the_moved_clock_passes_the_until_date() {
     assert!(page.contains("Retained data erased"), "history shows it");
     let (_, register) = app.get(&admin, "/dashboard/retention").await;
     assert!(!register.contains(&reference));
+    let (_, queue) = app.get(&admin, "/dashboard").await;
+    assert!(
+        !queue.contains("follow-up task"),
+        "done: gone from the dashboard"
+    );
     // Twice is not found: nothing is kept any more.
     let (status, _, _) = app
         .post_form(
@@ -418,6 +428,33 @@ async fn lifting_a_restriction_sends_the_notice_first_art_18_3() {
     )
     .await;
     assert_eq!(status, 303, "{body}");
+    // The handler records the Art. 18(1) ground it rests on: (a)–(d) only.
+    let (status, body, _) = try_act(
+        &app,
+        &admin,
+        &id,
+        "restriction-ground",
+        &[("restriction_ground", "e")],
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let (status, body, _) = try_act(
+        &app,
+        &admin,
+        &id,
+        "restriction-ground",
+        &[("restriction_ground", "d")],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    {
+        let mut conn = app.pool.get().expect("conn");
+        let r = dsr_tracker::db::requests::find(&mut conn, &id)
+            .expect("find")
+            .expect("row");
+        assert!(r.details.contains("\"ground\":\"d\""), "{}", r.details);
+    }
+    assert!(audit_actions(&app, &id).contains(&"restriction_ground_recorded".to_string()));
     let (status, body) = complete_via_preview(&app, &admin, &id, &answer).await;
     assert_eq!(status, 303, "{body}");
     app.wait_for_outbox_sent().await;

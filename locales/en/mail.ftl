@@ -177,7 +177,7 @@ mail-digest-opt-out = You get this email on days when you have requests to follo
 # Issue 10: retained data in the completion email (Art. 17(3)(b)), objection, restriction.
 mail-retained-intro = We have kept the following data because a law requires us to:
 mail-retained-until = We keep it until { $date }, and erase it then.
-mail-retained-only-for-the-law = We keep this data only to meet that legal obligation, and use it for nothing else (Art. 17(3)(b)).
+mail-retained-only-for-the-law = We keep this data only to meet that legal obligation, and use it for nothing else (Art. 17(3)(b)). Until we erase it, its use is restricted: we only store it (Art. 18(2)).
 mail-objection-refused-intro = We will go on processing your data for these purposes, for the following reasons (Art. 21(1)):
 mail-retention-due-subject = { $count ->
     [one] Retained data must now be erased: { $count } category

@@ -9,12 +9,19 @@ dash-done-outcome = Outcome recorded.
 dash-done-decided = Decision recorded.
 dash-done-lift = The subject is being told. The restriction is lifted once that email has been sent (Art. 18(3)).
 
+dash-queue-retention-due = { $count ->
+    [one] { $count } follow-up task: retained data whose legal retention has ended must be erased.
+   *[other] { $count } follow-up tasks: retained data whose legal retention has ended must be erased.
+}
+dash-queue-retention-due-link = Open the tasks
+
 ## Timeline
 dash-audit-outcome_recorded = Outcome recorded for a category
 dash-audit-retention_ended = Legal retention ended: erase the data
 dash-audit-retained_erased = Retained data erased
 dash-audit-restriction_lift_requested = Lifting of the restriction announced to the subject
 dash-audit-restriction_lifted = Restriction lifted
+dash-audit-restriction_ground_recorded = Ground of the restriction recorded
 dash-audit-suppressed = Put on the suppression list (Art. 21(3))
 dash-audit-objection_decided = Objection decided for a purpose
 
@@ -63,6 +70,8 @@ case-outcome-anchor-format = Write the date the rule counts from as YYYY-MM-DD.
 case-outcome-anchor-future = The date the rule counts from cannot be in the future.
 case-outcome-until-passed = That rule only required keeping the data until { $date }. Erase it instead.
 case-outcome-retained-partial = Some data is kept under a legal obligation, so the answer is “partially fulfilled”.
+case-restriction-ground = Art. 18(1) ground of the restriction
+case-restriction-ground-save = Save the ground
 case-restriction-none = Record at least one restricted category first.
 
 ## Lifting a restriction (Art. 18(3))
@@ -112,7 +121,7 @@ ret-time-up = Time is up
 ret-from = counted from { $date }
 ret-until = until { $date }
 ret-erased = Mark erased
-ret-erased-label = Mark { $category } of { $reference } erased
+ret-erased-label = Mark erased: { $category }, { $reference }
 ret-more = Showing the first { $count }. Filter to see the rest.
 
 ## Suppression list

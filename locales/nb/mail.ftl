@@ -180,7 +180,7 @@ mail-digest-opt-out = Du får denne e-posten de dagene du har henvendelser å f�
 # Sak 10: oppbevarte opplysninger i svar-e-posten (Art. 17(3)(b)), protest, begrensning.
 mail-retained-intro = Vi har beholdt følgende opplysninger fordi en lov krever det:
 mail-retained-until = Vi beholder dem til { $date } og sletter dem da.
-mail-retained-only-for-the-law = Vi beholder disse opplysningene bare for å oppfylle den rettslige forpliktelsen, og bruker dem ikke til noe annet (Art. 17(3)(b)).
+mail-retained-only-for-the-law = Vi beholder disse opplysningene bare for å oppfylle den rettslige forpliktelsen, og bruker dem ikke til noe annet (Art. 17(3)(b)). Til vi sletter dem, er bruken begrenset: vi bare lagrer dem (Art. 18(2)).
 mail-objection-refused-intro = Vi kommer til å fortsette å behandle opplysningene dine for disse formålene, av følgende grunner (Art. 21(1)):
 mail-retention-due-subject = { $count ->
     [one] Oppbevarte opplysninger må nå slettes: { $count } kategori

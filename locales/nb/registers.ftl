@@ -9,12 +9,19 @@ dash-done-outcome = Utfallet er registrert.
 dash-done-decided = Beslutningen er registrert.
 dash-done-lift = Den registrerte får beskjed. Begrensningen oppheves når den e-posten er sendt (Art. 18(3)).
 
+dash-queue-retention-due = { $count ->
+    [one] { $count } oppfølgingsoppgave: oppbevarte opplysninger der oppbevaringsplikten er over, må slettes.
+   *[other] { $count } oppfølgingsoppgaver: oppbevarte opplysninger der oppbevaringsplikten er over, må slettes.
+}
+dash-queue-retention-due-link = Åpne oppgavene
+
 ## Tidslinje
 dash-audit-outcome_recorded = Utfall registrert for en kategori
 dash-audit-retention_ended = Lovpålagt oppbevaring er over: slett opplysningene
 dash-audit-retained_erased = Oppbevarte opplysninger slettet
 dash-audit-restriction_lift_requested = Opphevingen av begrensningen varslet til den registrerte
 dash-audit-restriction_lifted = Begrensningen opphevet
+dash-audit-restriction_ground_recorded = Grunnlaget for begrensningen er registrert
 dash-audit-suppressed = Satt på sperrelisten (Art. 21(3))
 dash-audit-objection_decided = Protest avgjort for et formål
 
@@ -63,6 +70,8 @@ case-outcome-anchor-format = Skriv datoen regelen regnes fra, som ÅÅÅÅ-MM-DD
 case-outcome-anchor-future = Datoen regelen regnes fra, kan ikke være i fremtiden.
 case-outcome-until-passed = Den regelen krevde bare oppbevaring frem til { $date }. Slett opplysningene i stedet.
 case-outcome-retained-partial = Noen opplysninger oppbevares etter en rettslig forpliktelse, så svaret er «delvis innfridd».
+case-restriction-ground = Grunnlaget for begrensningen (Art. 18(1))
+case-restriction-ground-save = Lagre grunnlaget
 case-restriction-none = Registrer minst én begrenset kategori først.
 
 ## Oppheving av en begrensning (Art. 18(3))
@@ -112,7 +121,7 @@ ret-time-up = Tiden er ute
 ret-from = regnet fra { $date }
 ret-until = til { $date }
 ret-erased = Marker som slettet
-ret-erased-label = Marker { $category } i { $reference } som slettet
+ret-erased-label = Marker som slettet: { $category }, { $reference }
 ret-more = Viser de første { $count }. Filtrer for å se resten.
 
 ## Sperreliste

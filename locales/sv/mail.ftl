@@ -180,7 +180,7 @@ mail-digest-opt-out = Du får det här mejlet de dagar du har ärenden att följ
 # Ärende 10: bevarade uppgifter i svarsmejlet (Art. 17(3)(b)), invändning, begränsning.
 mail-retained-intro = Vi har sparat följande uppgifter eftersom en lag kräver det:
 mail-retained-until = Vi sparar dem till { $date } och raderar dem då.
-mail-retained-only-for-the-law = Vi sparar de här uppgifterna bara för att uppfylla den rättsliga förpliktelsen och använder dem inte till något annat (Art. 17(3)(b)).
+mail-retained-only-for-the-law = Vi sparar de här uppgifterna bara för att uppfylla den rättsliga förpliktelsen och använder dem inte till något annat (Art. 17(3)(b)). Tills vi raderar dem är användningen begränsad: vi bara lagrar dem (Art. 18(2)).
 mail-objection-refused-intro = Vi kommer att fortsätta behandla dina uppgifter för de här ändamålen, av följande skäl (Art. 21(1)):
 mail-retention-due-subject = { $count ->
     [one] Bevarade uppgifter ska nu raderas: { $count } kategori

@@ -9,12 +9,19 @@ dash-done-outcome = Utfallet är registrerat.
 dash-done-decided = Beslutet är registrerat.
 dash-done-lift = Den registrerade underrättas. Begränsningen hävs när det e-postmeddelandet har skickats (Art. 18(3)).
 
+dash-queue-retention-due = { $count ->
+    [one] { $count } uppföljningsuppgift: bevarade uppgifter där lagringsskyldigheten har upphört måste raderas.
+   *[other] { $count } uppföljningsuppgifter: bevarade uppgifter där lagringsskyldigheten har upphört måste raderas.
+}
+dash-queue-retention-due-link = Öppna uppgifterna
+
 ## Tidslinje
 dash-audit-outcome_recorded = Utfall registrerat för en kategori
 dash-audit-retention_ended = Lagstadgat bevarande har upphört: radera uppgifterna
 dash-audit-retained_erased = Bevarade uppgifter raderade
 dash-audit-restriction_lift_requested = Hävandet av begränsningen meddelat den registrerade
 dash-audit-restriction_lifted = Begränsningen hävd
+dash-audit-restriction_ground_recorded = Grunden för begränsningen registrerad
 dash-audit-suppressed = Förd upp på spärrlistan (Art. 21(3))
 dash-audit-objection_decided = Invändning avgjord för ett ändamål
 
@@ -63,6 +70,8 @@ case-outcome-anchor-format = Skriv datumet som regeln räknas från som ÅÅÅÅ
 case-outcome-anchor-future = Datumet som regeln räknas från kan inte ligga i framtiden.
 case-outcome-until-passed = Den regeln krävde bara att uppgifterna bevarades fram till { $date }. Radera dem i stället.
 case-outcome-retained-partial = Vissa uppgifter bevaras enligt en rättslig förpliktelse, så svaret är ”delvis tillmötesgången”.
+case-restriction-ground = Grunden för begränsningen (Art. 18(1))
+case-restriction-ground-save = Spara grunden
 case-restriction-none = Registrera minst en begränsad kategori först.
 
 ## Hävande av en begränsning (Art. 18(3))
@@ -112,7 +121,7 @@ ret-time-up = Tiden har löpt ut
 ret-from = räknat från { $date }
 ret-until = till { $date }
 ret-erased = Markera som raderad
-ret-erased-label = Markera { $category } i { $reference } som raderad
+ret-erased-label = Markera som raderad: { $category }, { $reference }
 ret-more = Visar de första { $count }. Filtrera för att se resten.
 
 ## Spärrlista

@@ -80,6 +80,8 @@ pub struct RequestChanges<'a> {
     pub outcome_reasons: Option<Option<&'a str>>,
     pub rejection_justification: Option<Option<&'a str>>,
     pub withdrawal_reason: Option<Option<&'a str>>,
+    /// What the subject asked for (JSON), when a handler records its Art. 18(1) ground.
+    pub details: Option<&'a str>,
 }
 
 /// Apply changes only if the request is still at `expected_version` (and, when given,
@@ -539,6 +541,9 @@ pub fn queue_counts(
 pub struct QueueSummary {
     pub total: QueueCount,
     pub failed_mail: QueueCount,
+    /// Kept data whose legal retention has ended and is not yet erased: the follow-up
+    /// tasks (issue 10).
+    pub retention_due: QueueCount,
     pub counts: QueueCounts,
 }
 
@@ -548,6 +553,8 @@ struct QueueSummaryRow {
     total: i64,
     #[diesel(sql_type = BigInt)]
     failed_mail: i64,
+    #[diesel(sql_type = BigInt)]
+    retention_due: i64,
     #[diesel(embed)]
     counts: QueueCounts,
 }
@@ -566,12 +573,22 @@ pub fn queue_summary(
     let total = q.count_sql(conn, Some(COUNT_CAP));
     let cap = q.param(Param::BigInt(COUNT_CAP + 1));
     let failed = super::outbox::failed_capped_sql(&cap);
+    let day = q.param(Param::Date(today));
+    // A range of `category_outcomes_retained` (its predicate is this WHERE).
+    let retention_due = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM category_outcomes WHERE outcome = 'retained' \
+         AND erased_at IS NULL AND until_date < {day} LIMIT {cap}) AS r"
+    );
     let columns = q.counts_columns(conn, today, soon_days, me);
-    let sql = format!("SELECT ({total}) AS total, ({failed}) AS failed_mail, {columns}");
+    let sql = format!(
+        "SELECT ({total}) AS total, ({failed}) AS failed_mail, \
+         ({retention_due}) AS retention_due, {columns}"
+    );
     let row: QueueSummaryRow = q.query(conn, sql).get_result(conn)?;
     Ok(QueueSummary {
         total: QueueCount::capped(row.total),
         failed_mail: QueueCount::capped(row.failed_mail),
+        retention_due: QueueCount::capped(row.retention_due),
         counts: row.counts,
     })
 }

@@ -25,7 +25,9 @@ use crate::db::{self, DbConn};
 use crate::domain::categories::{
     completeness, label_in, missing_message, Category, CategoryOutcome, Completeness,
 };
-use crate::domain::kinds::{FormInput, Kind, RequestDetails, OBJECTION_PURPOSES};
+use crate::domain::kinds::{
+    FormInput, Kind, RequestDetails, OBJECTION_PURPOSES, RESTRICTION_GROUNDS,
+};
 use crate::domain::msg::Msg;
 use crate::domain::newtypes::{limits, FreeText};
 use crate::domain::retention::until_date;
@@ -341,6 +343,9 @@ pub struct OutcomesView {
     pub rows: Vec<CategoryRow>,
     pub choices: Vec<CategoryOutcome>,
     pub lift: Option<RestrictionLift>,
+    /// A restriction's Art. 18(1) ground (letter) as recorded, and the choices.
+    pub ground: Option<String>,
+    pub grounds: &'static [(&'static str, &'static str)],
 }
 
 pub fn outcomes_view(
@@ -357,6 +362,8 @@ pub fn outcomes_view(
                 rows: Vec::new(),
                 choices: Vec::new(),
                 lift: None,
+                ground: None,
+                grounds: RESTRICTION_GROUNDS,
             })
         }
     };
@@ -382,10 +389,16 @@ pub fn outcomes_view(
             code,
         });
     }
+    let ground = match request.details()? {
+        RequestDetails::Restriction { ground, .. } => Some(ground),
+        _ => None,
+    };
     Ok(OutcomesView {
         rows,
         choices,
         lift: db::outcomes::find_lift(conn, &request.id)?,
+        ground,
+        grounds: RESTRICTION_GROUNDS,
     })
 }
 
@@ -564,6 +577,61 @@ pub fn followups(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<usize, WorkflowError>
             enqueue(conn, &ctx.sealer(), &mail, None, now)?;
         }
         Ok(made)
+    })
+}
+
+// --- The ground of a restriction (Art. 18(1)) ------------------------------------------------
+
+pub fn parse_ground(f: &dyn FormInput) -> Result<String, WorkflowError> {
+    let g = f.value("restriction_ground").trim();
+    if RESTRICTION_GROUNDS.iter().any(|(c, _)| *c == g) {
+        Ok(g.to_string())
+    } else {
+        Err(invalid(
+            "restriction_ground",
+            Msg::new("field-ground-unknown"),
+        ))
+    }
+}
+
+/// Record the Art. 18(1)(a)–(d) ground the restriction rests on, as the handler finds it
+/// (the subject chose one on the form; the handler may correct it). Audited with both.
+pub fn record_ground(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    ground: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = current(conn, id, version)?;
+        let RequestDetails::Restriction {
+            ground: before,
+            details,
+        } = request.details()?
+        else {
+            return Err(WorkflowError::NotFound);
+        };
+        let updated = serde_json::to_string(&RequestDetails::Restriction {
+            ground: ground.to_string(),
+            details,
+        })
+        .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
+        let changes = RequestChanges {
+            details: Some(&updated),
+            ..Default::default()
+        };
+        let note = format!("Art. 18(1)({ground}), was ({before})");
+        super::case::edit(
+            conn,
+            ctx,
+            &request,
+            changes,
+            by,
+            "restriction_ground_recorded",
+            &note,
+        )
     })
 }
 

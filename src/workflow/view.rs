@@ -239,6 +239,8 @@ pub struct QueuePageView {
     /// The cursor for the previous page, when this is not the first.
     pub prev: Option<String>,
     pub failed_mail: QueueCount,
+    /// Follow-up tasks: kept data whose legal retention has ended (issue 10).
+    pub retention_due: QueueCount,
     pub counts: QueueCounts,
     /// Every account, active first (the assignee filter's choices).
     pub staff: Vec<Staff>,
@@ -349,6 +351,7 @@ pub fn queue_page(
         next,
         prev,
         failed_mail: summary.failed_mail,
+        retention_due: summary.retention_due,
         counts: summary.counts,
         staff,
     })

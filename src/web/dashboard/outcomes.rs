@@ -15,7 +15,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     let r = |action: &str| format!("/dashboard/requests/{{id}}/{action}");
     cfg.route(&r("outcome"), web::post().to(outcome))
         .route(&r("objection"), web::post().to(decide))
-        .route(&r("lift"), web::post().to(lift));
+        .route(&r("lift"), web::post().to(lift))
+        .route(&r("restriction-ground"), web::post().to(ground));
 }
 
 async fn outcome(
@@ -82,6 +83,29 @@ async fn lift(
             let version = case::parse_version(f)?;
             let reason = retention::parse_lift_reason(f)?;
             retention::request_lift(c, x, by, id, version, &reason)
+        },
+    )
+    .await
+}
+
+async fn ground(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "outcome",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let g = retention::parse_ground(f)?;
+            retention::record_ground(c, x, by, id, version, &g)
         },
     )
     .await

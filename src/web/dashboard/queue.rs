@@ -94,6 +94,8 @@ struct QueuePage {
     next: Option<String>,
     prev: Option<String>,
     failed_mail: QueueCount,
+    /// Follow-up tasks on retained data (issue 10).
+    retention_due: QueueCount,
     counts: QueueCounts,
     /// "Due soon" means within this many days (`DSR_AMBER_DAYS`).
     soon_days: i64,
@@ -132,6 +134,19 @@ impl QueuePage {
             QueueCount::Exact(n) => Some(self.t.t1("dash-queue-failed-mail", "count", n)),
             QueueCount::MoreThan(n) => Some(self.t.t1(
                 "dash-queue-failed-mail-more",
+                "count",
+                thousands(n, self.t.lang),
+            )),
+        }
+    }
+
+    /// "3 follow-up tasks: retained data whose time is up", or nothing.
+    fn retention_due_text(&self) -> Option<String> {
+        match self.retention_due {
+            QueueCount::Exact(0) => None,
+            QueueCount::Exact(n) => Some(self.t.t1("dash-queue-retention-due", "count", n)),
+            QueueCount::MoreThan(n) => Some(self.t.t1(
+                "dash-queue-retention-due",
                 "count",
                 thousands(n, self.t.lang),
             )),
@@ -382,6 +397,7 @@ pub(super) async fn queue(
                     next: None,
                     prev: None,
                     failed_mail: QueueCount::Exact(0),
+                    retention_due: QueueCount::Exact(0),
                     counts: QueueCounts::default(),
                     soon_days: state.settings.amber_days,
                     search_text: raw_search.trim().to_string(),
@@ -454,6 +470,7 @@ async fn render(
             next: page.next,
             prev: page.prev,
             failed_mail: page.failed_mail,
+            retention_due: page.retention_due,
             counts: page.counts,
             soon_days: state.settings.amber_days,
             search_text,

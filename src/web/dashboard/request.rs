@@ -114,6 +114,7 @@ impl DetailPage {
             "restriction_lifted" => "dash-audit-restriction_lifted",
             "suppressed" => "dash-audit-suppressed",
             "objection_decided" => "dash-audit-objection_decided",
+            "restriction_ground_recorded" => "dash-audit-restriction_ground_recorded",
             other => return other.to_string(),
         };
         self.t.t(id)
