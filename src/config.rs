@@ -80,6 +80,8 @@ pub struct Settings {
     /// The last day of the financial year (`MM-DD`, default 12-31): legal-retention rules
     /// count from it (`domain::retention`).
     pub financial_year_end: crate::domain::retention::FinancialYearEnd,
+    /// Days between reminders of an Art. 19 notice nobody has acknowledged (default 7).
+    pub notice_reminder_days: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -125,6 +127,7 @@ impl std::fmt::Debug for Settings {
             .field("reminder_days", &self.reminder_days)
             .field("digest_time", &self.digest_time)
             .field("financial_year_end", &self.financial_year_end)
+            .field("notice_reminder_days", &self.notice_reminder_days)
             .finish()
     }
 }
@@ -248,6 +251,7 @@ struct FileSettings {
     reminder_days: Option<Vec<u32>>,
     digest_time: Option<String>,
     financial_year_end: Option<String>,
+    notice_reminder_days: Option<u32>,
 }
 
 impl Settings {
@@ -481,6 +485,12 @@ impl Settings {
             30,
             1..=365,
         )? as u32;
+        let notice_reminder_days = num(
+            "DSR_NOTICE_REMINDER_DAYS",
+            file.notice_reminder_days.map(u64::from),
+            7,
+            1..=365,
+        )? as u32;
         let reminder_days = match env.get("DSR_REMINDER_DAYS") {
             Some(raw) => parse_day_list(raw),
             None => Ok(file.reminder_days.unwrap_or_else(|| vec![7, 2])),
@@ -609,6 +619,7 @@ impl Settings {
             reminder_days,
             digest_time,
             financial_year_end,
+            notice_reminder_days,
         })
     }
 

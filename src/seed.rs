@@ -74,12 +74,18 @@ pub fn seed_demo(
         indicatif::ProgressBar::hidden()
     };
     let mut rng = rand::rng();
+    // Erasures name categories the register offers (issue 10).
+    let categories: Vec<String> = db::registers::categories(conn)?
+        .into_iter()
+        .filter(|c| c.active)
+        .map(|c| c.code)
+        .collect();
     let mut done = 0u32;
     const BATCH: u32 = 1000;
     while done < count {
         let n = BATCH.min(count - done);
         let mut rows = (0..n)
-            .map(|_| demo_row(&mut rng, settings, now))
+            .map(|_| demo_row(&mut rng, settings, now, &categories))
             .collect::<Vec<_>>();
         rows.sort_by_key(|r| r.received_at);
         db::write_transaction(conn, |conn| -> Result<(), DbError> {
@@ -165,7 +171,12 @@ impl DemoRow {
     }
 }
 
-fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> DemoRow {
+fn demo_row(
+    rng: &mut impl Rng,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    categories: &[String],
+) -> DemoRow {
     let age_minutes = rng.random_range(0..365 * 24 * 60);
     let received = now - Duration::minutes(age_minutes);
     let received_db = received.naive_utc();
@@ -251,7 +262,8 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
         .map(|r| r.as_str())
         .unwrap_or("other")
     });
-    let details = serde_json::to_string(&demo_details(rng, kind)).unwrap_or_else(|_| "{}".into());
+    let details =
+        serde_json::to_string(&demo_details(rng, kind, categories)).unwrap_or_else(|_| "{}".into());
     DemoRow {
         id: uuid::Uuid::new_v4().to_string(),
         reference: String::new(),
@@ -290,7 +302,7 @@ fn demo_row(rng: &mut impl Rng, settings: &Settings, now: DateTime<Utc>) -> Demo
     }
 }
 
-fn demo_details(rng: &mut impl Rng, kind: Kind) -> RequestDetails {
+fn demo_details(rng: &mut impl Rng, kind: Kind, categories: &[String]) -> RequestDetails {
     match kind {
         Kind::Access => RequestDetails::Access {
             scope: rng
@@ -309,10 +321,7 @@ fn demo_details(rng: &mut impl Rng, kind: Kind) -> RequestDetails {
             categories: if rng.random_bool(0.5) {
                 Vec::new()
             } else {
-                crate::domain::categories::SEEDED
-                    .choose_multiple(rng, 2)
-                    .map(|(c, _)| c.to_string())
-                    .collect()
+                categories.choose_multiple(rng, 2).cloned().collect()
             },
             ground: rng.random_bool(0.5).then(|| "a".to_string()),
         },

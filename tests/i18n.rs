@@ -9,6 +9,7 @@ use dsr_tracker::domain::case::QuestionPurpose;
 use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
 use dsr_tracker::domain::kinds::Kind;
+use dsr_tracker::domain::recipients::{Identifier, ItemDecision, NoticeStatus, RecipientKind};
 use dsr_tracker::domain::roles::Role;
 use dsr_tracker::domain::status::{Outcome, RejectionReason, Status};
 use dsr_tracker::i18n::{Lang, Tr};
@@ -136,6 +137,22 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
         (
             "CategoryOutcome",
             CategoryOutcome::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "RecipientKind",
+            RecipientKind::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "NoticeStatus",
+            NoticeStatus::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "Identifier",
+            Identifier::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "ItemDecision",
+            ItemDecision::ALL.iter().map(|k| k.label_id()).collect(),
         ),
     ];
     for (name, ids) in enums {

@@ -200,3 +200,16 @@ mail-restriction-lift-subject = We are lifting the restriction of your data ({ $
 mail-restriction-lift-intro = You asked us to restrict the use of your data ({ $reference }). We are now lifting that restriction for:
 mail-restriction-lift-why = Why:
 mail-restriction-lift-before = We are telling you before the restriction is lifted, as GDPR Art. 18(3) requires.
+
+# Issue 11: Art. 19 notices and rectification.
+mail-recipients-told = We have told these recipients of your data about the change (GDPR Art. 19):
+mail-items-refused-intro = We did not make these corrections, for the following reasons:
+mail-notice-subject = Data protection notice: request { $reference } (GDPR Art. 19)
+mail-notice-reminder-subject = Reminder: please acknowledge our notice about request { $reference }
+mail-notice-reminder-intro = We have not yet had your acknowledgement of the notice below.
+mail-notice-intro = A data subject's request { $reference } (“{ $kind }”) changed personal data we have disclosed to you. GDPR Art. 19 requires us to tell you.
+mail-notice-corrections = Please correct these data:
+mail-notice-erase = Please erase the data in these categories:
+mail-notice-restrict = Please restrict the processing of the data in these categories (store it only):
+mail-notice-identifiers = To find the person in your systems:
+mail-notice-ack = Please confirm that you have acted on it (no login needed):

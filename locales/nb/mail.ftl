@@ -203,3 +203,16 @@ mail-restriction-lift-subject = Vi opphever begrensningen av opplysningene dine 
 mail-restriction-lift-intro = Du ba oss begrense bruken av opplysningene dine ({ $reference }). Vi opphever nå denne begrensningen for:
 mail-restriction-lift-why = Hvorfor:
 mail-restriction-lift-before = Vi sier fra til deg før begrensningen oppheves, slik GDPR Art. 18(3) krever.
+
+# Sak 11: varsler etter Art. 19 og retting.
+mail-recipients-told = Vi har informert disse mottakerne av opplysningene dine om endringen (GDPR Art. 19):
+mail-items-refused-intro = Vi har ikke gjort disse rettingene, av følgende grunner:
+mail-notice-subject = Personvernvarsel: henvendelse { $reference } (GDPR Art. 19)
+mail-notice-reminder-subject = Påminnelse: bekreft varselet vårt om henvendelse { $reference }
+mail-notice-reminder-intro = Vi har ennå ikke fått bekreftelse fra dere på varselet nedenfor.
+mail-notice-intro = Henvendelse { $reference } fra en registrert person («{ $kind }») har endret personopplysninger vi har utlevert til dere. GDPR Art. 19 pålegger oss å varsle dere.
+mail-notice-corrections = Vi ber dere rette disse opplysningene:
+mail-notice-erase = Vi ber dere slette opplysningene i disse kategoriene:
+mail-notice-restrict = Vi ber dere begrense behandlingen av opplysningene i disse kategoriene (bare lagre dem):
+mail-notice-identifiers = For å finne personen i systemene deres:
+mail-notice-ack = Vi ber dere bekrefte at dere har fulgt det opp (ingen innlogging nødvendig):

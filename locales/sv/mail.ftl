@@ -203,3 +203,16 @@ mail-restriction-lift-subject = Vi häver begränsningen av dina uppgifter ({ $r
 mail-restriction-lift-intro = Du bad oss begränsa användningen av dina uppgifter ({ $reference }). Nu häver vi den begränsningen för:
 mail-restriction-lift-why = Varför:
 mail-restriction-lift-before = Vi meddelar dig innan begränsningen hävs, som GDPR Art. 18(3) kräver.
+
+# Ärende 11: underrättelser enligt Art. 19 och rättelse.
+mail-recipients-told = Vi har underrättat de här mottagarna av dina uppgifter om ändringen (GDPR Art. 19):
+mail-items-refused-intro = Vi gjorde inte de här rättelserna, av följande skäl:
+mail-notice-subject = Underrättelse om dataskydd: begäran { $reference } (GDPR Art. 19)
+mail-notice-reminder-subject = Påminnelse: bekräfta vår underrättelse om begäran { $reference }
+mail-notice-reminder-intro = Vi har ännu inte fått er bekräftelse av underrättelsen nedan.
+mail-notice-intro = En registrerads begäran { $reference } (”{ $kind }”) har ändrat personuppgifter som vi har lämnat ut till er. GDPR Art. 19 kräver att vi underrättar er.
+mail-notice-corrections = Vi ber er rätta de här uppgifterna:
+mail-notice-erase = Vi ber er radera uppgifterna i de här kategorierna:
+mail-notice-restrict = Vi ber er begränsa behandlingen av uppgifterna i de här kategorierna (bara lagra dem):
+mail-notice-identifiers = För att hitta personen i era system:
+mail-notice-ack = Vi ber er bekräfta att ni har åtgärdat den (ingen inloggning behövs):

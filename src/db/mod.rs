@@ -8,6 +8,7 @@ pub mod notes;
 pub mod outbox;
 pub mod outcomes;
 pub mod questions;
+pub mod recipients;
 pub mod registers;
 pub mod reminders;
 pub mod requests;

@@ -5,9 +5,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    audit_events, category_outcomes, data_categories, notes, objection_decisions, outbox,
-    questions, reminders_sent, requests, restriction_lifts, retention_rules, sessions,
-    suppressions, tokens, uploads, users,
+    audit_events, category_outcomes, data_categories, notes, notice_links, notices,
+    objection_decisions, outbox, questions, recipient_categories, recipients, rectification_items,
+    reminders_sent, requests, restriction_lifts, retention_rules, sessions, suppressions, tokens,
+    uploads, users,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -503,4 +504,63 @@ pub struct ObjectionDecision {
     /// `None`: the system (direct marketing, Art. 21(3)).
     pub decided_by: Option<String>,
     pub decided_at: NaiveDateTime,
+}
+
+/// A recipient of personal data (Art. 19, issue 11).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = recipients, treat_none_as_null = true)]
+pub struct Recipient {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub kind: String,
+    pub country: String,
+    pub safeguard: Option<String>,
+    /// Comma-separated identifiers a notice may carry (`customer_number`, `email`, …).
+    pub identifiers: String,
+    pub active: bool,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = recipient_categories)]
+pub struct RecipientCategory {
+    pub recipient_id: String,
+    pub category_code: String,
+}
+
+/// The handler's decision on one item of a rectification.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rectification_items)]
+pub struct RectificationItemRow {
+    pub request_id: String,
+    pub item_no: i32,
+    pub category_code: Option<String>,
+    pub decision: Option<String>,
+    pub reason: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+}
+
+/// An Art. 19 notice to one recipient about one request.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notices)]
+pub struct Notice {
+    pub id: String,
+    pub request_id: String,
+    pub recipient_id: String,
+    pub outbox_id: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub last_sent_at: Option<NaiveDateTime>,
+    pub acknowledged_at: Option<NaiveDateTime>,
+    pub exempt_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notice_links)]
+pub struct NoticeLink {
+    pub token_hash: String,
+    pub notice_id: String,
+    pub created_at: NaiveDateTime,
 }

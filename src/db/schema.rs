@@ -265,7 +265,66 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    recipients (id) {
+        id -> Text,
+        name -> Text,
+        email -> Text,
+        kind -> Text,
+        country -> Text,
+        safeguard -> Nullable<Text>,
+        identifiers -> Text,
+        active -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    recipient_categories (recipient_id, category_code) {
+        recipient_id -> Text,
+        category_code -> Text,
+    }
+}
+
+diesel::table! {
+    rectification_items (request_id, item_no) {
+        request_id -> Text,
+        item_no -> Integer,
+        category_code -> Nullable<Text>,
+        decision -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notices (id) {
+        id -> Text,
+        request_id -> Text,
+        recipient_id -> Text,
+        outbox_id -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        last_sent_at -> Nullable<Timestamp>,
+        acknowledged_at -> Nullable<Timestamp>,
+        exempt_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notice_links (token_hash) {
+        token_hash -> Text,
+        notice_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
+diesel::joinable!(recipient_categories -> recipients (recipient_id));
+diesel::joinable!(notices -> requests (request_id));
+diesel::joinable!(notices -> recipients (recipient_id));
+diesel::joinable!(notice_links -> notices (notice_id));
 diesel::joinable!(retention_rules -> data_categories (category_code));
 diesel::joinable!(category_outcomes -> requests (request_id));
 diesel::joinable!(category_outcomes -> retention_rules (rule_id));
@@ -301,5 +360,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     category_outcomes,
     suppressions,
     restriction_lifts,
-    objection_decisions
+    objection_decisions,
+    recipients,
+    recipient_categories,
+    rectification_items,
+    notices,
+    notice_links
 );

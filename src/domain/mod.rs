@@ -9,6 +9,7 @@ pub mod kinds;
 pub mod lang;
 pub mod msg;
 pub mod newtypes;
+pub mod recipients;
 pub mod reminders;
 pub mod retention;
 pub mod roles;

@@ -12,7 +12,7 @@ use crate::db::Pool;
 use crate::mail::dispatcher::{DispatchReport, Dispatcher};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
-use crate::workflow::{digest, intake, reminders, retention, subject, uploads, Ctx};
+use crate::workflow::{digest, intake, notices, reminders, retention, subject, uploads, Ctx};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepReport {
@@ -38,6 +38,8 @@ pub struct Swept {
     pub retention_followups: usize,
     /// Restrictions lifted after their Art. 18(3) notice was sent.
     pub restrictions_lifted: usize,
+    /// Reminders of unacknowledged Art. 19 notices (issue 11).
+    pub notice_reminders: usize,
 }
 
 /// One round of every job at `clock.now()`, then send all mail that is due.
@@ -100,7 +102,8 @@ fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Sw
 /// email), and subjects' files past `DSR_UPLOAD_RETENTION_DAYS` after the close are
 /// deleted; handlers get their reminders and, at the digest time, their daily digest
 /// (issue 9); kept data whose legal retention has ended becomes a follow-up task for its
-/// handler, and restrictions whose Art. 18(3) notice has been sent are lifted (issue 10).
+/// handler, and restrictions whose Art. 18(3) notice has been sent are lifted (issue 10);
+/// unacknowledged Art. 19 notices are reminded (issue 11).
 /// Each step only acts on rows still due, and records what it did in the
 /// same transaction, so a second run (also at the same moment, also in another
 /// instance) changes nothing more.
@@ -112,6 +115,7 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
     let digests = digest::run_once(conn, ctx).map_err(|e| e.to_string())?;
     let retention_followups = retention::followups(conn, ctx).map_err(|e| e.to_string())?;
     let restrictions_lifted = retention::finish_lifts(conn, ctx).map_err(|e| e.to_string())?;
+    let notice_reminders = notices::remind(conn, ctx).map_err(|e| e.to_string())?;
     Ok(Swept {
         expired: unverified + unanswered,
         files_deleted,
@@ -119,6 +123,7 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
         digests,
         retention_followups,
         restrictions_lifted,
+        notice_reminders,
     })
 }
 

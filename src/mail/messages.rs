@@ -268,6 +268,30 @@ email!(
     "mail/restriction_lift/body.html"
 );
 
+/// An Art. 19 notice to a recipient: the request's reference, what changed, the
+/// identifiers configured for that recipient and nothing more, and a link to acknowledge.
+pub struct NoticeMail {
+    pub recipient: String,
+    pub reference: String,
+    pub kind: Kind,
+    /// Rectification: (field, corrected value) of each applied item.
+    pub corrections: Vec<(String, String)>,
+    /// Erasure or restriction: the categories concerned, in words.
+    pub categories: Vec<String>,
+    /// (identifier in words, value) as configured for this recipient.
+    pub identifiers: Vec<(String, String)>,
+    pub link: String,
+    /// A reminder of an earlier notice.
+    pub reminder: bool,
+}
+email!(
+    NoticeMail,
+    "notice",
+    "mail/notice/subject.txt",
+    "mail/notice/body.txt",
+    "mail/notice/body.html"
+);
+
 /// One section of the daily digest: its first lines, how many there are in all, and
 /// the queue view that shows them all.
 #[derive(Debug, Clone)]
@@ -433,6 +457,10 @@ pub struct Completion {
     /// Purposes of an objection the organisation will go on processing for, with its
     /// grounds (Art. 21(1)).
     pub refused: Vec<RefusedLine>,
+    /// Corrections not made, with the reasons (Art. 16, 12(4)).
+    pub refused_items: Vec<RefusedLine>,
+    /// The recipients told of the change (Art. 19, second sentence).
+    pub recipients: Vec<String>,
 }
 
 /// One category kept after an erasure: its words, the law and until when.
@@ -612,6 +640,8 @@ mod tests {
             reasons: reasons.into(),
             retained: vec![],
             refused: vec![],
+            refused_items: vec![],
+            recipients: vec![],
         }
     }
 

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod extract;
 pub mod forms;
 pub mod lang;
+pub mod notice;
 pub mod password;
 pub mod portal;
 pub mod request_log;
@@ -117,6 +118,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/lang/{code}", web::get().to(lang::switch))
         .configure(portal::routes)
+        .configure(notice::routes)
         .configure(auth::routes)
         .configure(password::routes)
         .configure(dashboard::routes);

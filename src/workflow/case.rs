@@ -12,6 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use sha2::{Digest, Sha256};
 
 use super::intake::{new_access_link, queue_acknowledgement};
+use super::retention::CompletionFacts;
 use super::users::Staff;
 use super::view::today;
 use super::{apply_transition, audit, Ctx, Event, Record, WorkflowError, NO_EMAIL_NOTE};
@@ -28,8 +29,7 @@ use crate::domain::status::{
 };
 use crate::domain::tokens::Purpose;
 use crate::mail::messages::{
-    self, render_completion, Completion, ExtensionMail, QuestionMail, RefusedLine, RejectionMail,
-    RetainedLine, WithdrawnMail,
+    self, render_completion, Completion, ExtensionMail, QuestionMail, RejectionMail, WithdrawnMail,
 };
 use crate::mail::outbox::enqueue;
 use crate::mail::Email;
@@ -481,6 +481,8 @@ pub struct CompletionInput {
     pub answer: FreeText,
     /// Required for a partial answer (Art. 12(4)); none otherwise.
     pub reasons: Option<FreeText>,
+    /// Recipients to send Art. 19 notices to (sorted ids).
+    pub recipients: Vec<String>,
 }
 
 pub fn parse_completion(f: &dyn FormInput) -> Result<CompletionInput, WorkflowError> {
@@ -520,6 +522,7 @@ pub fn parse_completion(f: &dyn FormInput) -> Result<CompletionInput, WorkflowEr
             outcome,
             answer,
             reasons,
+            recipients: super::notices::parse_recipients(f),
         }),
         _ => Err(WorkflowError::Invalid(errors)),
     }
@@ -539,10 +542,10 @@ fn completion_mail(
     ctx: &Ctx<'_>,
     request: &Request,
     c: &CompletionInput,
-    facts: (Vec<RetainedLine>, Vec<RefusedLine>),
+    facts: CompletionFacts,
+    recipients: Vec<String>,
     to: &str,
 ) -> Result<Email, WorkflowError> {
-    let (retained, refused) = facts;
     Ok(render_completion(
         c.outcome,
         Completion {
@@ -555,12 +558,25 @@ fn completion_mail(
                 .as_ref()
                 .map(|r| r.as_str().to_string())
                 .unwrap_or_default(),
-            retained,
-            refused,
+            retained: facts.retained,
+            refused: facts.refused_purposes,
+            refused_items: facts.refused_items,
+            recipients,
         },
         &mail_tr(ctx, request),
         to,
     )?)
+}
+
+/// The names of the chosen recipients, for the completion email (Art. 19).
+fn recipient_names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<String>, WorkflowError> {
+    let mut names = Vec::new();
+    for id in ids {
+        if let Some(r) = db::recipients::find(conn, id)? {
+            names.push(r.name);
+        }
+    }
+    Ok(names)
 }
 
 /// Keyed with the secret key, over the request, its version and every field of the
@@ -580,6 +596,7 @@ fn preview_digest(ctx: &Ctx<'_>, request: &Request, c: &CompletionInput) -> Stri
             .map(|r| r.as_str())
             .unwrap_or("")
             .as_bytes(),
+        c.recipients.join(",").as_bytes(),
     ] {
         h.update((field.len() as u64).to_be_bytes());
         h.update(field);
@@ -599,11 +616,13 @@ pub fn preview_completion(
     let request = current(conn, id, version)?;
     transition(request.status()?, Action::Complete(c.outcome))?;
     let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
+    super::notices::check_recipients(conn, &request, &c.recipients)?;
+    let recipients = recipient_names(conn, &c.recipients)?;
     let to = request
         .subject_email
         .as_deref()
         .unwrap_or("no email address: send this answer by post or tell it by phone");
-    let mail = completion_mail(ctx, &request, c, facts, to)?;
+    let mail = completion_mail(ctx, &request, c, facts, recipients, to)?;
     Ok(Preview {
         to: mail.to,
         subject: mail.subject,
@@ -630,6 +649,8 @@ pub fn complete(
             return Err(invalid("answer", Msg::new("case-preview-first")));
         }
         let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
+        super::notices::check_recipients(conn, &request, &c.recipients)?;
+        let recipients = recipient_names(conn, &c.recipients)?;
         let note = mail_note(&request, c.outcome.label());
         let changes = RequestChanges {
             answer_text: Some(Some(c.answer.as_str())),
@@ -649,8 +670,9 @@ pub fn complete(
             changes,
             record,
         )?;
+        super::notices::queue_notices(conn, ctx, by, &request, &c.recipients)?;
         queue(conn, ctx, &request, |_, to| {
-            completion_mail(ctx, &request, c, facts, to)
+            completion_mail(ctx, &request, c, facts, recipients, to)
         })
     })
 }

@@ -209,20 +209,33 @@ pub fn covered_by(conn: &mut DbConn, request: &Request) -> Result<Vec<String>, W
 
 // --- Completion ---------------------------------------------------------------------------
 
-/// What a completion email adds from the recorded outcomes, after checking that the
-/// request may be completed with `outcome`:
+/// What a completion email adds from what was recorded, for the subject's words.
+#[derive(Default)]
+pub struct CompletionFacts {
+    /// Data kept under a legal obligation (Art. 17(3)(b)).
+    pub retained: Vec<RetainedLine>,
+    /// Objection purposes refused, with the grounds (Art. 21(1)).
+    pub refused_purposes: Vec<RefusedLine>,
+    /// Corrections refused, with the reasons (Art. 16, 12(4)).
+    pub refused_items: Vec<RefusedLine>,
+}
+
+/// Check that the request may be completed with `outcome`, from what was recorded, and
+/// return what the completion email adds:
 /// - an erasure needs an outcome for every category it covers (the refusal names the
 ///   missing ones); anything kept makes it partially fulfilled, and the email lists each
 ///   kept category with its law and until date (Art. 17(3)(b));
 /// - a restriction needs at least one category restricted, unless no data is held;
 /// - an objection needs a decision on every purpose it names (`workflow::objection`);
-///   any refused makes it partial, and the email gives the grounds (Art. 21(1)).
+///   any refused makes it partial, and the email gives the grounds (Art. 21(1));
+/// - a rectification needs a decision on every item (`workflow::rectification`); any
+///   refused makes it partial, and the email gives the reasons.
 pub fn completion_facts(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     request: &Request,
     outcome: Outcome,
-) -> Result<(Vec<RetainedLine>, Vec<RefusedLine>), WorkflowError> {
+) -> Result<CompletionFacts, WorkflowError> {
     let t = mail_tr(ctx, request);
     let register = super::registers::categories(conn)?;
     match request.details()? {
@@ -244,7 +257,7 @@ pub fn completion_facts(
                 ));
             }
             let rules = rules_by_id(conn)?;
-            let mut lines = Vec::new();
+            let mut retained = Vec::new();
             for r in rows.iter().filter(|r| {
                 r.outcome == CategoryOutcome::Retained.as_str()
                     && covered.contains(&r.category_code)
@@ -255,14 +268,17 @@ pub fn completion_facts(
                 ) else {
                     continue;
                 };
-                lines.push(RetainedLine {
+                retained.push(RetainedLine {
                     category: label_in(&register, &r.category_code, &t),
                     citation: rule.citation.clone(),
                     text: rule.text(t.lang).to_string(),
                     until,
                 });
             }
-            Ok((lines, Vec::new()))
+            Ok(CompletionFacts {
+                retained,
+                ..Default::default()
+            })
         }
         RequestDetails::Restriction { .. } => {
             let rows = db::outcomes::for_request(conn, &request.id)?;
@@ -272,7 +288,7 @@ pub fn completion_facts(
             if !any_restricted && outcome != Outcome::NoDataHeld {
                 return Err(invalid("outcome", Msg::new("case-restriction-none")));
             }
-            Ok((Vec::new(), Vec::new()))
+            Ok(CompletionFacts::default())
         }
         RequestDetails::Objection { purposes, .. } => {
             let refused = super::objection::refused_lines(conn, request, &purposes, &t)?;
@@ -295,9 +311,28 @@ pub fn completion_facts(
                     Msg::new("case-objection-refused-partial"),
                 ));
             }
-            Ok((Vec::new(), refused))
+            Ok(CompletionFacts {
+                refused_purposes: refused,
+                ..Default::default()
+            })
         }
-        _ => Ok((Vec::new(), Vec::new())),
+        RequestDetails::Rectification { .. } => {
+            let (undecided, refused) = super::rectification::check(conn, request)?;
+            if !undecided.is_empty() && outcome != Outcome::NoDataHeld {
+                return Err(invalid(
+                    "outcome",
+                    Msg::new("case-items-undecided").arg("items", undecided.join("; ")),
+                ));
+            }
+            if !refused.is_empty() && outcome != Outcome::PartiallyFulfilled {
+                return Err(invalid("outcome", Msg::new("case-items-refused-partial")));
+            }
+            Ok(CompletionFacts {
+                refused_items: refused,
+                ..Default::default()
+            })
+        }
+        _ => Ok(CompletionFacts::default()),
     }
 }
 

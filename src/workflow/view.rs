@@ -498,6 +498,12 @@ pub struct RequestPageView {
     pub outcomes: super::retention::OutcomesView,
     /// An objection's purposes with the decision on each.
     pub purposes: Vec<super::objection::PurposeRow>,
+    /// A rectification's items with the decision on each.
+    pub items: Vec<super::rectification::ItemRow>,
+    /// The recipients the completion form offers for Art. 19 notices.
+    pub recipient_choices: Vec<super::notices::RecipientChoice>,
+    /// The request's Art. 19 notices.
+    pub notices: Vec<super::notices::NoticeLine>,
 }
 
 /// The request page in `t`'s words; `NotFound` for an unknown id.
@@ -511,6 +517,9 @@ pub fn request_page(
     let categories = super::registers::categories(conn)?;
     let outcomes = super::retention::outcomes_view(conn, &request, t)?;
     let purposes = super::objection::purposes_view(conn, &request, t)?;
+    let items = super::rectification::items_view(conn, &request)?;
+    let recipient_choices = super::notices::choices(conn, &request)?;
+    let notices = super::notices::for_request(conn, &request)?;
     let events = db::audit::for_request(conn, id)?;
     let mails = db::outbox::for_request(conn, id)?;
     let tz = ctx.settings.timezone;
@@ -610,6 +619,9 @@ pub fn request_page(
         categories,
         outcomes,
         purposes,
+        items,
+        recipient_choices,
+        notices,
     })
 }
 

@@ -490,6 +490,21 @@ pub fn hidden(page: &str, name: &str) -> String {
     html_unescape(&page[start..end])
 }
 
+/// Every value of hidden fields named `name` on a page (without repeats).
+pub fn all_hidden(page: &str, name: &str) -> Vec<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let mut out = Vec::new();
+    for part in page.split(&marker).skip(1) {
+        if let Some(end) = part.find('"') {
+            let v = html_unescape(&part[..end]);
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
 pub fn html_unescape(s: &str) -> String {
     s.replace("&#10;", "\n")
         .replace("&#13;", "\r")
@@ -652,7 +667,21 @@ pub async fn complete_via_preview(
         "digest",
     ]
     .map(|n| (n, hidden(&preview, n)));
-    let form: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let mut form: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    // The recipients ticked for Art. 19 notices ride along as repeated hidden fields.
+    let recipients = all_hidden(&preview, "recipient");
+    let send_form = preview
+        .split("action=\"/dashboard/requests/")
+        .nth(1)
+        .unwrap_or("");
+    let send_form = send_form.split("</form>").next().unwrap_or("");
+    let in_send: Vec<&String> = recipients
+        .iter()
+        .filter(|r| send_form.contains(&format!("name=\"recipient\" value=\"{r}\"")))
+        .collect();
+    for r in in_send {
+        form.push(("recipient", r.as_str()));
+    }
     let (status, body, _) = app
         .post_form(c, &format!("/dashboard/requests/{id}/complete"), &form)
         .await;

@@ -52,6 +52,7 @@ pub fn done_notice(done: &str) -> Option<&'static str> {
         "outcome" => "dash-done-outcome",
         "decided" => "dash-done-decided",
         "lift" => "dash-done-lift",
+        "exempt" => "dash-done-exempt",
         _ => return None,
     })
 }
@@ -367,6 +368,18 @@ struct PreviewPage {
     id: String,
     form: FormData,
     p: Preview,
+}
+
+impl PreviewPage {
+    /// The recipients ticked for Art. 19 notices, carried on to "send" and "change".
+    fn recipients(&self) -> Vec<String> {
+        use crate::domain::kinds::FormInput;
+        self.form
+            .values("recipient")
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
 }
 
 /// Step one of completing: the email exactly as it will be sent, with "send" and

@@ -4,19 +4,25 @@
 //! admins, each one `workflow` call, errors back beside their field.
 
 use actix_web::{web, HttpResponse};
+use askama::Template;
 
 use super::actions::{act, path_id};
 use crate::i18n::Tr;
+use crate::web::extract::CurrentUser;
 use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
-use crate::web::{AppState, WebError};
-use crate::workflow::{case, objection, retention};
+use crate::web::{csrf, ok_page, AppState, WebError};
+use crate::workflow::users::Staff;
+use crate::workflow::{case, notices, objection, rectification, retention};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     let r = |action: &str| format!("/dashboard/requests/{{id}}/{action}");
     cfg.route(&r("outcome"), web::post().to(outcome))
         .route(&r("objection"), web::post().to(decide))
         .route(&r("lift"), web::post().to(lift))
-        .route(&r("restriction-ground"), web::post().to(ground));
+        .route(&r("restriction-ground"), web::post().to(ground))
+        .route(&r("item"), web::post().to(item))
+        .route(&r("notice-exempt"), web::post().to(notice_exempt))
+        .route("/dashboard/notices", web::get().to(open_notices));
 }
 
 async fn outcome(
@@ -109,4 +115,74 @@ async fn ground(
         },
     )
     .await
+}
+
+async fn item(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "decided",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let input = rectification::parse_item(f)?;
+            rectification::decide_item(c, x, by, id, version, &input)
+        },
+    )
+    .await
+}
+
+async fn notice_exempt(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "exempt",
+        |c, x, by, id, f| {
+            let (notice, reason) = notices::parse_exemption(f)?;
+            notices::exempt(c, x, by, id, &notice, &reason)
+        },
+    )
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/notices.html")]
+struct NoticesPage {
+    t: Tr,
+    csrf: String,
+    user: Staff,
+    notices: Vec<notices::NoticeLine>,
+}
+
+/// Open Art. 19 notices across requests, oldest email first.
+async fn open_notices(
+    state: web::Data<AppState>,
+    CurrentUser { user, session }: CurrentUser,
+    mut t: Tr,
+) -> Result<HttpResponse, WebError> {
+    t.here = "/dashboard/notices".into();
+    let list = state.run(|conn, _| Ok(notices::open(conn)?)).await?;
+    Ok(ok_page(&NoticesPage {
+        t,
+        csrf: csrf::token(&session),
+        user,
+        notices: list,
+    }))
 }

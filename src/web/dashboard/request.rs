@@ -10,6 +10,7 @@ use askama::Template;
 use super::actions::done_notice;
 use crate::domain::case::QuestionPurpose;
 use crate::domain::categories::CategoryOutcome;
+use crate::domain::recipients::ItemDecision;
 use crate::domain::status::{Outcome, RejectionReason};
 use crate::domain::upload::FileType;
 use crate::i18n::Tr;
@@ -38,6 +39,7 @@ struct DetailPage {
     banner: Option<Banner>,
     purposes: &'static [QuestionPurpose],
     reasons: &'static [RejectionReason],
+    decisions: &'static [ItemDecision],
 }
 
 impl DetailPage {
@@ -60,6 +62,21 @@ impl DetailPage {
                 format!("{field}-{}", self.form.get("upload_id"))
             }
             other => other.to_string(),
+        }
+    }
+
+    /// Whether `d` is the decision recorded for an item.
+    fn item_is(&self, recorded: &Option<ItemDecision>, d: &ItemDecision) -> bool {
+        recorded.as_ref() == Some(d)
+    }
+
+    /// Whether a recipient is ticked on an outcome's form: as typed when that form came
+    /// back, else as preselected.
+    fn recipient_ticked(&self, outcome: &Outcome, id: &str, preselected: &bool) -> bool {
+        if self.open_outcome(outcome) {
+            self.form.has("recipient", id)
+        } else {
+            *preselected
         }
     }
 
@@ -115,6 +132,11 @@ impl DetailPage {
             "suppressed" => "dash-audit-suppressed",
             "objection_decided" => "dash-audit-objection_decided",
             "restriction_ground_recorded" => "dash-audit-restriction_ground_recorded",
+            "item_decided" => "dash-audit-item_decided",
+            "notices_queued" => "dash-audit-notices_queued",
+            "notice_acknowledged" => "dash-audit-notice_acknowledged",
+            "notice_exempt" => "dash-audit-notice_exempt",
+            "notice_reminded" => "dash-audit-notice_reminded",
             other => return other.to_string(),
         };
         self.t.t(id)
@@ -212,6 +234,7 @@ pub(super) async fn render(
             banner,
             purposes: QuestionPurpose::ALL,
             reasons: RejectionReason::ALL,
+            decisions: ItemDecision::ALL,
         },
     ))
 }
