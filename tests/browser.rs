@@ -413,6 +413,62 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
     )
     .await;
 
+    // Issue 11's pages: a rectification with an item to decide and recipients to choose,
+    // another completed with a notice (its link's page, the open-notices view).
+    let (_, rectification) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "rect@example.no",
+        &[
+            ("kind", "rectification"),
+            ("rect_field_1", "Postal address"),
+            ("rect_value_1", "Storgata 1, 0155 Oslo"),
+        ],
+    )
+    .await;
+    dashboard_action(&app, &admin, &rectification, "start", &[]).await;
+    let (_, notified) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "notified@example.no",
+        &[
+            ("kind", "rectification"),
+            ("customer_number", "K-1"),
+            ("rect_field_1", "Postal address"),
+            ("rect_value_1", "Storgata 2, 0155 Oslo"),
+        ],
+    )
+    .await;
+    dashboard_action(&app, &admin, &notified, "start", &[]).await;
+    dashboard_action(
+        &app,
+        &admin,
+        &notified,
+        "item",
+        &[
+            ("item", "1"),
+            ("item_category", "contact"),
+            ("item_decision", "applied"),
+        ],
+    )
+    .await;
+    let (status, body) = support::complete_via_preview(
+        &app,
+        &admin,
+        &notified,
+        &[
+            ("outcome", "fulfilled"),
+            ("answer", "We have corrected your address."),
+            ("recipient", "billing-partner"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    let notice_mail = app
+        .wait_for_mail("privacy@nordicbilling.example", "GDPR Art. 19")
+        .await;
+    let notice_link = extract_links(&notice_mail.text, &format!("{}/notice/", app.base)).remove(0);
+
     let Some(browser) = Driver::start_with(true).await else {
         return;
     };
@@ -429,6 +485,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         format!("/my/requests/{id}/withdraw"),
         "/no-such-page".to_string(),
         "/login/forgot".to_string(),
+        notice_link.trim_start_matches(&app.base).to_string(),
     ];
     let dashboard_pages = vec![
         "/dashboard".to_string(),
@@ -443,6 +500,9 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         "/dashboard/retention".to_string(),
         "/dashboard/suppression".to_string(),
         "/dashboard/admin/registers".to_string(),
+        format!("/dashboard/requests/{rectification}"),
+        format!("/dashboard/requests/{notified}"),
+        "/dashboard/notices".to_string(),
     ];
     let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
     let mut problems = Vec::new();

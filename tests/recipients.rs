@@ -168,6 +168,57 @@ async fn recipients_are_preselected_by_category_and_notified_with_the_completion
         assert_eq!(status, 404, "{bad}");
     }
 
+    // The subject sees the list on the status page, and can have it emailed.
+    let ack = app
+        .wait_for_mail("kari@example.no", "We have your request")
+        .await;
+    let status_link = extract_links(&ack.text, &format!("{}/s/", app.base))
+        .into_iter()
+        .next()
+        .expect("status link in the acknowledgement");
+    let subject = TestApp::client();
+    let (status, _) = app
+        .get(&subject, status_link.trim_start_matches(&app.base))
+        .await;
+    assert!(status == 303 || status == 200);
+    let (status, page) = app.get(&subject, &format!("/my/requests/{id}")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Who we told about the change"), "{page}");
+    assert!(
+        page.contains("Nordic Billing Services AB: Acknowledged"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Fjord Regnskap AS: Sent, not acknowledged yet")
+            || page.contains("Fjord Regnskap AS: Waiting to be sent")
+    );
+    let token = support::csrf_in(&page).expect("csrf");
+    let (status, _, location) = app
+        .post_form(
+            &subject,
+            &format!("/my/requests/{id}/recipients"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        location.as_deref(),
+        Some(format!("/my/requests/{id}?done=recipients").as_str())
+    );
+    let list = app
+        .wait_for_mail("kari@example.no", "The recipients told about your request")
+        .await;
+    assert!(
+        list.text
+            .contains("Nordic Billing Services AB: Acknowledged"),
+        "{}",
+        list.text
+    );
+    // Another browser, without the link: not found.
+    let stranger = TestApp::client();
+    let (status, _) = app.get(&stranger, &format!("/my/requests/{id}")).await;
+    assert_eq!(status, 404);
+
     // The request page and the open-notices view show each status.
     let (_, page) = app.get(&admin, &format!("/dashboard/requests/{id}")).await;
     assert!(page.contains("Notices to recipients (Art. 19)"));
@@ -324,4 +375,75 @@ async fn reminders_go_once_per_period_with_a_fresh_link_and_stop_after_acknowled
             .count(),
         1
     );
+}
+
+#[tokio::test]
+async fn admins_edit_the_recipients_register() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let (status, page) = app.get(&admin, "/dashboard/admin/registers").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("WebInsight Inc."), "seeded");
+    assert!(page.contains("Data Privacy Framework"), "its safeguard");
+    let token = app.csrf(&admin, "/dashboard/admin/registers").await;
+    // Outside the EEA without a safeguard, a bad country, a bad address: refused.
+    let (status, body, _) = app
+        .post_form(
+            &admin,
+            "/dashboard/admin/recipients",
+            &[
+                ("csrf_token", &token),
+                ("new", "1"),
+                ("id", "crm-cloud"),
+                ("name", "CRM Cloud Inc."),
+                ("email", "not an address"),
+                ("kind", "processor"),
+                ("country", "US"),
+                ("categories", "contact"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("needs its transfer safeguard"));
+    let (status, body, _) = app
+        .post_form(
+            &admin,
+            "/dashboard/admin/recipients",
+            &[
+                ("csrf_token", &token),
+                ("new", "1"),
+                ("id", "crm-cloud"),
+                ("name", "CRM Cloud Inc."),
+                ("email", "privacy@crmcloud.example"),
+                ("kind", "processor"),
+                ("country", "US"),
+                (
+                    "safeguard",
+                    "Standard contractual clauses (2021/914), module 2",
+                ),
+                ("categories", "contact"),
+                ("identifiers", "customer_number"),
+                ("active", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "{body}");
+    // A contact correction now preselects it.
+    let id = decided_rectification(&app, &admin, "crm@example.no").await;
+    let (_, page) = app.get(&admin, &format!("/dashboard/requests/{id}")).await;
+    assert!(checked(&page, "crm-cloud"), "{page}");
+    // Handlers cannot change the register.
+    app.create_user("handler@telecom.example", "handler");
+    let h = TestApp::client();
+    app.login(&h, "handler@telecom.example", support::ADMIN_PASSWORD)
+        .await;
+    let t = app.csrf(&h, "/dashboard").await;
+    let (status, _, _) = app
+        .post_form(
+            &h,
+            "/dashboard/admin/recipients",
+            &[("csrf_token", &t), ("id", "crm-cloud"), ("name", "x")],
+        )
+        .await;
+    assert_eq!(status, 403);
 }

@@ -213,3 +213,5 @@ mail-notice-erase = Please erase the data in these categories:
 mail-notice-restrict = Please restrict the processing of the data in these categories (store it only):
 mail-notice-identifiers = To find the person in your systems:
 mail-notice-ack = Please confirm that you have acted on it (no login needed):
+mail-recipients-list-subject = The recipients told about your request { $reference }
+mail-recipients-list-intro = You asked which recipients of your data we have told about your request { $reference } (GDPR Art. 19). Here they are, with where each stands:

@@ -48,7 +48,7 @@ case-notices-col-exempt = Exempt
 case-notices-col-sent = Last sent
 case-notices-exempt-why = Why telling this recipient is impossible or would take disproportionate effort
 case-notices-exempt = Mark exempt
-case-notices-exempt-label = Mark the notice to { $recipient } exempt
+case-notices-exempt-label = Mark exempt: the notice to { $recipient }
 case-notice-exempt-why = Explain why telling this recipient is impossible or would take disproportionate effort, in at least { $min } characters (Art. 19).
 case-notice-not-for-kind = Only a correction, erasure or restriction is notified to recipients.
 case-notice-unknown-recipient = Choose recipients from the register.
@@ -65,3 +65,28 @@ notice-acknowledge = Acknowledge
 notice-acknowledged-on = Acknowledged on { $date }. Thank you.
 notice-thanks = Thank you: your acknowledgement is recorded.
 notice-exempt = No acknowledgement is needed for this notice.
+
+portal-recipients-heading = Who we told about the change
+portal-recipients-intro = We have disclosed your data to these recipients, and told each of them about the change (GDPR Art. 19):
+portal-recipients-email = Email me this list
+portal-notice-recipients-sent = We have emailed you the list of recipients.
+dash-audit-recipients_list_sent = The subject asked for the list of recipients (sent)
+
+## Admin: recipients
+admin-recipients-title = Recipients
+admin-recipients-intro = Whom personal data is disclosed to. When a correction, erasure or restriction is completed, the recipients that receive the categories concerned are preselected for the Art. 19 notice.
+admin-recipient-receives = Categories it receives
+admin-edit-recipient = Change { $recipient }
+admin-recipient-id = Id (lower-case letters, digits, - and _)
+admin-recipient-name = Name
+admin-recipient-email = Email address for notices
+admin-recipient-kind-label = Kind
+admin-recipient-country-label = Country (two letters, e.g. NO, SE, US)
+admin-recipient-safeguard-label = Transfer safeguard (outside the EEA)
+admin-recipient-identifiers = What a notice may carry to identify the person
+admin-recipient-active = Offered for notices
+admin-add-recipient = Add a recipient
+admin-done-recipient = Recipient saved.
+admin-recipient-kind = Choose processor, independent controller or authority.
+admin-recipient-country = Write the country as two capital letters, e.g. NO or US.
+admin-recipient-safeguard = A recipient outside the EEA needs its transfer safeguard (GDPR Chapter V), e.g. standard contractual clauses.

@@ -216,3 +216,5 @@ mail-notice-erase = Vi ber dere slette opplysningene i disse kategoriene:
 mail-notice-restrict = Vi ber dere begrense behandlingen av opplysningene i disse kategoriene (bare lagre dem):
 mail-notice-identifiers = For å finne personen i systemene deres:
 mail-notice-ack = Vi ber dere bekrefte at dere har fulgt det opp (ingen innlogging nødvendig):
+mail-recipients-list-subject = Mottakerne som er varslet om henvendelsen din { $reference }
+mail-recipients-list-intro = Du har spurt hvilke mottakere av opplysningene dine vi har varslet om henvendelsen din { $reference } (GDPR Art. 19). Her er de, med status for hver:

@@ -48,7 +48,7 @@ case-notices-col-exempt = Unntatt
 case-notices-col-sent = Sist sendt
 case-notices-exempt-why = Hvorfor det er umulig eller vil kreve uforholdsmessig stor innsats å varsle denne mottakeren
 case-notices-exempt = Marker som unntatt
-case-notices-exempt-label = Marker varselet til { $recipient } som unntatt
+case-notices-exempt-label = Marker som unntatt: varselet til { $recipient }
 case-notice-exempt-why = Forklar hvorfor det er umulig eller vil kreve uforholdsmessig stor innsats å varsle denne mottakeren, med minst { $min } tegn (Art. 19).
 case-notice-not-for-kind = Mottakere varsles bare om retting, sletting eller begrensning.
 case-notice-unknown-recipient = Velg mottakere fra registeret.
@@ -65,3 +65,28 @@ notice-acknowledge = Bekreft
 notice-acknowledged-on = Bekreftet { $date }. Takk.
 notice-thanks = Takk: bekreftelsen deres er registrert.
 notice-exempt = Dette varselet trenger ingen bekreftelse.
+
+portal-recipients-heading = Hvem vi har varslet om endringen
+portal-recipients-intro = Vi har utlevert opplysningene dine til disse mottakerne, og varslet hver av dem om endringen (GDPR Art. 19):
+portal-recipients-email = Send meg denne listen på e-post
+portal-notice-recipients-sent = Vi har sendt deg listen over mottakere på e-post.
+dash-audit-recipients_list_sent = Den registrerte ba om listen over mottakere (sendt)
+
+## Administrasjon: mottakere
+admin-recipients-title = Mottakere
+admin-recipients-intro = Hvem personopplysninger utleveres til. Når en retting, sletting eller begrensning fullføres, blir mottakerne som mottar de aktuelle kategoriene forhåndsvalgt for varselet etter Art. 19.
+admin-recipient-receives = Kategorier den mottar
+admin-edit-recipient = Endre { $recipient }
+admin-recipient-id = Id (små bokstaver, sifre, - og _)
+admin-recipient-name = Navn
+admin-recipient-email = E-postadresse for varsler
+admin-recipient-kind-label = Type
+admin-recipient-country-label = Land (to bokstaver, f.eks. NO, SE, US)
+admin-recipient-safeguard-label = Overføringsgrunnlag (utenfor EØS)
+admin-recipient-identifiers = Hva et varsel kan inneholde for å identifisere personen
+admin-recipient-active = Tilbys for varsler
+admin-add-recipient = Legg til en mottaker
+admin-done-recipient = Mottakeren er lagret.
+admin-recipient-kind = Velg databehandler, selvstendig behandlingsansvarlig eller myndighet.
+admin-recipient-country = Skriv landet med to store bokstaver, f.eks. NO eller US.
+admin-recipient-safeguard = En mottaker utenfor EØS trenger et overføringsgrunnlag (GDPR kapittel V), f.eks. standard personvernbestemmelser.

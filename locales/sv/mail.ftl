@@ -216,3 +216,5 @@ mail-notice-erase = Vi ber er radera uppgifterna i de här kategorierna:
 mail-notice-restrict = Vi ber er begränsa behandlingen av uppgifterna i de här kategorierna (bara lagra dem):
 mail-notice-identifiers = För att hitta personen i era system:
 mail-notice-ack = Vi ber er bekräfta att ni har åtgärdat den (ingen inloggning behövs):
+mail-recipients-list-subject = Mottagarna som underrättats om din begäran { $reference }
+mail-recipients-list-intro = Du har frågat vilka mottagare av dina uppgifter vi har underrättat om din begäran { $reference } (GDPR Art. 19). Här är de, med status för var och en:

@@ -48,7 +48,7 @@ case-notices-col-exempt = Undantagen
 case-notices-col-sent = Senast skickad
 case-notices-exempt-why = Varför det är omöjligt eller skulle kräva en oproportionerligt stor ansträngning att underrätta den här mottagaren
 case-notices-exempt = Markera som undantagen
-case-notices-exempt-label = Markera underrättelsen till { $recipient } som undantagen
+case-notices-exempt-label = Markera som undantagen: underrättelsen till { $recipient }
 case-notice-exempt-why = Förklara varför det är omöjligt eller skulle kräva en oproportionerligt stor ansträngning att underrätta den här mottagaren, med minst { $min } tecken (Art. 19).
 case-notice-not-for-kind = Mottagare underrättas bara om rättelse, radering eller begränsning.
 case-notice-unknown-recipient = Välj mottagare ur registret.
@@ -65,3 +65,28 @@ notice-acknowledge = Bekräfta
 notice-acknowledged-on = Bekräftad { $date }. Tack.
 notice-thanks = Tack: er bekräftelse är registrerad.
 notice-exempt = Den här underrättelsen behöver inte bekräftas.
+
+portal-recipients-heading = Vilka vi har underrättat om ändringen
+portal-recipients-intro = Vi har lämnat ut dina uppgifter till dessa mottagare och underrättat var och en av dem om ändringen (GDPR Art. 19):
+portal-recipients-email = Skicka listan till mig per e-post
+portal-notice-recipients-sent = Vi har skickat listan över mottagare till dig per e-post.
+dash-audit-recipients_list_sent = Den registrerade bad om listan över mottagare (skickad)
+
+## Administration: mottagare
+admin-recipients-title = Mottagare
+admin-recipients-intro = Vilka personuppgifter lämnas ut till. När en rättelse, radering eller begränsning slutförs förväljs de mottagare som tar emot de berörda kategorierna för underrättelsen enligt Art. 19.
+admin-recipient-receives = Kategorier den tar emot
+admin-edit-recipient = Ändra { $recipient }
+admin-recipient-id = Id (små bokstäver, siffror, - och _)
+admin-recipient-name = Namn
+admin-recipient-email = E-postadress för underrättelser
+admin-recipient-kind-label = Typ
+admin-recipient-country-label = Land (två bokstäver, t.ex. NO, SE, US)
+admin-recipient-safeguard-label = Skyddsåtgärd för överföring (utanför EES)
+admin-recipient-identifiers = Vad en underrättelse får innehålla för att identifiera personen
+admin-recipient-active = Erbjuds för underrättelser
+admin-add-recipient = Lägg till en mottagare
+admin-done-recipient = Mottagaren har sparats.
+admin-recipient-kind = Välj personuppgiftsbiträde, självständigt personuppgiftsansvarig eller myndighet.
+admin-recipient-country = Skriv landet med två versaler, t.ex. NO eller US.
+admin-recipient-safeguard = En mottagare utanför EES behöver en skyddsåtgärd för överföringen (GDPR kapitel V), t.ex. standardavtalsklausuler.

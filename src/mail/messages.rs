@@ -292,6 +292,22 @@ email!(
     "mail/notice/body.html"
 );
 
+/// Art. 19, second sentence: the recipients told about the subject's request, as the
+/// subject asked for them from the status page.
+pub struct RecipientsListMail {
+    pub name: String,
+    pub reference: String,
+    /// (recipient, where its notice stands, in words).
+    pub lines: Vec<(String, String)>,
+}
+email!(
+    RecipientsListMail,
+    "recipients_list",
+    "mail/recipients_list/subject.txt",
+    "mail/recipients_list/body.txt",
+    "mail/recipients_list/body.html"
+);
+
 /// One section of the daily digest: its first lines, how many there are in all, and
 /// the queue view that shows them all.
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ pub mod maintenance;
 pub mod manual;
 pub mod notices;
 pub mod objection;
+pub mod recipients;
 pub mod rectification;
 pub mod registers;
 pub mod reminders;

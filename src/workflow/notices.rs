@@ -23,7 +23,7 @@ use crate::domain::recipients::{
 };
 use crate::domain::tokens;
 use crate::i18n::Tr;
-use crate::mail::messages::{self, NoticeMail};
+use crate::mail::messages::{self, NoticeMail, RecipientsListMail};
 use crate::mail::outbox::enqueue;
 
 /// Notices reminded per sweep.
@@ -510,4 +510,52 @@ pub fn open(conn: &mut Conn) -> Result<Vec<NoticeLine>, WorkflowError> {
         .into_iter()
         .map(|(n, r, m, q)| line(n, r, m, q.reference))
         .collect())
+}
+
+// --- The subject asks for the list (Art. 19, second sentence) --------------------------------
+
+/// Email the subject the list of recipients told about their request, with where each
+/// notice stands. Only for the address the request belongs to (others: not found).
+pub fn email_list_to_subject(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    subject_email: &str,
+    request_id: &str,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    db::write_transaction(conn, |conn| {
+        let request = db::requests::find(conn, request_id)?
+            .filter(|r| r.subject_email.as_deref() == Some(subject_email))
+            .ok_or(WorkflowError::NotFound)?;
+        let t = messages::tr(ctx.settings, request.language(ctx.settings));
+        let lines = for_request(conn, &request)?
+            .into_iter()
+            .map(|n| {
+                let mut status = t.t(n.status.label_id());
+                if let Some(r) = &n.exempt_reason {
+                    status = format!("{status}: {r}");
+                }
+                (n.recipient, status)
+            })
+            .collect();
+        let mail = RecipientsListMail {
+            name: request.subject_name.clone(),
+            reference: request.reference.clone(),
+            lines,
+        }
+        .render(&t, subject_email)?;
+        enqueue(conn, &ctx.sealer(), &mail, Some(&request.id), now)?;
+        audit(
+            conn,
+            &request.id,
+            &Actor::Subject,
+            Event {
+                action: "recipients_list_sent",
+                from: None,
+                to: None,
+                note: None,
+            },
+            now,
+        )
+    })
 }

@@ -92,6 +92,9 @@ pub struct SubjectPage {
     pub details: RequestDetails,
     /// The data-category register, for the words of the categories in `details`.
     pub categories: Vec<crate::domain::categories::Category>,
+    /// The recipients told of the change, with where each notice stands (Art. 19,
+    /// second sentence).
+    pub recipients: Vec<super::notices::NoticeLine>,
     pub history: Vec<HistoryLine>,
     pub questions: Vec<SubjectQuestion>,
     /// The question the subject can answer now (the request waits for them).
@@ -160,6 +163,7 @@ pub fn status_page(
     Ok(SubjectPage {
         details: request.details()?,
         categories: super::registers::categories(conn)?,
+        recipients: super::notices::for_request(conn, &request)?,
         r: view_of(ctx, &request)?,
         history,
         questions,

@@ -11,6 +11,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::domain::categories::Category;
+use crate::domain::recipients::{Identifier, RecipientKind};
 use crate::domain::retention::{Anchor, PeriodUnit};
 use crate::i18n::Tr;
 use crate::web::extract::{Admin, CaseWorker, CsrfForm, CurrentUser, RequireRole};
@@ -18,6 +19,7 @@ use crate::web::forms::{Errors, FormData};
 use crate::web::{csrf, ok_page, page, redirect, AppState, WebError};
 use crate::workflow::export::defuse;
 use crate::workflow::objection::Suppression;
+use crate::workflow::recipients::Recipient;
 use crate::workflow::registers::RetentionRule;
 use crate::workflow::retention::{self, RetainedFilterInput, RetainedItem};
 use crate::workflow::users::Staff;
@@ -37,7 +39,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/dashboard/admin/registers", web::get().to(registers_page))
         .route("/dashboard/admin/categories", web::post().to(save_category))
-        .route("/dashboard/admin/rules", web::post().to(save_rule));
+        .route("/dashboard/admin/rules", web::post().to(save_rule))
+        .route(
+            "/dashboard/admin/recipients",
+            web::post().to(save_recipient),
+        );
 }
 
 // --- Retention register -----------------------------------------------------------------------
@@ -264,6 +270,9 @@ struct RegistersPage {
     user: Staff,
     categories: Vec<Category>,
     rules: Vec<RetentionRule>,
+    recipients: Vec<(Recipient, Vec<String>)>,
+    recipient_kinds: &'static [RecipientKind],
+    identifiers: &'static [Identifier],
     units: &'static [PeriodUnit],
     anchors: &'static [Anchor],
     /// The form that came back ("category" or "rule"), with what was typed.
@@ -302,6 +311,15 @@ impl RegistersPage {
         })
     }
 
+    /// Whether a recipient's list holds `value` (its categories, or its identifiers).
+    fn holds(&self, list: &[String], value: &str) -> bool {
+        list.iter().any(|v| v == value)
+    }
+
+    fn identifier_list(&self, r: &Recipient) -> Vec<String> {
+        r.identifiers.split(',').map(str::to_string).collect()
+    }
+
     /// A field of the "add" form: what was typed if that form came back.
     fn typed(&self, form: &str, field: &str) -> String {
         if self.form_of == form && self.form.get("new") == "1" {
@@ -326,6 +344,7 @@ async fn registers_page(
     let notice = match q.done.as_deref() {
         Some("category") => Some("admin-done-category"),
         Some("rule") => Some("admin-done-rule"),
+        Some("recipient") => Some("admin-done-recipient"),
         _ => None,
     };
     render_registers(
@@ -353,8 +372,14 @@ async fn render_registers(
     notice: Option<&'static str>,
 ) -> Result<HttpResponse, WebError> {
     t.here = "/dashboard/admin/registers".into();
-    let (categories, rules) = state
-        .run(|conn, _| Ok((registers::categories(conn)?, registers::rules(conn)?)))
+    let (categories, rules, recipients) = state
+        .run(|conn, _| {
+            Ok((
+                registers::categories(conn)?,
+                registers::rules(conn)?,
+                crate::workflow::recipients::list(conn)?,
+            ))
+        })
         .await?;
     Ok(page(
         status,
@@ -364,6 +389,9 @@ async fn render_registers(
             user: who.user,
             categories,
             rules,
+            recipients,
+            recipient_kinds: RecipientKind::ALL,
+            identifiers: Identifier::ALL,
             units: &PeriodUnit::ALL,
             anchors: &Anchor::ALL,
             form_of,
@@ -438,6 +466,18 @@ async fn save_rule(
 ) -> Result<HttpResponse, WebError> {
     save(state, who, form, t, "rule", |c, x, by, f| {
         registers::save_rule(c, x, by, f)
+    })
+    .await
+}
+
+async fn save_recipient(
+    state: web::Data<AppState>,
+    who: RequireRole<Admin>,
+    CsrfForm(form): CsrfForm,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    save(state, who, form, t, "recipient", |c, x, by, f| {
+        crate::workflow::recipients::save(c, x, by, f)
     })
     .await
 }

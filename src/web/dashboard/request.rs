@@ -137,6 +137,7 @@ impl DetailPage {
             "notice_acknowledged" => "dash-audit-notice_acknowledged",
             "notice_exempt" => "dash-audit-notice_exempt",
             "notice_reminded" => "dash-audit-notice_reminded",
+            "recipients_list_sent" => "dash-audit-recipients_list_sent",
             other => return other.to_string(),
         };
         self.t.t(id)

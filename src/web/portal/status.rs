@@ -73,6 +73,7 @@ fn done_notice(done: &str) -> Option<&'static str> {
     match done {
         "answered" => Some("portal-notice-answered"),
         "withdrawn" => Some("portal-notice-withdrawn"),
+        "recipients" => Some("portal-notice-recipients-sent"),
         _ => None,
     }
 }
@@ -271,6 +272,31 @@ pub(super) async fn withdraw_page(
         csrf: csrf::token(&session),
         r: p.r,
     }))
+}
+
+/// "Email me the list": the recipients told about this request (Art. 19, second
+/// sentence), sent to the request's address. Throttled per request.
+pub(super) async fn email_recipients(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    CsrfForm(_): CsrfForm,
+) -> Result<HttpResponse, WebError> {
+    let p = load(&state, &session, path.into_inner()).await?;
+    let email = p.r.subject_email.clone().ok_or(WebError::NotFound)?;
+    let id = p.r.id.clone();
+    if !state.portal_allows(&[("recipients-list", &id)]) {
+        return Err(WebError::TooManyRequests);
+    }
+    let for_run = id.clone();
+    state
+        .run(move |conn, ctx| {
+            Ok(crate::workflow::notices::email_list_to_subject(
+                conn, ctx, &email, &for_run,
+            )?)
+        })
+        .await?;
+    Ok(redirect(&format!("/my/requests/{id}?done=recipients")))
 }
 
 /// Withdrawing takes effect only from the confirmation page (`confirm=yes`); a POST
