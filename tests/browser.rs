@@ -468,6 +468,10 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         .wait_for_mail("privacy@nordicbilling.example", "GDPR Art. 19")
         .await;
     let notice_link = extract_links(&notice_mail.text, &format!("{}/notice/", app.base)).remove(0);
+    let rect_ack = app
+        .wait_for_mail("rect@example.no", "We have your request")
+        .await;
+    let rect_status_link = extract_links(&rect_ack.text, &format!("{}/s/", app.base)).remove(0);
 
     let Some(browser) = Driver::start_with(true).await else {
         return;
@@ -475,6 +479,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
     let d = &browser.driver;
     // The status link grants this browser the request.
     d.goto(&status_link).await.expect("status link");
+    d.goto(&rect_status_link).await.expect("status link");
 
     let portal_pages = vec![
         "/".to_string(),
@@ -486,6 +491,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         "/no-such-page".to_string(),
         "/login/forgot".to_string(),
         notice_link.trim_start_matches(&app.base).to_string(),
+        format!("/my/requests/{rectification}"),
     ];
     let dashboard_pages = vec![
         "/dashboard".to_string(),

@@ -90,3 +90,14 @@ admin-done-recipient = Recipient saved.
 admin-recipient-kind = Choose processor, independent controller or authority.
 admin-recipient-country = Write the country as two capital letters, e.g. NO or US.
 admin-recipient-safeguard = A recipient outside the EEA needs its transfer safeguard (GDPR Chapter V), e.g. standard contractual clauses.
+
+portal-evidence-heading = Evidence for your correction
+portal-evidence-intro = You can send a document that shows the correct data, for example a letter with your new address: a PDF, PNG, JPEG or plain text file of at most { $max } MB.
+portal-evidence-item = Which correction it is for
+portal-evidence-file = The file
+portal-evidence-button = Send the evidence
+portal-evidence-choose-file = Choose a file to send.
+portal-evidence-closed = This request is closed: evidence can no longer be added.
+portal-notice-evidence-added = Thank you: we have your evidence.
+dash-audit-evidence_added = The subject sent evidence for a correction
+dash-upload-for-item = evidence for correction { $item }

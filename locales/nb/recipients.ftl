@@ -90,3 +90,14 @@ admin-done-recipient = Mottakeren er lagret.
 admin-recipient-kind = Velg databehandler, selvstendig behandlingsansvarlig eller myndighet.
 admin-recipient-country = Skriv landet med to store bokstaver, f.eks. NO eller US.
 admin-recipient-safeguard = En mottaker utenfor EØS trenger et overføringsgrunnlag (GDPR kapittel V), f.eks. standard personvernbestemmelser.
+
+portal-evidence-heading = Dokumentasjon for rettingen
+portal-evidence-intro = Du kan sende et dokument som viser de riktige opplysningene, for eksempel et brev med den nye adressen din: en PDF-, PNG-, JPEG- eller tekstfil på høyst { $max } MB.
+portal-evidence-item = Hvilken retting det gjelder
+portal-evidence-file = Filen
+portal-evidence-button = Send dokumentasjonen
+portal-evidence-choose-file = Velg en fil å sende.
+portal-evidence-closed = Denne henvendelsen er avsluttet: det kan ikke lenger legges til dokumentasjon.
+portal-notice-evidence-added = Takk: vi har mottatt dokumentasjonen din.
+dash-audit-evidence_added = Den registrerte sendte dokumentasjon for en retting
+dash-upload-for-item = dokumentasjon for retting { $item }

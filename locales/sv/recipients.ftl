@@ -90,3 +90,14 @@ admin-done-recipient = Mottagaren har sparats.
 admin-recipient-kind = Välj personuppgiftsbiträde, självständigt personuppgiftsansvarig eller myndighet.
 admin-recipient-country = Skriv landet med två versaler, t.ex. NO eller US.
 admin-recipient-safeguard = En mottagare utanför EES behöver en skyddsåtgärd för överföringen (GDPR kapitel V), t.ex. standardavtalsklausuler.
+
+portal-evidence-heading = Underlag för rättelsen
+portal-evidence-intro = Du kan skicka ett dokument som visar de korrekta uppgifterna, till exempel ett brev med din nya adress: en PDF-, PNG-, JPEG- eller textfil på högst { $max } MB.
+portal-evidence-item = Vilken rättelse det gäller
+portal-evidence-file = Filen
+portal-evidence-button = Skicka underlaget
+portal-evidence-choose-file = Välj en fil att skicka.
+portal-evidence-closed = Den här begäran är avslutad: underlag kan inte längre läggas till.
+portal-notice-evidence-added = Tack: vi har tagit emot ditt underlag.
+dash-audit-evidence_added = Den registrerade skickade underlag för en rättelse
+dash-upload-for-item = underlag för rättelse { $item }

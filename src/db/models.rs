@@ -327,6 +327,8 @@ pub struct Upload {
     /// Kept as evidence beyond the usual deletion, and why.
     pub keep_reason: Option<String>,
     pub deleted_at: Option<NaiveDateTime>,
+    /// Evidence for this item of a rectification (1, 2, …).
+    pub item_no: Option<i32>,
 }
 
 #[derive(Debug, Insertable)]
@@ -341,6 +343,7 @@ pub struct NewUpload<'a> {
     pub size_bytes: i64,
     pub uploaded_at: NaiveDateTime,
     pub identity_document: bool,
+    pub item_no: Option<i32>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

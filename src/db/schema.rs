@@ -177,6 +177,7 @@ diesel::table! {
         identity_document -> Bool,
         keep_reason -> Nullable<Text>,
         deleted_at -> Nullable<Timestamp>,
+        item_no -> Nullable<Integer>,
     }
 }
 

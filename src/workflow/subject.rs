@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::view::{view_of, Opens, RequestView};
-use super::{apply_transition, Actor, Ctx, Record, WorkflowError, NO_EMAIL_NOTE};
+use super::{apply_transition, audit, Actor, Ctx, Event, Record, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::{AuditEvent, NewUpload, Request};
 use crate::db::requests::RequestChanges;
 use crate::db::{self, DbConn};
@@ -95,6 +95,8 @@ pub struct SubjectPage {
     /// The recipients told of the change, with where each notice stands (Art. 19,
     /// second sentence).
     pub recipients: Vec<super::notices::NoticeLine>,
+    /// A rectification still open: its items (number, field), for the evidence form.
+    pub evidence_items: Vec<(i32, String)>,
     pub history: Vec<HistoryLine>,
     pub questions: Vec<SubjectQuestion>,
     /// The question the subject can answer now (the request waits for them).
@@ -164,6 +166,14 @@ pub fn status_page(
         details: request.details()?,
         categories: super::registers::categories(conn)?,
         recipients: super::notices::for_request(conn, &request)?,
+        evidence_items: match request.details()? {
+            RequestDetails::Rectification { items } if !status.is_terminal() => items
+                .into_iter()
+                .enumerate()
+                .map(|(n, i)| (n as i32 + 1, i.field))
+                .collect(),
+            _ => Vec::new(),
+        },
         r: view_of(ctx, &request)?,
         history,
         questions,
@@ -396,6 +406,7 @@ pub fn answer(
                     size_bytes: f.bytes.len() as i64,
                     uploaded_at: now,
                     identity_document: false,
+                    item_no: None,
                 },
             )?;
         }
@@ -414,6 +425,116 @@ pub fn answer(
             if let Err(e) = store.delete(name) {
                 tracing::warn!(error = %e, "could not remove the file of a refused answer");
             }
+        }
+    }
+    result
+}
+
+/// Evidence for one item of a rectification (issue 11): the item (1, 2, …) and the file.
+pub struct EvidenceInput {
+    pub item_no: i32,
+    pub file: CheckedFile,
+}
+
+/// The evidence form: an item and a file of an accepted type within the size limit.
+/// Errors are beside `evidence` (and `too_large` for 413).
+pub fn parse_evidence(
+    ctx: &Ctx<'_>,
+    item: &str,
+    file: Option<IncomingFile>,
+) -> Result<EvidenceInput, AnswerRefused> {
+    let max_bytes = ctx.settings.upload_max_mb * 1024 * 1024;
+    let refuse = |m: Msg, too_large| AnswerRefused {
+        errors: vec![FieldError::new("evidence", m)],
+        too_large,
+    };
+    let Ok(item_no) = item.trim().parse::<i32>() else {
+        return Err(refuse(Msg::new("field-form-incomplete"), false));
+    };
+    let Some(f) = file else {
+        return Err(refuse(Msg::new("portal-evidence-choose-file"), false));
+    };
+    match upload::check(&f.name, &f.declared, &f.bytes, f.truncated, max_bytes) {
+        Ok(accepted) => Ok(EvidenceInput {
+            item_no,
+            file: CheckedFile {
+                accepted,
+                bytes: f.bytes,
+            },
+        }),
+        Err(refused) => Err(refuse(
+            refused.msg(),
+            matches!(refused, FileRefused::TooLarge { .. }),
+        )),
+    }
+}
+
+/// The subject adds evidence for an item of their open rectification: the file is stored
+/// like an answer's (random name, 0600) and shows on the request page beside the item;
+/// the audit trail records it. Refused once the request is closed.
+pub fn add_evidence(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    opens: &[Opens],
+    request_id: &str,
+    input: &EvidenceInput,
+) -> Result<(), WorkflowError> {
+    let now = ctx.now_db();
+    let request = own_request(conn, opens, request_id)?;
+    let check = |request: &Request| -> Result<(), WorkflowError> {
+        let RequestDetails::Rectification { items } = request.details()? else {
+            return Err(WorkflowError::NotFound);
+        };
+        if request.status()?.is_terminal() {
+            return Err(WorkflowError::Conflict(Msg::new("portal-evidence-closed")));
+        }
+        if input.item_no < 1 || input.item_no as usize > items.len() {
+            return Err(WorkflowError::Invalid(vec![FieldError::new(
+                "evidence",
+                Msg::new("field-form-incomplete"),
+            )]));
+        }
+        Ok(())
+    };
+    check(&request)?;
+    let store = FileStore::new(ctx.settings.upload_dir());
+    let stored = store
+        .write_new(&input.file.bytes)
+        .map_err(|e| WorkflowError::Internal(format!("storing an upload: {e}")))?;
+    let result = db::write_transaction(conn, |conn| {
+        let request = own_request(conn, opens, request_id)?;
+        check(&request)?;
+        db::uploads::insert(
+            conn,
+            &NewUpload {
+                id: &uuid::Uuid::new_v4().to_string(),
+                request_id: &request.id,
+                question_id: None,
+                stored_name: &stored,
+                original_name: &input.file.accepted.name,
+                content_type: input.file.accepted.file_type.as_str(),
+                size_bytes: input.file.bytes.len() as i64,
+                uploaded_at: now,
+                identity_document: false,
+                item_no: Some(input.item_no),
+            },
+        )?;
+        audit(
+            conn,
+            &request.id,
+            &Actor::Subject,
+            Event {
+                action: "evidence_added",
+                from: None,
+                to: None,
+                note: Some(&format!("item {}", input.item_no)),
+            },
+            now,
+        )
+    });
+    if result.is_err() {
+        if let Err(e) = store.delete(&stored) {
+            tracing::warn!(error = %e, "could not remove the file of refused evidence");
         }
     }
     result

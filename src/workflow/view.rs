@@ -435,6 +435,8 @@ pub struct UploadLine {
     pub identity_document: bool,
     pub keep_reason: Option<String>,
     pub deleted_at: Option<Stamp>,
+    /// Evidence for this item of a rectification.
+    pub item_no: Option<i32>,
 }
 
 /// What the handler may do now, by the pure transition table (a form for an action the
@@ -567,6 +569,7 @@ pub fn request_page(
             identity_document: u.identity_document,
             keep_reason: u.keep_reason,
             deleted_at: u.deleted_at.map(|t| Stamp::at(t, tz)),
+            item_no: u.item_no,
         })
         .collect();
     let audit = events

@@ -138,6 +138,7 @@ impl DetailPage {
             "notice_exempt" => "dash-audit-notice_exempt",
             "notice_reminded" => "dash-audit-notice_reminded",
             "recipients_list_sent" => "dash-audit-recipients_list_sent",
+            "evidence_added" => "dash-audit-evidence_added",
             other => return other.to_string(),
         };
         self.t.t(id)

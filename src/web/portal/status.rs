@@ -74,6 +74,7 @@ fn done_notice(done: &str) -> Option<&'static str> {
         "answered" => Some("portal-notice-answered"),
         "withdrawn" => Some("portal-notice-withdrawn"),
         "recipients" => Some("portal-notice-recipients-sent"),
+        "evidence" => Some("portal-notice-evidence-added"),
         _ => None,
     }
 }
@@ -102,6 +103,8 @@ struct AnswerForm {
     csrf: String,
     question_id: String,
     answer: String,
+    /// The item of a rectification that a file is evidence for.
+    item: String,
     file: Option<IncomingFile>,
 }
 
@@ -118,6 +121,7 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
         csrf: String::new(),
         question_id: String::new(),
         answer: String::new(),
+        item: String::new(),
         file: None,
     };
     let unreadable = |e: actix_multipart::MultipartError| {
@@ -161,6 +165,7 @@ async fn read_answer_form(mut mp: Multipart, max_file: usize) -> Result<AnswerFo
         match name.as_str() {
             "csrf_token" => form.csrf = text(),
             "question_id" => form.question_id = text(),
+            "item" => form.item = text(),
             "answer" => {
                 if truncated {
                     return Err(WebError::TooLarge);
@@ -272,6 +277,63 @@ pub(super) async fn withdraw_page(
         csrf: csrf::token(&session),
         r: p.r,
     }))
+}
+
+/// Evidence for an item of an open rectification (multipart: the item and a file, within
+/// `DSR_UPLOAD_MAX_MB`, of an accepted type by its content). Errors come back beside the
+/// evidence form (413 when too large).
+pub(super) async fn evidence(
+    mut t: Tr,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    mp: Multipart,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    t.here = format!("/my/requests/{id}");
+    let max_file =
+        usize::try_from(state.settings.upload_max_mb * 1024 * 1024).unwrap_or(usize::MAX);
+    let form = read_answer_form(mp, max_file).await?;
+    csrf::check(&session, &form.csrf)?;
+    let opens = opens(&state, &session).await?;
+    let (id_for, item, file) = (id.clone(), form.item, form.file);
+    let outcome = state
+        .run(move |conn, ctx| {
+            let input = match subject::parse_evidence(ctx, &item, file) {
+                Ok(input) => input,
+                Err(refused) => return Ok(Err((refused.errors, refused.too_large))),
+            };
+            match subject::add_evidence(conn, ctx, &opens, &id_for, &input) {
+                Ok(()) => Ok(Ok(())),
+                Err(crate::workflow::WorkflowError::Invalid(errors)) => Ok(Err((errors, false))),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(redirect(&format!("/my/requests/{id}?done=evidence"))),
+        Err((errors, too_large)) => {
+            let p = load(&state, &session, id).await?;
+            let status = if too_large {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let errors = Errors::from_list(errors, &t);
+            Ok(page(
+                status,
+                &StatusPage {
+                    details: p.details.summary_lines(&t, &p.categories),
+                    t,
+                    csrf: csrf::token(&session),
+                    p,
+                    notice: None,
+                    typed_answer: String::new(),
+                    errors,
+                },
+            ))
+        }
+    }
 }
 
 /// "Email me the list": the recipients told about this request (Art. 19, second
