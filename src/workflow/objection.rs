@@ -7,7 +7,7 @@
 //!   compelling legitimate grounds or legal claims (Art. 21(1)), which the completion
 //!   email gives with the Art. 12(4) notice.
 
-use super::case::{current, invalid, mail_tr, not_closed, stale};
+use super::case::{current, edit, invalid, mail_tr, not_closed, stale};
 use super::intake::new_access_link;
 use super::users::Staff;
 use super::{apply_transition, audit, Actor, Conn, Ctx, Event, Record, WorkflowError};
@@ -297,29 +297,18 @@ pub fn decide(
                 decided_at: now,
             },
         )?;
-        let changes = RequestChanges {
-            version: Some(request.version.saturating_add(1)),
-            updated_at: Some(now),
-            ..Default::default()
-        };
-        if !db::requests::update_if_current(conn, &request.id, None, request.version, &changes)? {
-            return Err(stale(&request));
-        }
         let note = match &d.grounds {
             None => format!("{}: upheld, processing for it stops", d.purpose),
             Some(g) => format!("{}: refused (Art. 21(1)): {}", d.purpose, g.as_str()),
         };
-        audit(
+        edit(
             conn,
-            &request.id,
-            &by.actor(),
-            Event {
-                action: "objection_decided",
-                from: None,
-                to: None,
-                note: Some(&note),
-            },
-            now,
+            ctx,
+            &request,
+            RequestChanges::default(),
+            by,
+            "objection_decided",
+            &note,
         )
     })
 }

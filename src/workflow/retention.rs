@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::case::{current, invalid, mail_note, mail_tr, not_closed, stale};
+use super::case::{current, edit, invalid, mail_note, mail_tr, not_closed, stale};
 use super::users::Staff;
 use super::view::today;
 use super::{audit, Actor, Conn, Ctx, Event, WorkflowError};
@@ -170,25 +170,14 @@ pub fn record_outcome(
         db::outcomes::put(conn, &row)?;
         // The request changed: forms from before this are stale (two handlers recording
         // the same category at once, one wins).
-        let changes = RequestChanges {
-            version: Some(request.version.saturating_add(1)),
-            updated_at: Some(now),
-            ..Default::default()
-        };
-        if !db::requests::update_if_current(conn, &request.id, None, request.version, &changes)? {
-            return Err(stale(&request));
-        }
-        audit(
+        edit(
             conn,
-            &request.id,
-            &by.actor(),
-            Event {
-                action: "outcome_recorded",
-                from: None,
-                to: None,
-                note: Some(&note),
-            },
-            now,
+            ctx,
+            &request,
+            RequestChanges::default(),
+            by,
+            "outcome_recorded",
+            &note,
         )
     })
 }
@@ -658,7 +647,7 @@ pub fn record_ground(
             ..Default::default()
         };
         let note = format!("Art. 18(1)({ground}), was ({before})");
-        super::case::edit(
+        edit(
             conn,
             ctx,
             &request,
