@@ -38,6 +38,15 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<(Recipient, Vec<String>)>> {
         .collect())
 }
 
+/// The categories one recipient receives (a range of the primary key).
+pub fn categories_of(conn: &mut DbConn, id: &str) -> QueryResult<Vec<String>> {
+    recipient_categories::table
+        .filter(recipient_categories::recipient_id.eq(id))
+        .order(recipient_categories::category_code.asc())
+        .select(recipient_categories::category_code)
+        .load(conn)
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Recipient>> {
     recipients::table
         .find(id)

@@ -265,11 +265,7 @@ fn what_changed(
         }
         RequestDetails::Erasure { .. } | RequestDetails::Restriction { .. } => {
             let all = request_categories(conn, request)?;
-            let receives: Vec<String> = db::recipients::all(conn)?
-                .into_iter()
-                .find(|(r, _)| r.id == recipient.id)
-                .map(|(_, c)| c)
-                .unwrap_or_default();
+            let receives = db::recipients::categories_of(conn, &recipient.id)?;
             let mine: Vec<&String> = all.iter().filter(|c| receives.contains(c)).collect();
             let shown: Vec<&String> = if mine.is_empty() {
                 all.iter().collect()
