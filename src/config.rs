@@ -82,6 +82,10 @@ pub struct Settings {
     pub financial_year_end: crate::domain::retention::FinancialYearEnd,
     /// Days between reminders of an Art. 19 notice nobody has acknowledged (default 7).
     pub notice_reminder_days: u32,
+    /// Largest file a handler adds to an access or portability package (issue 12).
+    pub package_max_mb: u64,
+    /// How long a package stays downloadable after the request is completed.
+    pub package_days: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -128,6 +132,8 @@ impl std::fmt::Debug for Settings {
             .field("digest_time", &self.digest_time)
             .field("financial_year_end", &self.financial_year_end)
             .field("notice_reminder_days", &self.notice_reminder_days)
+            .field("package_max_mb", &self.package_max_mb)
+            .field("package_days", &self.package_days)
             .finish()
     }
 }
@@ -252,6 +258,8 @@ struct FileSettings {
     digest_time: Option<String>,
     financial_year_end: Option<String>,
     notice_reminder_days: Option<u32>,
+    package_max_mb: Option<u64>,
+    package_days: Option<u32>,
 }
 
 impl Settings {
@@ -491,6 +499,13 @@ impl Settings {
             7,
             1..=365,
         )? as u32;
+        let package_max_mb = num("DSR_PACKAGE_MAX_MB", file.package_max_mb, 100, 1..=10240)?;
+        let package_days = num(
+            "DSR_PACKAGE_DAYS",
+            file.package_days.map(u64::from),
+            30,
+            1..=365,
+        )? as u32;
         let reminder_days = match env.get("DSR_REMINDER_DAYS") {
             Some(raw) => parse_day_list(raw),
             None => Ok(file.reminder_days.unwrap_or_else(|| vec![7, 2])),
@@ -620,6 +635,8 @@ impl Settings {
             digest_time,
             financial_year_end,
             notice_reminder_days,
+            package_max_mb,
+            package_days,
         })
     }
 
@@ -650,6 +667,16 @@ impl Settings {
     /// Files subjects sent with their answers (random names, 0600).
     pub fn upload_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")
+    }
+
+    /// Files handlers add to packages (issue 12).
+    pub fn package_file_dir(&self) -> PathBuf {
+        self.data_dir.join("package-files")
+    }
+
+    /// Built packages (ZIP files), until they expire.
+    pub fn package_dir(&self) -> PathBuf {
+        self.data_dir.join("packages")
     }
 
     pub fn is_https(&self) -> bool {

@@ -41,6 +41,43 @@ impl FileStore {
         result.map(|()| name)
     }
 
+    /// A new empty file (0600) under a random name, for a caller that writes it as a
+    /// stream and calls `sync_all` before recording it.
+    pub fn create(&self) -> std::io::Result<(String, std::fs::File)> {
+        std::fs::create_dir_all(&self.dir)?;
+        let name = uuid::Uuid::new_v4().simple().to_string();
+        let file = open_private(&self.path(&name)?)?;
+        Ok((name, file))
+    }
+
+    pub fn open(&self, stored_name: &str) -> std::io::Result<std::fs::File> {
+        std::fs::File::open(self.path(stored_name)?)
+    }
+
+    /// Where a stored file is (to serve it as a stream).
+    pub fn full_path(&self, stored_name: &str) -> std::io::Result<PathBuf> {
+        self.path(stored_name)
+    }
+
+    /// Every stored name with its last change (the orphan sweep); names this store did
+    /// not make are left out.
+    pub fn list(&self) -> std::io::Result<Vec<(String, std::time::SystemTime)>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if self.path(&name).is_ok() {
+                out.push((name, entry.metadata()?.modified()?));
+            }
+        }
+        Ok(out)
+    }
+
     pub fn read(&self, stored_name: &str) -> std::io::Result<Vec<u8>> {
         std::fs::read(self.path(stored_name)?)
     }
@@ -59,15 +96,19 @@ impl FileStore {
     }
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.read(true).write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
+    options.open(path)
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = open_private(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }

@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod packaging;
 pub mod seed;
 pub mod startup;
 pub mod time;

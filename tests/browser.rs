@@ -312,6 +312,33 @@ async fn dashboard_action(
     assert!(status == 303 || status == 200, "{action}: {status} {body}");
 }
 
+/// Add a dataset to a request's package as the package page's form does (multipart).
+async fn add_package_records(app: &TestApp, c: &reqwest::Client, id: &str, name: &str, csv: &str) {
+    let (status, page) = app
+        .get(c, &format!("/dashboard/requests/{id}/package"))
+        .await;
+    assert_eq!(status, 200, "package page");
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", hidden(&page, "csrf_token"))
+        .text("version", hidden(&page, "version"))
+        .text("name", name.to_string())
+        .text("category", "billing")
+        .part(
+            "records",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                .file_name("records.csv")
+                .mime_str("text/csv")
+                .expect("mime"),
+        );
+    let r = c
+        .post(app.url(&format!("/dashboard/requests/{id}/package/records")))
+        .multipart(form)
+        .send()
+        .await
+        .expect("POST records");
+    assert_eq!(r.status().as_u16(), 303, "records added");
+}
+
 fn request_id(app: &TestApp, reference: &str) -> String {
     use diesel::prelude::*;
     use dsr_tracker::db::schema::requests;
@@ -473,6 +500,75 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         .await;
     let rect_status_link = extract_links(&rect_ack.text, &format!("{}/s/", app.base)).remove(0);
 
+    // Issue 12's pages: an access request with records on its package page (the preview,
+    // the redaction form), and a completed portability request: its status page offers
+    // the download, and the link sent to the other controller opens its own page.
+    let (_, pkg_open) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "pkg@example.no",
+        &[("kind", "access")],
+    )
+    .await;
+    dashboard_action(&app, &admin, &pkg_open, "start", &[]).await;
+    add_package_records(
+        &app,
+        &admin,
+        &pkg_open,
+        "Invoices",
+        "invoice,amount,paid by\nF-1001,399,Kari Nordmann\nF-1002,249,Ola Hansen\n",
+    )
+    .await;
+    let (_, pkg_done) = support::submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "move@example.no",
+        &[
+            ("kind", "portability"),
+            ("portability_controller_name", "Fjordnett AS"),
+            ("portability_controller_email", "port-in@fjordnett.example"),
+        ],
+    )
+    .await;
+    dashboard_action(&app, &admin, &pkg_done, "start", &[]).await;
+    add_package_records(
+        &app,
+        &admin,
+        &pkg_done,
+        "Subscriptions",
+        "number,plan\n+47 912 34 567,Fri 20 GB\n",
+    )
+    .await;
+    let (status, body) = support::complete_via_preview(
+        &app,
+        &admin,
+        &pkg_done,
+        &[("outcome", "fulfilled"), ("answer", "Your data is ready.")],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    let (status, page) = app
+        .get(&admin, &format!("/dashboard/requests/{pkg_done}/package"))
+        .await;
+    assert_eq!(status, 200);
+    let (status, _, _) = app
+        .post_form(
+            &admin,
+            &format!("/dashboard/requests/{pkg_done}/package/send"),
+            &[("csrf_token", &hidden(&page, "csrf_token"))],
+        )
+        .await;
+    assert_eq!(status, 303, "link sent");
+    let package_mail = app
+        .wait_for_mail("port-in@fjordnett.example", "transmitted")
+        .await;
+    let package_link =
+        extract_links(&package_mail.text, &format!("{}/package/", app.base)).remove(0);
+    let move_ack = app
+        .wait_for_mail("move@example.no", "We have your request")
+        .await;
+    let move_status_link = extract_links(&move_ack.text, &format!("{}/s/", app.base)).remove(0);
+
     let Some(browser) = Driver::start_with(true).await else {
         return;
     };
@@ -480,6 +576,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
     // The status link grants this browser the request.
     d.goto(&status_link).await.expect("status link");
     d.goto(&rect_status_link).await.expect("status link");
+    d.goto(&move_status_link).await.expect("status link");
 
     let portal_pages = vec![
         "/".to_string(),
@@ -492,6 +589,8 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         "/login/forgot".to_string(),
         notice_link.trim_start_matches(&app.base).to_string(),
         format!("/my/requests/{rectification}"),
+        format!("/my/requests/{pkg_done}"),
+        package_link.trim_start_matches(&app.base).to_string(),
     ];
     let dashboard_pages = vec![
         "/dashboard".to_string(),
@@ -509,6 +608,9 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         format!("/dashboard/requests/{rectification}"),
         format!("/dashboard/requests/{notified}"),
         "/dashboard/notices".to_string(),
+        format!("/dashboard/requests/{pkg_open}/package"),
+        format!("/dashboard/requests/{pkg_done}/package"),
+        "/dashboard/admin/processing".to_string(),
     ];
     let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
     let mut problems = Vec::new();

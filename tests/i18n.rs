@@ -9,6 +9,7 @@ use dsr_tracker::domain::case::QuestionPurpose;
 use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
 use dsr_tracker::domain::kinds::Kind;
+use dsr_tracker::domain::package::LegalBasis;
 use dsr_tracker::domain::recipients::{Identifier, ItemDecision, NoticeStatus, RecipientKind};
 use dsr_tracker::domain::roles::Role;
 use dsr_tracker::domain::status::{Outcome, RejectionReason, Status};
@@ -153,6 +154,10 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
         (
             "ItemDecision",
             ItemDecision::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "LegalBasis",
+            LegalBasis::ALL.iter().map(|k| k.label_id()).collect(),
         ),
     ];
     for (name, ids) in enums {

@@ -7,6 +7,8 @@ pub mod models;
 pub mod notes;
 pub mod outbox;
 pub mod outcomes;
+pub mod packages;
+pub mod processing;
 pub mod questions;
 pub mod recipients;
 pub mod registers;

@@ -6,9 +6,10 @@ use diesel::prelude::*;
 
 use super::schema::{
     audit_events, category_outcomes, data_categories, notes, notice_links, notices,
-    objection_decisions, outbox, questions, recipient_categories, recipients, rectification_items,
-    reminders_sent, requests, restriction_lifts, retention_rules, sessions, suppressions, tokens,
-    uploads, users,
+    objection_decisions, outbox, package_datasets, package_files, package_links, package_records,
+    package_redactions, packages, processing_purposes, questions, recipient_categories, recipients,
+    rectification_items, reminders_sent, requests, restriction_lifts, retention_rules, sessions,
+    suppressions, tokens, uploads, users,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -566,4 +567,110 @@ pub struct NoticeLink {
     pub token_hash: String,
     pub notice_id: String,
     pub created_at: NaiveDateTime,
+}
+
+/// A purpose of the processing register (Art. 30; issue 12). Words are in each language;
+/// an optional text is all three or none.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = processing_purposes, treat_none_as_null = true)]
+pub struct Purpose {
+    pub code: String,
+    pub label_en: String,
+    pub label_nb: String,
+    pub label_sv: String,
+    pub legal_basis: String,
+    pub retention_rule_id: Option<String>,
+    pub retention_en: Option<String>,
+    pub retention_nb: Option<String>,
+    pub retention_sv: Option<String>,
+    pub source_en: Option<String>,
+    pub source_nb: Option<String>,
+    pub source_sv: Option<String>,
+    pub automated_en: Option<String>,
+    pub automated_nb: Option<String>,
+    pub automated_sv: Option<String>,
+    pub active: bool,
+    pub position: i32,
+}
+
+/// Structured records a handler imported for a package (issue 12).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = package_datasets)]
+pub struct Dataset {
+    pub id: String,
+    pub request_id: String,
+    pub name: String,
+    /// The name inside the ZIP (`<stem>.csv`) and the key in `data.json`.
+    pub file_stem: String,
+    pub category_code: String,
+    /// JSON array of the field names, in order.
+    pub field_names: String,
+    pub record_count: i32,
+    pub added_by: String,
+    pub added_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = package_records)]
+pub struct DatasetRecord {
+    pub dataset_id: String,
+    pub record_no: i32,
+    /// The record's JSON object.
+    pub data: String,
+}
+
+/// A field of other people's data left out of the package (Art. 15(4)), in one record or
+/// (`record_no` none) in all.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = package_redactions)]
+pub struct Redaction {
+    pub id: String,
+    pub dataset_id: String,
+    pub field: String,
+    pub record_no: Option<i32>,
+    pub reason: String,
+    pub redacted_by: String,
+    pub redacted_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = package_files)]
+pub struct PackageFile {
+    pub id: String,
+    pub request_id: String,
+    pub stored_name: String,
+    pub original_name: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub category_code: String,
+    pub added_by: String,
+    pub added_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// The ZIP of a completed access or portability request.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = packages)]
+pub struct Package {
+    pub id: String,
+    pub request_id: String,
+    pub stored_name: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub built_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub downloads: i32,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// A link to a package sent to another controller (Art. 20(2)): its token's hash only.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = package_links)]
+pub struct PackageLink {
+    pub token_hash: String,
+    pub package_id: String,
+    pub sent_to: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub downloads: i32,
 }

@@ -321,11 +321,126 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    processing_purposes (code) {
+        code -> Text,
+        label_en -> Text,
+        label_nb -> Text,
+        label_sv -> Text,
+        legal_basis -> Text,
+        retention_rule_id -> Nullable<Text>,
+        retention_en -> Nullable<Text>,
+        retention_nb -> Nullable<Text>,
+        retention_sv -> Nullable<Text>,
+        source_en -> Nullable<Text>,
+        source_nb -> Nullable<Text>,
+        source_sv -> Nullable<Text>,
+        automated_en -> Nullable<Text>,
+        automated_nb -> Nullable<Text>,
+        automated_sv -> Nullable<Text>,
+        active -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    purpose_categories (purpose_code, category_code) {
+        purpose_code -> Text,
+        category_code -> Text,
+    }
+}
+
+diesel::table! {
+    purpose_recipients (purpose_code, recipient_id) {
+        purpose_code -> Text,
+        recipient_id -> Text,
+    }
+}
+
+diesel::table! {
+    package_datasets (id) {
+        id -> Text,
+        request_id -> Text,
+        name -> Text,
+        file_stem -> Text,
+        category_code -> Text,
+        field_names -> Text,
+        record_count -> Integer,
+        added_by -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    package_records (dataset_id, record_no) {
+        dataset_id -> Text,
+        record_no -> Integer,
+        data -> Text,
+    }
+}
+
+diesel::table! {
+    package_redactions (id) {
+        id -> Text,
+        dataset_id -> Text,
+        field -> Text,
+        record_no -> Nullable<Integer>,
+        reason -> Text,
+        redacted_by -> Text,
+        redacted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    package_files (id) {
+        id -> Text,
+        request_id -> Text,
+        stored_name -> Text,
+        original_name -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        category_code -> Text,
+        added_by -> Text,
+        added_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    packages (id) {
+        id -> Text,
+        request_id -> Text,
+        stored_name -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        built_at -> Timestamp,
+        expires_at -> Timestamp,
+        downloads -> Integer,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    package_links (token_hash) {
+        token_hash -> Text,
+        package_id -> Text,
+        sent_to -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        downloads -> Integer,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
 diesel::joinable!(recipient_categories -> recipients (recipient_id));
 diesel::joinable!(notices -> requests (request_id));
 diesel::joinable!(notices -> recipients (recipient_id));
 diesel::joinable!(notice_links -> notices (notice_id));
+diesel::joinable!(purpose_categories -> processing_purposes (purpose_code));
+diesel::joinable!(purpose_recipients -> processing_purposes (purpose_code));
+diesel::joinable!(package_records -> package_datasets (dataset_id));
+diesel::joinable!(package_redactions -> package_datasets (dataset_id));
+diesel::joinable!(package_links -> packages (package_id));
 diesel::joinable!(retention_rules -> data_categories (category_code));
 diesel::joinable!(category_outcomes -> requests (request_id));
 diesel::joinable!(category_outcomes -> retention_rules (rule_id));
@@ -366,5 +481,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     recipient_categories,
     rectification_items,
     notices,
-    notice_links
+    notice_links,
+    processing_purposes,
+    purpose_categories,
+    purpose_recipients,
+    package_datasets,
+    package_records,
+    package_redactions,
+    package_files,
+    packages,
+    package_links
 );

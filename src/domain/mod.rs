@@ -9,6 +9,7 @@ pub mod kinds;
 pub mod lang;
 pub mod msg;
 pub mod newtypes;
+pub mod package;
 pub mod recipients;
 pub mod reminders;
 pub mod retention;

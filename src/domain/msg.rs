@@ -45,6 +45,11 @@ impl From<i32> for Arg {
         Arg::Number(n.into())
     }
 }
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))

@@ -40,6 +40,8 @@ pub struct Swept {
     pub restrictions_lifted: usize,
     /// Reminders of unacknowledged Art. 19 notices (issue 11).
     pub notice_reminders: usize,
+    /// Access and portability packages past their download period, deleted (issue 12).
+    pub packages_deleted: usize,
 }
 
 /// One round of every job at `clock.now()`, then send all mail that is due.
@@ -103,7 +105,8 @@ fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Sw
 /// deleted; handlers get their reminders and, at the digest time, their daily digest
 /// (issue 9); kept data whose legal retention has ended becomes a follow-up task for its
 /// handler, and restrictions whose Art. 18(3) notice has been sent are lifted (issue 10);
-/// unacknowledged Art. 19 notices are reminded (issue 11).
+/// unacknowledged Art. 19 notices are reminded (issue 11); packages past their download
+/// period are deleted with what they were built from (issue 12).
 /// Each step only acts on rows still due, and records what it did in the
 /// same transaction, so a second run (also at the same moment, also in another
 /// instance) changes nothing more.
@@ -116,6 +119,8 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
     let retention_followups = retention::followups(conn, ctx).map_err(|e| e.to_string())?;
     let restrictions_lifted = retention::finish_lifts(conn, ctx).map_err(|e| e.to_string())?;
     let notice_reminders = notices::remind(conn, ctx).map_err(|e| e.to_string())?;
+    let packages_deleted =
+        crate::workflow::packages::expire(conn, ctx).map_err(|e| e.to_string())?;
     Ok(Swept {
         expired: unverified + unanswered,
         files_deleted,
@@ -124,6 +129,7 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
         retention_followups,
         restrictions_lifted,
         notice_reminders,
+        packages_deleted,
     })
 }
 

@@ -292,6 +292,24 @@ email!(
     "mail/notice/body.html"
 );
 
+/// A download link for a portability package, sent to the controller the subject named
+/// (Art. 20(2)).
+pub struct PackageLinkMail {
+    pub controller: String,
+    pub subject_name: String,
+    pub reference: String,
+    pub organisation: String,
+    pub link: String,
+    pub until: NaiveDate,
+}
+email!(
+    PackageLinkMail,
+    "package_link",
+    "mail/package_link/subject.txt",
+    "mail/package_link/body.txt",
+    "mail/package_link/body.html"
+);
+
 /// Art. 19, second sentence: the recipients told about the subject's request, as the
 /// subject asked for them from the status page.
 pub struct RecipientsListMail {
@@ -477,6 +495,8 @@ pub struct Completion {
     pub refused_items: Vec<RefusedLine>,
     /// The recipients told of the change (Art. 19, second sentence).
     pub recipients: Vec<String>,
+    /// An access or portability package to download from the status page, until then.
+    pub package_until: Option<NaiveDate>,
 }
 
 /// One category kept after an erasure: its words, the law and until when.
@@ -658,6 +678,7 @@ mod tests {
             refused: vec![],
             refused_items: vec![],
             recipients: vec![],
+            package_until: None,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod forms;
 pub mod lang;
 pub mod notice;
+pub mod package_link;
 pub mod password;
 pub mod portal;
 pub mod request_log;
@@ -119,6 +120,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/lang/{code}", web::get().to(lang::switch))
         .configure(portal::routes)
         .configure(notice::routes)
+        .configure(package_link::routes)
         .configure(auth::routes)
         .configure(password::routes)
         .configure(dashboard::routes);

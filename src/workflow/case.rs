@@ -544,6 +544,7 @@ fn completion_mail(
     c: &CompletionInput,
     facts: CompletionFacts,
     recipients: Vec<String>,
+    package_until: Option<NaiveDate>,
     to: &str,
 ) -> Result<Email, WorkflowError> {
     Ok(render_completion(
@@ -562,6 +563,7 @@ fn completion_mail(
             refused: facts.refused_purposes,
             refused_items: facts.refused_items,
             recipients,
+            package_until,
         },
         &mail_tr(ctx, request),
         to,
@@ -618,11 +620,12 @@ pub fn preview_completion(
     let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
     super::notices::check_recipients(conn, &request, &c.recipients)?;
     let recipients = recipient_names(conn, &c.recipients)?;
+    let package_until = package_until(conn, ctx, &request)?;
     let to = request
         .subject_email
         .as_deref()
         .unwrap_or("no email address: send this answer by post or tell it by phone");
-    let mail = completion_mail(ctx, &request, c, facts, recipients, to)?;
+    let mail = completion_mail(ctx, &request, c, facts, recipients, package_until, to)?;
     Ok(Preview {
         to: mail.to,
         subject: mail.subject,
@@ -632,8 +635,28 @@ pub fn preview_completion(
     })
 }
 
+/// The last day the package completing `request` now will be downloadable, when it
+/// will have one (an access or portability request with data added).
+fn package_until(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+) -> Result<Option<NaiveDate>, WorkflowError> {
+    Ok(
+        if super::packages::takes_package(request.kind()?)
+            && super::packages::has_data(conn, &request.id)?
+        {
+            Some(super::packages::until_if_built_now(ctx))
+        } else {
+            None
+        },
+    )
+}
+
 /// Complete with an outcome and send the previewed answer. A partial answer carries the
-/// reasons and the Art. 12(4) notice.
+/// reasons and the Art. 12(4) notice. An access or portability request with data gets its
+/// package: built first, from the data at the version the handler previewed (a change
+/// since makes the completion stale), and recorded with the completion, or removed.
 pub fn complete(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
@@ -643,6 +666,30 @@ pub fn complete(
     c: &CompletionInput,
     digest: &str,
 ) -> Result<(), WorkflowError> {
+    let request = current(conn, id, version)?;
+    if digest != preview_digest(ctx, &request, c) {
+        return Err(invalid("answer", Msg::new("case-preview-first")));
+    }
+    transition(request.status()?, Action::Complete(c.outcome))?;
+    let built = super::packages::build(conn, ctx, &request)?;
+    let result = complete_in_transaction(conn, ctx, by, id, version, c, digest, built.as_ref());
+    if let (Err(_), Some(b)) = (&result, &built) {
+        b.discard(ctx.settings);
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn complete_in_transaction(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    by: &Staff,
+    id: &str,
+    version: i32,
+    c: &CompletionInput,
+    digest: &str,
+    built: Option<&super::packages::Built>,
+) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = current(conn, id, version)?;
         if digest != preview_digest(ctx, &request, c) {
@@ -651,6 +698,7 @@ pub fn complete(
         let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
         super::notices::check_recipients(conn, &request, &c.recipients)?;
         let recipients = recipient_names(conn, &c.recipients)?;
+        let package_until = built.map(|_| super::packages::until_if_built_now(ctx));
         let note = mail_note(&request, c.outcome.label());
         let changes = RequestChanges {
             answer_text: Some(Some(c.answer.as_str())),
@@ -670,9 +718,12 @@ pub fn complete(
             changes,
             record,
         )?;
+        if let Some(b) = built {
+            super::packages::record_built(conn, ctx, by, &request, b)?;
+        }
         super::notices::queue_notices(conn, ctx, by, &request, &c.recipients)?;
         queue(conn, ctx, &request, |_, to| {
-            completion_mail(ctx, &request, c, facts, recipients, to)
+            completion_mail(ctx, &request, c, facts, recipients, package_until, to)
         })
     })
 }

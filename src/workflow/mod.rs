@@ -11,6 +11,8 @@ pub mod maintenance;
 pub mod manual;
 pub mod notices;
 pub mod objection;
+pub mod packages;
+pub mod processing;
 pub mod recipients;
 pub mod rectification;
 pub mod registers;

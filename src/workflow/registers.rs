@@ -68,7 +68,7 @@ pub fn covered(conn: &mut DbConn, details: &RequestDetails) -> Result<Vec<String
     }
 }
 
-fn audit_register(
+pub(super) fn audit_register(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     by: &Staff,
@@ -90,7 +90,7 @@ fn audit_register(
     Ok(())
 }
 
-fn admin_only(by: &Staff) -> Result<(), WorkflowError> {
+pub(super) fn admin_only(by: &Staff) -> Result<(), WorkflowError> {
     if by.is_admin() {
         Ok(())
     } else {
@@ -101,7 +101,7 @@ fn admin_only(by: &Staff) -> Result<(), WorkflowError> {
 /// Longest label of a category.
 const LABEL_MAX: usize = 120;
 
-fn optional_text(
+pub(super) fn optional_text(
     f: &dyn FormInput,
     field: &str,
     max: usize,
@@ -116,7 +116,7 @@ fn optional_text(
     }
 }
 
-fn required_text(
+pub(super) fn required_text(
     f: &dyn FormInput,
     field: &str,
     max: usize,
@@ -131,7 +131,7 @@ fn required_text(
     }
 }
 
-fn checked(f: &dyn FormInput, field: &str) -> bool {
+pub(super) fn checked(f: &dyn FormInput, field: &str) -> bool {
     matches!(f.value(field), "on" | "true" | "1" | "yes")
 }
 

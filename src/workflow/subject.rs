@@ -105,6 +105,8 @@ pub struct SubjectPage {
     pub can_withdraw: bool,
     pub sender: Sender,
     pub upload_max_mb: u64,
+    /// The access or portability package built for this request, if any.
+    pub package: Option<super::packages::SubjectPackage>,
 }
 
 fn allowed(opens: &[Opens], r: &Request) -> bool {
@@ -114,7 +116,11 @@ fn allowed(opens: &[Opens], r: &Request) -> bool {
 }
 
 /// The request a subject's links open, or `NotFound`.
-fn own_request(conn: &mut DbConn, opens: &[Opens], id: &str) -> Result<Request, WorkflowError> {
+pub(crate) fn own_request(
+    conn: &mut DbConn,
+    opens: &[Opens],
+    id: &str,
+) -> Result<Request, WorkflowError> {
     db::requests::find(conn, id)?
         .filter(|r| allowed(opens, r))
         .ok_or(WorkflowError::NotFound)
@@ -182,6 +188,7 @@ pub fn status_page(
         can_withdraw: transition(status, Action::Withdraw).is_ok(),
         sender: Sender::from_settings(ctx.settings),
         upload_max_mb: ctx.settings.upload_max_mb,
+        package: super::packages::for_subject(conn, ctx, &request.id)?,
     })
 }
 

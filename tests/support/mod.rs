@@ -169,6 +169,13 @@ impl TestApp {
 
     /// Start the app with its clock at `start` (a test that depends on the time of day).
     pub async fn spawn_at(extra: &[(&str, &str)], start: chrono::DateTime<chrono::Utc>) -> TestApp {
+        // `DSR_TEST_LOG=debug cargo test …` shows the server's log (errors' details).
+        if let Ok(filter) = std::env::var("DSR_TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+                .with_test_writer()
+                .try_init();
+        }
         let smtp = SmtpSink::start().await;
         let data_dir = tempfile::tempdir().expect("tempdir");
         let (db, db_url) = TestDb::fresh(&data_dir);

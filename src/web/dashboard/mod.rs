@@ -12,6 +12,8 @@ pub mod export;
 pub mod intake;
 pub mod mail;
 pub mod outcomes;
+pub mod package;
+pub mod processing;
 pub mod queue;
 pub mod registers;
 pub mod request;
@@ -27,6 +29,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .configure(actions::routes)
         .configure(outcomes::routes)
+        .configure(package::routes)
+        .configure(processing::routes)
         .configure(registers::routes)
         .configure(uploads::routes)
         .configure(intake::routes)

@@ -43,6 +43,11 @@ struct DetailPage {
 }
 
 impl DetailPage {
+    /// Access and portability are answered with a package (issue 12).
+    fn takes_package(&self) -> bool {
+        crate::workflow::packages::takes_package(self.v.r.kind)
+    }
+
     /// The text an outcome's answer box shows: what was typed, if that form came back,
     /// else the answer the kind and outcome start from.
     fn answer_for(&self, outcome: &Outcome, default: &str) -> String {
@@ -135,6 +140,15 @@ impl DetailPage {
             "item_decided" => "dash-audit-item_decided",
             "notices_queued" => "dash-audit-notices_queued",
             "notice_acknowledged" => "dash-audit-notice_acknowledged",
+            "package_file_added" => "dash-audit-package_file_added",
+            "package_file_removed" => "dash-audit-package_file_removed",
+            "package_records_added" => "dash-audit-package_records_added",
+            "package_records_removed" => "dash-audit-package_records_removed",
+            "package_redacted" => "dash-audit-package_redacted",
+            "package_built" => "dash-audit-package_built",
+            "package_downloaded" => "dash-audit-package_downloaded",
+            "package_link_sent" => "dash-audit-package_link_sent",
+            "package_deleted" => "dash-audit-package_deleted",
             "notice_exempt" => "dash-audit-notice_exempt",
             "notice_reminded" => "dash-audit-notice_reminded",
             "recipients_list_sent" => "dash-audit-recipients_list_sent",

@@ -37,6 +37,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/my/requests/{id}", web::get().to(status::status_page))
         .route("/my/requests/{id}/answer", web::post().to(status::answer))
         .route(
+            "/my/requests/{id}/package",
+            web::get().to(status::download_package),
+        )
+        .route(
             "/my/requests/{id}/evidence",
             web::post().to(status::evidence),
         )

@@ -39,6 +39,13 @@ struct StatusPage {
 }
 
 impl StatusPage {
+    fn package_size(&self) -> String {
+        self.p
+            .package
+            .as_ref()
+            .map(|p| crate::packaging::human_size(p.size))
+            .unwrap_or_default()
+    }
     fn is_open(&self, question_id: &str) -> bool {
         self.p.open_question.as_deref() == Some(question_id)
     }
@@ -334,6 +341,26 @@ pub(super) async fn evidence(
             ))
         }
     }
+}
+
+/// The subject downloads their access or portability package (issue 12): only through
+/// the grants the magic link set; counted and audited; 404 once it expired.
+pub(super) async fn download_package(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let opens = opens(&state, &session).await?;
+    let id = path.into_inner();
+    let served = state
+        .run(move |conn, ctx| {
+            Ok(crate::workflow::packages::subject_download(
+                conn, ctx, &opens, &id,
+            )?)
+        })
+        .await?;
+    crate::web::package_link::serve(&req, served).await
 }
 
 /// "Email me the list": the recipients told about this request (Art. 19, second

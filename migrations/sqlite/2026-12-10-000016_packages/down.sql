@@ -1,0 +1,9 @@
+DROP TABLE package_links;
+DROP TABLE packages;
+DROP TABLE package_files;
+DROP TABLE package_redactions;
+DROP TABLE package_records;
+DROP TABLE package_datasets;
+DROP TABLE purpose_recipients;
+DROP TABLE purpose_categories;
+DROP TABLE processing_purposes;
