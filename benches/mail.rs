@@ -234,6 +234,7 @@ fn submit(conn: &mut db::DbConn, settings: &Settings, i: usize) {
         &submission,
         Channel::Portal,
         dsr_tracker::domain::lang::Lang::En,
+        &dsr_tracker::workflow::Actor::Subject,
     )
     .expect("submit");
 }

@@ -86,6 +86,8 @@ pub struct Settings {
     pub package_max_mb: u64,
     /// How long a package stays downloadable after the request is completed.
     pub package_days: u32,
+    /// API calls per key per minute (issue 13); beyond: 429 with `Retry-After`.
+    pub api_rate_per_minute: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -134,6 +136,7 @@ impl std::fmt::Debug for Settings {
             .field("notice_reminder_days", &self.notice_reminder_days)
             .field("package_max_mb", &self.package_max_mb)
             .field("package_days", &self.package_days)
+            .field("api_rate_per_minute", &self.api_rate_per_minute)
             .finish()
     }
 }
@@ -260,6 +263,7 @@ struct FileSettings {
     notice_reminder_days: Option<u32>,
     package_max_mb: Option<u64>,
     package_days: Option<u32>,
+    api_rate_per_minute: Option<u32>,
 }
 
 impl Settings {
@@ -500,6 +504,12 @@ impl Settings {
             1..=365,
         )? as u32;
         let package_max_mb = num("DSR_PACKAGE_MAX_MB", file.package_max_mb, 100, 1..=10240)?;
+        let api_rate_per_minute = num(
+            "DSR_API_RATE_PER_MINUTE",
+            file.api_rate_per_minute.map(u64::from),
+            600,
+            1..=1_000_000,
+        )? as u32;
         let package_days = num(
             "DSR_PACKAGE_DAYS",
             file.package_days.map(u64::from),
@@ -637,6 +647,7 @@ impl Settings {
             notice_reminder_days,
             package_max_mb,
             package_days,
+            api_rate_per_minute,
         })
     }
 

@@ -139,6 +139,7 @@ impl Application {
             pool,
             login_throttle: Arc::new(throttle::LoginThrottle::new(settings.login_burst)),
             portal_limiter: Arc::new(throttle::portal_limiter(settings.portal_burst)),
+            api_limiter: Arc::new(throttle::api_limiter(settings.api_rate_per_minute)),
             mail_wake: dispatcher.wake.clone(),
             site: crate::web::lang::site(&settings),
             settings: Arc::new(settings),

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use dsr_tracker::domain::api::Scope;
 use dsr_tracker::domain::case::QuestionPurpose;
 use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
@@ -155,6 +156,7 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
             "ItemDecision",
             ItemDecision::ALL.iter().map(|k| k.label_id()).collect(),
         ),
+        ("Scope", Scope::ALL.iter().map(|k| k.label_id()).collect()),
         (
             "LegalBasis",
             LegalBasis::ALL.iter().map(|k| k.label_id()).collect(),

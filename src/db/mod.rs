@@ -1,6 +1,7 @@
 //! Storage: one diesel code path over SQLite and PostgreSQL (DESIGN §10).
 //! This module and its children are the only place SQL lives.
 
+pub mod api_keys;
 pub mod audit;
 pub mod data_fixes;
 pub mod models;

@@ -5,11 +5,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    audit_events, category_outcomes, data_categories, notes, notice_links, notices,
-    objection_decisions, outbox, package_datasets, package_files, package_links, package_records,
-    package_redactions, packages, processing_purposes, questions, recipient_categories, recipients,
-    rectification_items, reminders_sent, requests, restriction_lifts, retention_rules, sessions,
-    suppressions, tokens, uploads, users,
+    api_keys, audit_events, category_outcomes, data_categories, idempotency_keys, notes,
+    notice_links, notices, objection_decisions, outbox, package_datasets, package_files,
+    package_links, package_records, package_redactions, packages, processing_purposes, questions,
+    recipient_categories, recipients, rectification_items, reminders_sent, requests,
+    restriction_lifts, retention_rules, sessions, suppressions, tokens, uploads, users,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -673,4 +673,36 @@ pub struct PackageLink {
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub downloads: i32,
+}
+
+/// An API key (issue 13): only the hash of its secret is stored.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKey {
+    pub id: String,
+    pub name: String,
+    /// The start of the secret, to recognise the key in the list.
+    pub prefix: String,
+    pub key_hash: String,
+    /// Space-separated scope names (`domain::api::Scope`).
+    pub scopes: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub last_used_at: Option<NaiveDateTime>,
+}
+
+/// A POST's `Idempotency-Key` and the first answer to it (`status` 0: still running).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = idempotency_keys)]
+pub struct IdempotencyKey {
+    pub api_key_id: String,
+    pub method: String,
+    pub path: String,
+    pub idem_key: String,
+    pub body_hash: String,
+    pub status: i32,
+    pub response: String,
+    pub created_at: NaiveDateTime,
 }

@@ -431,6 +431,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        scopes -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (api_key_id, method, path, idem_key) {
+        api_key_id -> Text,
+        method -> Text,
+        path -> Text,
+        idem_key -> Text,
+        body_hash -> Text,
+        status -> Integer,
+        response -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
 diesel::joinable!(recipient_categories -> recipients (recipient_id));
 diesel::joinable!(notices -> requests (request_id));
@@ -441,6 +469,8 @@ diesel::joinable!(purpose_recipients -> processing_purposes (purpose_code));
 diesel::joinable!(package_records -> package_datasets (dataset_id));
 diesel::joinable!(package_redactions -> package_datasets (dataset_id));
 diesel::joinable!(package_links -> packages (package_id));
+diesel::joinable!(api_keys -> users (created_by));
+diesel::joinable!(idempotency_keys -> api_keys (api_key_id));
 diesel::joinable!(retention_rules -> data_categories (category_code));
 diesel::joinable!(category_outcomes -> requests (request_id));
 diesel::joinable!(category_outcomes -> retention_rules (rule_id));
@@ -490,5 +520,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     package_redactions,
     package_files,
     packages,
-    package_links
+    package_links,
+    api_keys,
+    idempotency_keys
 );

@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O, no clock, no database.
 
+pub mod api;
 pub mod calendar;
 pub mod case;
 pub mod categories;

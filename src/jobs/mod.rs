@@ -94,6 +94,8 @@ fn sweep_jobs(pool: &Pool, settings: &Settings, now: DateTime<Utc>) -> Result<Sw
     let swept = run_sweeps(&mut conn, &ctx)?;
     // Expired links can never be used again.
     crate::db::tokens::delete_expired(&mut conn, ctx.now_db()).map_err(|e| e.to_string())?;
+    // Idempotency keys are kept 24 hours (issue 13).
+    crate::workflow::api::forget_idempotency_keys(&mut conn, &ctx).map_err(|e| e.to_string())?;
     // Handler sessions past their lifetime or idle limit.
     crate::workflow::sessions::delete_expired(&mut conn, &ctx).map_err(|e| e.to_string())?;
     Ok(swept)

@@ -2,6 +2,7 @@
 //! Handlers parse input, call one workflow function off the async workers
 //! (`web::block`), and render a page. They never write tables themselves.
 
+pub mod api;
 pub mod auth;
 pub mod csrf;
 pub mod dashboard;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub clock: SharedClock,
     pub login_throttle: Arc<throttle::LoginThrottle>,
     pub portal_limiter: Arc<throttle::Limiter>,
+    /// API calls per key (`DSR_API_RATE_PER_MINUTE`).
+    pub api_limiter: Arc<throttle::Limiter>,
     /// Wakes this process's mail dispatcher (`Dispatcher::wake`).
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// Organisation, DPO and authority, shown in every page's header and footer.
@@ -84,6 +87,7 @@ impl AppState {
     pub fn forget_idle_limiter_keys(&self) {
         self.login_throttle.forget_idle();
         throttle::forget_idle(&self.portal_limiter);
+        throttle::forget_idle(&self.api_limiter);
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -118,6 +122,7 @@ pub fn redirect(to: &str) -> HttpResponse {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/lang/{code}", web::get().to(lang::switch))
+        .configure(api::routes)
         .configure(portal::routes)
         .configure(notice::routes)
         .configure(package_link::routes)

@@ -50,6 +50,12 @@ pub fn portal_limiter(burst: u32) -> Limiter {
     )
 }
 
+/// API calls per key (issue 13): `per_minute` a minute, with as many at once.
+pub fn api_limiter(per_minute: u32) -> Limiter {
+    let n = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+    RateLimiter::keyed(Quota::per_minute(n).allow_burst(n))
+}
+
 /// Forget keys whose limit has fully recovered, and give the memory back.
 pub fn forget_idle(limiter: &Limiter) {
     limiter.retain_recent();

@@ -37,6 +37,7 @@ pub fn submit(
     s: &Submission,
     channel: Channel,
     lang: Lang,
+    by: &Actor<'_>,
 ) -> Result<Submitted, WorkflowError> {
     let now = ctx.now_db();
     let tz = ctx.settings.timezone;
@@ -85,7 +86,7 @@ pub fn submit(
         audit(
             conn,
             &id,
-            &Actor::Subject,
+            by,
             Event {
                 action: "submitted",
                 from: None,

@@ -12,8 +12,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::intake::{queue_acknowledgement, queue_verification, Submitted, VerifyFor};
-use super::users::Staff;
-use super::{audit, Ctx, Event, WorkflowError, NO_EMAIL_NOTE};
+use super::{audit, Actor, Ctx, Event, WorkflowError, NO_EMAIL_NOTE};
 use crate::db::models::NewRequest;
 use crate::db::{self, DbConn};
 use crate::domain::channel::Channel;
@@ -173,7 +172,7 @@ fn parse_received(
 pub fn enter(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
-    by: &Staff,
+    by: &Actor<'_>,
     input: &ManualInput,
 ) -> Result<Submitted, WorkflowError> {
     let now = ctx.now_db();
@@ -235,8 +234,12 @@ pub fn enter(
                 subject_name_key: &name_key,
             },
         )?;
+        let entered_by = match by {
+            Actor::ApiKey { name, .. } => format!("sent through the API with the key {name}"),
+            _ => "entered by a handler".to_string(),
+        };
         let note = format!(
-            "via {}, entered by a handler; received {}{}{}",
+            "via {}, {entered_by}; received {}{}{}",
             input.channel.as_str(),
             crate::time::local_display(input.received_at, tz),
             match &input.verified {
@@ -252,7 +255,7 @@ pub fn enter(
         audit(
             conn,
             &id,
-            &by.actor(),
+            by,
             Event {
                 action: "submitted",
                 from: None,

@@ -2,6 +2,8 @@
 //! happen, writes the change, its audit event and its emails together, and returns.
 //! Web handlers, the API and the CLI call these; none of them write tables directly.
 
+pub mod api;
+pub mod api_keys;
 pub mod case;
 pub mod digest;
 pub mod export;
@@ -96,7 +98,15 @@ impl From<diesel::result::Error> for WorkflowError {
 pub enum Actor<'a> {
     Subject,
     System,
-    User { id: &'a str, email: &'a str },
+    User {
+        id: &'a str,
+        email: &'a str,
+    },
+    /// A call made with an API key (issue 13): audited under the key's name.
+    ApiKey {
+        id: &'a str,
+        name: &'a str,
+    },
 }
 
 impl Actor<'_> {
@@ -105,6 +115,7 @@ impl Actor<'_> {
             Actor::Subject => "subject".into(),
             Actor::System => "system".into(),
             Actor::User { id, email } => format!("user:{id} ({email})"),
+            Actor::ApiKey { id, name } => format!("api-key:{id} ({name})"),
         }
     }
 }

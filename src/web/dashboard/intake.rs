@@ -135,7 +135,7 @@ async fn enter(
                 Ok(input) => input,
                 Err(errors) => return Ok(Err(errors)),
             };
-            match manual::enter(conn, ctx, &by, &input) {
+            match manual::enter(conn, ctx, &by.actor(), &input) {
                 Ok(done) => Ok(Ok(done)),
                 Err(WorkflowError::Invalid(errors)) => Ok(Err(errors)),
                 Err(e) => Err(e.into()),

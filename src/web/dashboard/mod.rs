@@ -8,6 +8,7 @@
 use actix_web::web;
 
 pub mod actions;
+pub mod api_keys;
 pub mod export;
 pub mod intake;
 pub mod mail;
@@ -31,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(outcomes::routes)
         .configure(package::routes)
         .configure(processing::routes)
+        .configure(api_keys::routes)
         .configure(registers::routes)
         .configure(uploads::routes)
         .configure(intake::routes)

@@ -194,6 +194,7 @@ async fn submit(
                 &submission,
                 Channel::Portal,
                 lang,
+                &crate::workflow::Actor::Subject,
             )?)
         })
         .await?;
