@@ -53,6 +53,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Manage API keys (issue 13).
+    ApiKey {
+        #[command(subcommand)]
+        action: ApiKeyCommand,
+    },
     /// Fill the database with realistic demo requests.
     SeedDemo {
         #[arg(long, default_value_t = 200)]
@@ -73,6 +78,25 @@ enum Command {
         /// Run one round and exit.
         #[arg(long)]
         once: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Create a key, as an admin does at /dashboard/admin/api-keys; prints the key (once).
+    Add {
+        /// Which system uses it.
+        #[arg(long)]
+        name: String,
+        /// A scope, e.g. requests:create (repeat for more).
+        #[arg(long = "scope", required = true)]
+        scopes: Vec<String>,
+        /// The last day it works (YYYY-MM-DD); none: until revoked.
+        #[arg(long)]
+        last_day: Option<String>,
+        /// The admin account it is created for (recorded as its creator).
+        #[arg(long)]
+        by: String,
     },
 }
 
@@ -204,6 +228,15 @@ fn main() -> ExitCode {
             Command::User {
                 action: UserCommand::Password { email },
             } => set_user_password(settings, &email),
+            Command::ApiKey {
+                action:
+                    ApiKeyCommand::Add {
+                        name,
+                        scopes,
+                        last_day,
+                        by,
+                    },
+            } => add_api_key(settings, &name, &scopes, last_day.as_deref(), &by),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
             Command::Mail {
@@ -450,6 +483,40 @@ fn find_account(
     dsr_tracker::db::users::find_by_email(conn, email.as_str())
         .map_err(|e| Failure::Runtime(e.to_string()))?
         .ok_or_else(|| Failure::Usage(format!("no account with the address {email}")))
+}
+
+fn add_api_key(
+    settings: Settings,
+    name: &str,
+    scopes: &[String],
+    last_day: Option<&str>,
+    by: &str,
+) -> Result<(), Failure> {
+    let (settings, pool) = prepared(settings)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let account = find_account(&mut conn, &email_arg(by)?)?;
+    let admin = users::find(&mut conn, &account.id).map_err(workflow_failure)?;
+    let mut form = vec![
+        ("name".to_string(), name.to_string()),
+        ("last_day".to_string(), last_day.unwrap_or("").to_string()),
+    ];
+    form.extend(scopes.iter().map(|s| ("scope".to_string(), s.clone())));
+    let ctx = cli_ctx(&settings);
+    match dsr_tracker::workflow::api_keys::create(
+        &mut conn,
+        &ctx,
+        &admin,
+        &dsr_tracker::web::forms::FormData(form),
+    ) {
+        Ok(created) => {
+            println!("{}", created.secret);
+            Ok(())
+        }
+        Err(dsr_tracker::workflow::WorkflowError::NotFound) => {
+            Err(Failure::Usage(format!("--by: {by} is not an active admin")))
+        }
+        Err(e) => Err(workflow_failure(e)),
+    }
 }
 
 fn deactivate_user(settings: Settings, email: &str) -> Result<(), Failure> {

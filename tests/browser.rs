@@ -567,6 +567,22 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
     let move_ack = app
         .wait_for_mail("move@example.no", "We have your request")
         .await;
+    // Issue 13: a key in the API keys list.
+    let (_, keys_page) = app.get(&admin, "/dashboard/admin/api-keys").await;
+    let (status, _, _) = app
+        .post_form(
+            &admin,
+            "/dashboard/admin/api-keys",
+            &[
+                ("csrf_token", &hidden(&keys_page, "csrf_token")),
+                ("name", "My Page"),
+                ("scope", "requests:create_verified"),
+                ("scope", "requests:read"),
+                ("last_day", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "key created");
     let move_status_link = extract_links(&move_ack.text, &format!("{}/s/", app.base)).remove(0);
 
     let Some(browser) = Driver::start_with(true).await else {
@@ -611,6 +627,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         format!("/dashboard/requests/{pkg_open}/package"),
         format!("/dashboard/requests/{pkg_done}/package"),
         "/dashboard/admin/processing".to_string(),
+        "/dashboard/admin/api-keys".to_string(),
     ];
     let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
     let mut problems = Vec::new();

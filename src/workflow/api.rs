@@ -34,7 +34,7 @@ fn rfc3339(t: NaiveDateTime) -> String {
 }
 
 /// The subject as the API gives it: whoever holds `requests:read` needs it to find them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiSubject {
     pub name: String,
     pub email: Option<String>,
@@ -43,7 +43,7 @@ pub struct ApiSubject {
 }
 
 /// The deadlines (DESIGN §4): the date to answer by, the law's month, the promise.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiDeadlines {
     pub due_date: NaiveDate,
     pub legal_due_date: NaiveDate,
@@ -55,14 +55,17 @@ pub struct ApiDeadlines {
 }
 
 /// One request.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiRequest {
     pub id: String,
     pub reference: String,
+    #[schema(value_type = String, example = "access")]
     pub kind: &'static str,
+    #[schema(value_type = String, example = "open")]
     pub status: &'static str,
     pub outcome: Option<String>,
     pub rejection_reason: Option<String>,
+    #[schema(value_type = String, example = "api")]
     pub channel: &'static str,
     /// When it reached the organisation (UTC, RFC 3339).
     pub received_at: String,
@@ -73,9 +76,11 @@ pub struct ApiRequest {
     pub verification_method: Option<String>,
     pub assignee_id: Option<String>,
     pub closed_at: Option<String>,
+    #[schema(value_type = String, example = "nb")]
     pub language: &'static str,
     pub subject: ApiSubject,
-    /// The kind's own fields, as the portal form took them.
+    /// The kind's own fields, as the portal form took them (`kind` names the variant).
+    #[schema(value_type = Object)]
     pub details: serde_json::Value,
     pub message: Option<String>,
     /// Bumped by every change (the handler actions send it back).
@@ -83,7 +88,7 @@ pub struct ApiRequest {
 }
 
 /// One entry of the audit trail.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiEvent {
     pub at: String,
     pub actor: String,
@@ -94,7 +99,7 @@ pub struct ApiEvent {
 }
 
 /// A request with its events, oldest first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiRequestWithEvents {
     #[serde(flatten)]
     pub request: ApiRequest,
@@ -102,7 +107,7 @@ pub struct ApiRequestWithEvents {
 }
 
 /// A page of the list and the cursor of the next one.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiPage {
     pub items: Vec<ApiRequest>,
     /// Pass as `after` for the next page; absent on the last one.
@@ -190,15 +195,26 @@ pub struct ListQuery {
     pub limit: Option<i64>,
 }
 
+/// The cursor after `r`: its due date as days since 1970-01-01 and its id, so that any
+/// cursor of the documented shape reads as one.
 fn cursor(r: &Request) -> String {
-    format!("{}~{}", r.due_date, r.id)
+    let days = (r.due_date - epoch()).num_days();
+    format!("{days}~{}", r.id)
+}
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
 }
 
 fn parse_cursor(raw: &str) -> Option<(NaiveDate, String)> {
-    let (due, id) = raw.split_once('~')?;
-    let due = NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?;
-    uuid::Uuid::parse_str(id).ok()?;
-    Some((due, id.to_string()))
+    let (days, id) = raw.split_once('~')?;
+    if days.is_empty() || days.len() > 6 || !days.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let due = epoch().checked_add_days(chrono::Days::new(days.parse().ok()?))?;
+    let parsed = uuid::Uuid::parse_str(id).ok()?;
+    // The canonical lower-case hyphenated form, as ids are stored.
+    (parsed.hyphenated().to_string() == id).then(|| (due, id.to_string()))
 }
 
 /// Requests in queue order (due date, then id), `limit` at a time.

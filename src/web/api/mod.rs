@@ -6,6 +6,7 @@
 //! as the first time, another body 422. Handlers call the same workflow functions as the
 //! dashboard and the portal, through `AppState::run`.
 
+pub mod openapi;
 mod problem;
 mod requests;
 
@@ -28,18 +29,26 @@ const BODY_MAX: usize = 64 * 1024;
 const IDEMPOTENCY_KEY_MAX: usize = 255;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(
+    cfg.route(
+        "/api/docs",
+        web::get().to(|| async { super::redirect("/api/docs/") }),
+    )
+    .service(
+        utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
+            .url("/api/v1/openapi.json", openapi::document()),
+    )
+    .service(
         web::scope("/api/v1")
             .service(
                 web::resource("/requests")
                     .route(web::get().to(requests::list))
                     .route(web::post().to(requests::create))
-                    .default_service(web::to(method_not_allowed)),
+                    .default_service(web::to(|state| method_not_allowed(state, "GET, POST"))),
             )
             .service(
                 web::resource("/requests/{id}")
                     .route(web::get().to(requests::get_one))
-                    .default_service(web::to(method_not_allowed)),
+                    .default_service(web::to(|state| method_not_allowed(state, "GET"))),
             )
             .default_service(web::to(not_found)),
     );
@@ -49,8 +58,14 @@ async fn not_found(state: web::Data<AppState>) -> HttpResponse {
     problem::respond(&state, Err(ApiError::NotFound))
 }
 
-async fn method_not_allowed(state: web::Data<AppState>) -> HttpResponse {
-    problem::respond(&state, Err(ApiError::MethodNotAllowed))
+/// 405 with the `Allow` header the resource answers to (RFC 9110 §15.5.6).
+async fn method_not_allowed(state: web::Data<AppState>, allow: &'static str) -> HttpResponse {
+    let mut response = problem::respond(&state, Err(ApiError::MethodNotAllowed));
+    response.headers_mut().insert(
+        actix_web::http::header::ALLOW,
+        actix_web::http::header::HeaderValue::from_static(allow),
+    );
+    response
 }
 
 /// The caller's key, checked, within its rate, holding `scope`.
@@ -191,7 +206,12 @@ where
         .map(|v| v.to_str().map(str::to_string));
     let key = match key {
         None => return problem::send(state, run().await),
-        Some(Ok(k)) if (1..=IDEMPOTENCY_KEY_MAX).contains(&k.len()) => k,
+        Some(Ok(k))
+            if (1..=IDEMPOTENCY_KEY_MAX).contains(&k.len())
+                && k.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            k
+        }
         Some(_) => {
             return problem::respond(
                 state,

@@ -101,19 +101,25 @@ impl ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct FieldProblem {
+/// One field's error in a validation problem.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    /// The field as sent (for example `email`, `received_at`, `limit`).
     field: String,
     message: String,
 }
 
-#[derive(Serialize)]
-struct Problem {
+/// An RFC 9457 problem document.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// `urn:dsr-tracker:problem:<what>`, e.g. `…:validation`, `…:unauthorized`.
     #[serde(rename = "type")]
     kind: String,
+    #[schema(value_type = String)]
     title: &'static str,
     status: u16,
     detail: String,
+    /// Validation problems: each field's error.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<FieldProblem>,
 }

@@ -4,18 +4,42 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use super::openapi::{KindParam, NewRequestBody, StatusParam};
+use super::problem::Problem;
 use super::{caller, json_fields, once, problem, read_body, Answer, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{self as api_flow, ListQuery};
+#[allow(unused_imports)]
+use crate::workflow::api::{ApiPage, ApiRequestWithEvents};
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
     let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Answer { status, body })
 }
 
-/// POST: 201 with the new request. `verification_method` (and optionally `received_at`)
-/// needs `requests:create_verified`; otherwise `requests:create`.
+/// Send a request in.
+///
+/// 201 with the new request. `verification_method` (and optionally `received_at`)
+/// needs `requests:create_verified`; otherwise `requests:create`, and the subject gets
+/// the verification email as from the portal.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests",
+    tag = "requests",
+    request_body = NewRequestBody,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body; 422 for another body", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
+    responses(
+        (status = 201, description = "Created", body = ApiRequestWithEvents),
+        (status = 400, description = "The body is not a JSON object", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A call with this Idempotency-Key has not answered", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or an Idempotency-Key used with another body", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -60,8 +84,30 @@ pub async fn create(
     .await
 }
 
-/// GET: one page of requests in queue order (`status`, `kind`, `assignee`, `due_before`,
-/// `after`, `limit`).
+/// List requests in queue order.
+///
+/// Due soonest first, keyset-paged: pass a page's `next` as `after`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests",
+    tag = "requests",
+    params(
+        ("status" = Option<StatusParam>, Query, description = "A status, `active` (still needing action) or `all` (default)"),
+        ("kind" = Option<KindParam>, Query, description = "The kind of request"),
+        ("assignee" = Option<String>, Query, description = "A user id, or `none` for requests nobody has"),
+        ("due_before" = Option<chrono::NaiveDate>, Query, description = "Due strictly before this date"),
+        ("after" = Option<String>, Query, description = "The `next` of the page before", pattern = "^[0-9]{1,6}~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+        ("limit" = Option<i64>, Query, description = "1 to 100, default 50", minimum = 1, maximum = 100),
+    ),
+    responses(
+        (status = 200, description = "A page", body = ApiPage),
+        (status = 400, description = "The query cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks requests:read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An invalid filter, cursor or limit", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let result = async {
         caller(&state, &req, Scope::RequestsRead).await?;
@@ -102,7 +148,20 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     problem::respond(&state, result)
 }
 
-/// GET: one request by id or reference, with its events.
+/// One request with its events.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests/{id}",
+    tag = "requests",
+    params(("id" = String, Path, description = "The request's id, or its reference (DSR-2026-000123)")),
+    responses(
+        (status = 200, description = "The request", body = ApiRequestWithEvents),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks requests:read", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn get_one(
     state: web::Data<AppState>,
     req: HttpRequest,

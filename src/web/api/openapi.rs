@@ -1,0 +1,132 @@
+//! The OpenAPI 3.1 document of `/api/v1`, generated from the handlers and types with
+//! utoipa, served at `/api/v1/openapi.json` and browsable at `/api/docs/` (Swagger UI
+//! from the crate itself: nothing fetched from elsewhere). `tests/api_openapi.rs` keeps a
+//! snapshot of it.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::problem::{FieldProblem, Problem};
+use super::requests;
+use crate::workflow::api::{
+    ApiDeadlines, ApiEvent, ApiPage, ApiRequest, ApiRequestWithEvents, ApiSubject,
+};
+
+/// The body of `POST /api/v1/requests`: the portal form's fields. A kind's own fields
+/// are the portal's too (e.g. `erasure_scope` and a list in `erasure_categories`,
+/// `rect_field_1` / `rect_value_1`, `portability_format`, `objection_purpose`); lists
+/// are JSON arrays.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct NewRequestBody {
+    #[schema(example = "access")]
+    kind: KindParam,
+    #[schema(example = "Kari Nordmann", min_length = 1, max_length = 200)]
+    name: String,
+    /// Required unless `verification_method` is given.
+    #[schema(example = "kari@example.no", format = Email, max_length = 254)]
+    email: Option<String>,
+    #[schema(max_length = 40)]
+    phone: Option<String>,
+    #[schema(max_length = 64)]
+    customer_number: Option<String>,
+    #[schema(max_length = 5000)]
+    message: Option<String>,
+    /// The language of the subject's emails; the default is the setting's.
+    language: Option<LanguageParam>,
+    /// Verified intake (scope `requests:create_verified`): how the identity was checked.
+    #[schema(example = "Logged in to My Page", max_length = 200)]
+    verification_method: Option<String>,
+    /// Verified intake only: when the request reached you (RFC 3339, not in the future).
+    #[schema(value_type = Option<String>, format = DateTime)]
+    received_at: Option<String>,
+}
+
+/// The kinds of request, as the list filters them.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum KindParam {
+    Access,
+    Rectification,
+    Erasure,
+    Restriction,
+    Portability,
+    Objection,
+}
+
+/// A language of the subject's emails.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum LanguageParam {
+    Nb,
+    Sv,
+    En,
+}
+
+/// A status, or `active` (still needing action), or `all`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum StatusParam {
+    All,
+    Active,
+    AwaitingVerification,
+    Open,
+    InProgress,
+    AwaitingSubject,
+    Completed,
+    Rejected,
+    Withdrawn,
+    Expired,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "dsr-tracker API",
+        description = "Send GDPR data-subject requests in and read them. Every call needs an API key (Authorization: Bearer dsr_…) holding the scope its operation names. Errors are RFC 9457 problem documents. A POST may carry an Idempotency-Key (kept 24 hours per key, method and path).",
+        version = "1"
+    ),
+    paths(requests::create, requests::list, requests::get_one),
+    components(schemas(
+        NewRequestBody,
+        KindParam,
+        StatusParam,
+        LanguageParam,
+        ApiRequest,
+        ApiRequestWithEvents,
+        ApiSubject,
+        ApiDeadlines,
+        ApiEvent,
+        ApiPage,
+        Problem,
+        FieldProblem
+    )),
+    modifiers(&BearerKey),
+    security(("api_key" = []))
+)]
+pub struct ApiDoc;
+
+struct BearerKey;
+
+impl Modify for BearerKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API key made at /dashboard/admin/api-keys"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document as served.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
