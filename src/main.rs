@@ -97,6 +97,9 @@ enum ApiKeyCommand {
         /// The admin account it is created for (recorded as its creator).
         #[arg(long)]
         by: String,
+        /// With requests:act: the email of the handler or admin it acts as.
+        #[arg(long)]
+        acts_as: Option<String>,
     },
 }
 
@@ -235,8 +238,16 @@ fn main() -> ExitCode {
                         scopes,
                         last_day,
                         by,
+                        acts_as,
                     },
-            } => add_api_key(settings, &name, &scopes, last_day.as_deref(), &by),
+            } => add_api_key(
+                settings,
+                &name,
+                &scopes,
+                last_day.as_deref(),
+                &by,
+                acts_as.as_deref(),
+            ),
             Command::SeedDemo { requests } => seed(settings, requests),
             Command::Sweep { once } => sweep(settings, once).await,
             Command::Mail {
@@ -491,14 +502,20 @@ fn add_api_key(
     scopes: &[String],
     last_day: Option<&str>,
     by: &str,
+    acts_as: Option<&str>,
 ) -> Result<(), Failure> {
     let (settings, pool) = prepared(settings)?;
     let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let account = find_account(&mut conn, &email_arg(by)?)?;
     let admin = users::find(&mut conn, &account.id).map_err(workflow_failure)?;
+    let acts_as_id = match acts_as {
+        Some(email) => find_account(&mut conn, &email_arg(email)?)?.id,
+        None => String::new(),
+    };
     let mut form = vec![
         ("name".to_string(), name.to_string()),
         ("last_day".to_string(), last_day.unwrap_or("").to_string()),
+        ("acts_as".to_string(), acts_as_id),
     ];
     form.extend(scopes.iter().map(|s| ("scope".to_string(), s.clone())));
     let ctx = cli_ctx(&settings);

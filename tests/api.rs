@@ -651,3 +651,297 @@ async fn each_key_has_its_own_rate_limit() {
         200
     );
 }
+
+#[tokio::test]
+async fn the_registers_and_the_suppression_list_are_read_only_views() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let reader = create_key(&app, &admin, "CRM", &["requests:read"], "").await;
+    let a = Api::new(&app, &reader).get("/api/v1/registers").await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    let has = |list: &str, key: &str, value: &str| {
+        a.body[list]
+            .as_array()
+            .is_some_and(|items| items.iter().any(|i| i[key] == value))
+    };
+    assert!(has("categories", "code", "billing"), "{:?}", a.body);
+    assert!(has("retention_rules", "id", "no-accounting-primary"));
+    assert!(has("recipients", "id", "analytics"));
+    let analytics = a.body["recipients"]
+        .as_array()
+        .and_then(|r| r.iter().find(|i| i["id"] == "analytics"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(analytics["safeguard"].is_string(), "{analytics}");
+    // Only for suppression:read.
+    let a = Api::new(&app, &reader).get("/api/v1/suppression").await;
+    assert_problem(&a, 403);
+
+    // An objection to direct marketing, verified by My Page: suppressed at once
+    // (Art. 21(3)), and the marketing system reads it.
+    let intake = create_key(&app, &admin, "My Page", &["requests:create_verified"], "").await;
+    let a = Api::new(&app, &intake)
+        .post(
+            "/api/v1/requests",
+            &json!({
+                "kind": "objection",
+                "name": "Kari Nordmann",
+                "email": "kari@example.no",
+                "phone": "+47 912 34 567",
+                "objection_purpose": ["direct_marketing"],
+                "verification_method": "Logged in to My Page",
+            }),
+        )
+        .await;
+    assert_eq!(a.status, 201, "{:?}", a.body);
+    let marketing = create_key(&app, &admin, "Newsletter tool", &["suppression:read"], "").await;
+    let a = Api::new(&app, &marketing).get("/api/v1/suppression").await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    let values: Vec<&str> = a
+        .body
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|s| s["value"].as_str())
+        .collect();
+    assert!(values.contains(&"kari@example.no"), "{values:?}");
+    assert!(
+        values.iter().any(|v| v.contains("4791234567")),
+        "{values:?}"
+    );
+    // The export is audited under the key's name.
+    use diesel::prelude::*;
+    use dsr_tracker::db::schema::audit_events;
+    let mut conn = app.pool.get().expect("conn");
+    let actors: Vec<String> = audit_events::table
+        .filter(audit_events::action.eq("suppression_exported"))
+        .select(audit_events::actor)
+        .load(&mut conn)
+        .expect("audit");
+    assert!(
+        actors.iter().any(|a| a.contains("(Newsletter tool)")),
+        "{actors:?}"
+    );
+}
+
+#[tokio::test]
+async fn concurrent_calls_with_one_idempotency_key_create_one_request() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let key = create_key(&app, &admin, "My Page", &["requests:create"], "").await;
+    let api = Api::new(&app, &key);
+    let body = access("kari@example.no");
+    let calls: Vec<_> = (0..6)
+        .map(|_| api.post_with_key("/api/v1/requests", &body, "double-click"))
+        .collect();
+    let answers = futures_util::future::join_all(calls).await;
+    for a in &answers {
+        // The first call's answer, a replay of it, or "still running": never a second request.
+        assert!(
+            a.status == 201 || a.status == 409,
+            "{} {:?}",
+            a.status,
+            a.body
+        );
+    }
+    assert!(answers.iter().any(|a| a.status == 201));
+    assert_eq!(app.count_requests(), 1);
+}
+
+/// A key that acts as the admin, and a verified access request; returns (key, id).
+async fn acting_key_and_request(app: &TestApp, admin: &reqwest::Client) -> (String, String) {
+    let (_, page) = app.get(admin, "/dashboard/admin/api-keys").await;
+    let csrf = hidden(&page, "csrf_token");
+    // The admin's own account id, from the "acts as" choices.
+    let marker = "name=\"acts_as\" aria-describedby=\"key-acts_as-hint\"><option value=\"\">Nobody</option><option value=\"";
+    let start = page.find(marker).expect("an account to act as") + marker.len();
+    let end = page[start..].find('"').expect("end") + start;
+    let account = page[start..end].to_string();
+    // requests:act without an account: 422.
+    let (status, body, _) = app
+        .post_form(
+            admin,
+            "/dashboard/admin/api-keys",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Case robot"),
+                ("scope", "requests:act"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(html_unescape(&body).contains("needs an active handler or admin"));
+    let (status, body, _) = app
+        .post_form(
+            admin,
+            "/dashboard/admin/api-keys",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Case robot"),
+                ("scope", "requests:act"),
+                ("scope", "requests:create_verified"),
+                ("scope", "requests:read"),
+                ("acts_as", &account),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let marker = "<code class=\"secret\">";
+    let start = body.find(marker).expect("the key") + marker.len();
+    let end = body[start..].find("</code>").expect("end") + start;
+    let key = html_unescape(&body[start..end]);
+    let mut req = access("kari@example.no");
+    req["verification_method"] = json!("Logged in to My Page");
+    let a = Api::new(app, &key).post("/api/v1/requests", &req).await;
+    assert_eq!(a.status, 201, "{:?}", a.body);
+    (key, a.body["id"].as_str().unwrap_or_default().to_string())
+}
+
+#[tokio::test]
+async fn handler_actions_follow_the_request_pages_rules_and_name_the_key() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let (key, id) = acting_key_and_request(&app, &admin).await;
+    let api = Api::new(&app, &key);
+    let path = |action: &str| format!("/api/v1/requests/{id}/{action}");
+
+    // Without a version: 422; with a stale one: 409, nothing changed.
+    let a = api.post(&path("start"), &json!({})).await;
+    assert_problem(&a, 422);
+    assert_eq!(error_fields(&a), ["version"]);
+    let a = api.post(&path("start"), &json!({"version": 99})).await;
+    assert_problem(&a, 409);
+
+    let version = |a: &Answer| a.body["version"].as_i64().unwrap_or(-1);
+    let a = api.get(&format!("/api/v1/requests/{id}")).await;
+    let a = api
+        .post(&path("start"), &json!({"version": version(&a)}))
+        .await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    assert_eq!(a.body["status"], "in_progress");
+    assert!(
+        a.body["assignee_id"].is_string(),
+        "taken by the account it acts as"
+    );
+    // Audited under the key, for the account.
+    let started = a.body["events"]
+        .as_array()
+        .and_then(|e| e.iter().find(|e| e["action"] == "started"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        started["actor"]
+            .as_str()
+            .unwrap_or("")
+            .contains("(Case robot) for dpo@telecom.example"),
+        "{started}"
+    );
+
+    // A note (no version), a question (the subject's email), bad input beside its field.
+    let a = api
+        .post(&path("notes"), &json!({"note": "Checked the CRM."}))
+        .await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    let a = api
+        .post(
+            &path("ask"),
+            &json!({"version": version(&a), "purpose": "whim", "question": ""}),
+        )
+        .await;
+    assert_problem(&a, 422);
+    let current = api.get(&format!("/api/v1/requests/{id}")).await;
+    let a = api
+        .post(
+            &path("ask"),
+            &json!({"version": version(&current), "purpose": "clarification", "question": "Which of your two subscriptions do you mean?"}),
+        )
+        .await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    assert_eq!(a.body["status"], "awaiting_subject");
+    app.wait_for_mail("kari@example.no", "question").await;
+
+    // Not possible in this status: 409 with the reason.
+    let a = api
+        .post(
+            &path("complete"),
+            &json!({"version": version(&a), "outcome": "fulfilled", "answer": "Here it is."}),
+        )
+        .await;
+    assert_problem(&a, 409);
+
+    // Rejecting waits for the subject's answer either (the page's rule): 409.
+    let current = api.get(&format!("/api/v1/requests/{id}")).await;
+    let rejection = json!({
+        "version": version(&current),
+        "rejection_reason": "manifestly_unfounded",
+        "justification": "The same request was answered in full last week; nothing has changed since.",
+    });
+    assert_problem(&api.post(&path("reject"), &rejection).await, 409);
+    // The subject withdraws by phone; the handler records it.
+    let a = api
+        .post(
+            &path("withdraw"),
+            &json!({"version": version(&current), "withdrawal_reason": "Called us: no longer needed."}),
+        )
+        .await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    assert_eq!(a.body["status"], "withdrawn");
+    // Unknown actions and requests: 404.
+    assert_problem(
+        &api.post(&path("teleport"), &json!({"version": 1})).await,
+        404,
+    );
+    assert_problem(
+        &api.post(
+            "/api/v1/requests/DSR-2026-999999/start",
+            &json!({"version": 1}),
+        )
+        .await,
+        404,
+    );
+    // A key without requests:act: 403.
+    let reader = create_key(&app, &admin, "CRM", &["requests:read"], "").await;
+    assert_problem(
+        &Api::new(&app, &reader)
+            .post(&path("notes"), &json!({"note": "x"}))
+            .await,
+        403,
+    );
+}
+
+#[tokio::test]
+async fn a_completion_through_the_api_sends_the_answer_given() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let (key, id) = acting_key_and_request(&app, &admin).await;
+    let api = Api::new(&app, &key);
+    let current = api.get(&format!("/api/v1/requests/{id}")).await;
+    let a = api
+        .post(
+            &format!("/api/v1/requests/{id}/start"),
+            &json!({"version": current.body["version"]}),
+        )
+        .await;
+    assert_eq!(a.status, 200);
+    let a = api
+        .post(
+            &format!("/api/v1/requests/{id}/complete"),
+            &json!({
+                "version": a.body["version"],
+                "outcome": "no_data_held",
+                "answer": "We hold no personal data about you beyond this request.",
+            }),
+        )
+        .await;
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    assert_eq!(a.body["status"], "completed");
+    assert_eq!(a.body["outcome"], "no_data_held");
+    let mail = app
+        .wait_for_mail("kari@example.no", "we hold no data")
+        .await;
+    assert!(
+        mail.text.contains("We hold no personal data about you"),
+        "{}",
+        mail.text
+    );
+}

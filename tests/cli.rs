@@ -484,3 +484,48 @@ fn colliding_accounts_stop_migrate_until_an_admin_sets_another_address() {
     assert_eq!(code, 2);
     assert!(err.contains("no account"), "{err}");
 }
+
+#[test]
+fn api_key_add_prints_the_key_once_for_an_admin_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_db, url) = support::TestDb::fresh(&dir);
+    let d = dir.path().to_string_lossy().to_string();
+    let env = [
+        ("DSR_DATA_DIR", d.as_str()),
+        ("DSR_DATABASE_URL", url.as_str()),
+    ];
+    for (email, role) in [
+        ("dpo@telecom.example", "admin"),
+        ("h@telecom.example", "handler"),
+    ] {
+        let (code, _, err) = run(
+            &["user", "add", "--email", email, "--role", role],
+            &env,
+            Some("a long enough password\n"),
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    let add = |by: &str, scope: &str| {
+        run(
+            &[
+                "api-key", "add", "--name", "My Page", "--scope", scope, "--by", by,
+            ],
+            &env,
+            None,
+        )
+    };
+    let (code, out, err) = add("dpo@telecom.example", "requests:create");
+    assert_eq!(code, 0, "{err}");
+    let key = out.trim();
+    assert!(key.starts_with("dsr_") && key.len() == 47, "{out}");
+    // A handler may not, an unknown scope is named, an unknown account too.
+    let (code, _, err) = add("h@telecom.example", "requests:create");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not an active admin"), "{err}");
+    let (code, _, err) = add("dpo@telecom.example", "everything");
+    assert_eq!(code, 2);
+    assert!(err.contains("Choose scopes from the list"), "{err}");
+    let (code, _, err) = add("nobody@telecom.example", "requests:read");
+    assert_eq!(code, 2);
+    assert!(err.contains("no account"), "{err}");
+}

@@ -13,7 +13,8 @@ if [ ! -x "$VENV/bin/st" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q --disable-pip-version-check "schemathesis==4.32.5"
 fi
-cargo build -q
+# The binary as `cargo test` builds it (the same features: no second build after the tests).
+cargo test -q --no-run
 BIN=$ROOT/target/debug/dsr-tracker
 
 WORK=$(mktemp -d)
@@ -30,7 +31,8 @@ export DSR_DATA_DIR=$WORK DSR_DATABASE_URL=$WORK/dsr-tracker.db DSR_BIND=127.0.0
 unset DSR_SMTP_URL
 echo "schemathesis admin password" | "$BIN" user add --email st-admin@example.com --role admin >/dev/null 2>&1
 KEY=$("$BIN" api-key add --name schemathesis --by st-admin@example.com \
-    --scope requests:create --scope requests:create_verified --scope requests:read)
+    --acts-as st-admin@example.com --scope requests:create --scope requests:create_verified \
+    --scope requests:read --scope requests:act --scope suppression:read)
 "$BIN" serve 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do

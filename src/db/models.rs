@@ -686,6 +686,8 @@ pub struct ApiKey {
     pub key_hash: String,
     /// Space-separated scope names (`domain::api::Scope`).
     pub scopes: String,
+    /// The account a key with `requests:act` acts for.
+    pub acts_as: Option<String>,
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub expires_at: Option<NaiveDateTime>,

@@ -438,6 +438,7 @@ diesel::table! {
         prefix -> Text,
         key_hash -> Text,
         scopes -> Text,
+        acts_as -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
         expires_at -> Nullable<Timestamp>,

@@ -499,3 +499,221 @@ pub fn forget_idempotency_keys(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<usize, 
         db::api_keys::delete_older(conn, before)
     })?)
 }
+
+// --- The registers, read-only -----------------------------------------------------------------
+
+/// A data category of the register.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiCategory {
+    #[schema(example = "billing")]
+    pub code: String,
+    /// Its words in English.
+    pub label: String,
+    /// Offered to subjects and handlers.
+    pub active: bool,
+}
+
+/// A legal-retention rule (Art. 17(3)(b)).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiRetentionRule {
+    #[schema(example = "no-accounting-primary")]
+    pub id: String,
+    pub category_code: String,
+    #[schema(example = "Bokføringsloven § 13 (Norway)")]
+    pub citation: String,
+    pub amount: i32,
+    /// days, months or years.
+    pub unit: String,
+    /// event_date, financial_year_end or calendar_year_end.
+    pub anchor: String,
+    pub text: String,
+    pub active: bool,
+}
+
+/// A recipient of personal data (Art. 19), with the categories it receives.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiRecipient {
+    pub id: String,
+    pub name: String,
+    /// processor, controller, public_authority or other.
+    pub kind: String,
+    /// ISO 3166 alpha-2.
+    pub country: String,
+    /// Outside the EEA: the transfer's safeguard (Chapter V).
+    pub safeguard: Option<String>,
+    pub categories: Vec<String>,
+    /// What a notice to it may carry.
+    pub identifiers: Vec<String>,
+    pub active: bool,
+}
+
+/// The three registers, in their order.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiRegisters {
+    pub categories: Vec<ApiCategory>,
+    pub retention_rules: Vec<ApiRetentionRule>,
+    pub recipients: Vec<ApiRecipient>,
+}
+
+pub fn registers(conn: &mut DbConn, t: &crate::i18n::Tr) -> Result<ApiRegisters, WorkflowError> {
+    let categories = super::registers::categories(conn)?
+        .into_iter()
+        .map(|c| ApiCategory {
+            label: c.label(t),
+            code: c.code,
+            active: c.active,
+        })
+        .collect();
+    let retention_rules = super::registers::rules(conn)?
+        .into_iter()
+        .map(|r| ApiRetentionRule {
+            text: r.text_en.clone(),
+            id: r.id,
+            category_code: r.category_code,
+            citation: r.citation,
+            amount: r.amount,
+            unit: r.unit,
+            anchor: r.anchor,
+            active: r.active,
+        })
+        .collect();
+    let recipients = super::recipients::list(conn)?
+        .into_iter()
+        .map(|(r, categories)| ApiRecipient {
+            identifiers: r
+                .identifiers
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            id: r.id,
+            name: r.name,
+            kind: r.kind,
+            country: r.country,
+            safeguard: r.safeguard,
+            categories,
+            active: r.active,
+        })
+        .collect();
+    Ok(ApiRegisters {
+        categories,
+        retention_rules,
+        recipients,
+    })
+}
+
+/// One entry of the Art. 21(3) suppression list: never market to this address or number.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiSuppression {
+    /// email or phone.
+    pub kind: String,
+    pub value: String,
+    /// Since when (RFC 3339).
+    pub since: String,
+}
+
+/// The whole suppression list for a marketing system; the export is audited under the
+/// key's name.
+pub fn suppression(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    caller: &ApiClient,
+) -> Result<Vec<ApiSuppression>, WorkflowError> {
+    Ok(
+        super::objection::suppression_export(conn, ctx, &caller.actor(), "json (API)")?
+            .into_iter()
+            .map(|s| ApiSuppression {
+                since: rfc3339(s.created_at),
+                kind: s.kind,
+                value: s.value,
+            })
+            .collect(),
+    )
+}
+
+// --- Handler actions --------------------------------------------------------------------------
+
+/// The handler actions the API offers, as the request page's forms name them.
+pub const ACTIONS: &[&str] = &[
+    "assign", "start", "verify", "ask", "extend", "complete", "reject", "withdraw", "notes",
+];
+
+/// A handler action on a request (by id or reference) for the account the key acts as,
+/// with the same fields, rules and refusals as the request page's form (`version` for a
+/// stale request: 409). Completing sends the answer given, as previewing it then sending
+/// it does on the page. Returns the request as it is afterwards.
+pub fn act(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    by: &super::users::Staff,
+    id_or_reference: &str,
+    action: &str,
+    f: &dyn FormInput,
+) -> Result<ApiRequestWithEvents, WorkflowError> {
+    use super::case;
+    let id = if id_or_reference.starts_with("DSR-") {
+        db::requests::find_by_reference(conn, id_or_reference)?
+            .ok_or(WorkflowError::NotFound)?
+            .id
+    } else {
+        id_or_reference.to_string()
+    };
+    let id = id.as_str();
+    if !ACTIONS.contains(&action) {
+        return Err(WorkflowError::NotFound);
+    }
+    if action != "notes" && f.value("version").trim().parse::<i32>().is_err() {
+        return Err(WorkflowError::Invalid(vec![FieldError::new(
+            "version",
+            Msg::new("api-version-required"),
+        )]));
+    }
+    match action {
+        "assign" => {
+            let to = match f.value("assignee_id").trim() {
+                "" => by.id.clone(),
+                other => other.to_string(),
+            };
+            case::assign(conn, ctx, by, id, case::parse_version(f)?, &to)?
+        }
+        "start" => case::start(conn, ctx, by, id, case::parse_version(f)?)?,
+        "verify" => {
+            let version = case::parse_version(f)?;
+            let method = case::parse_method(f)?;
+            case::verify_another_way(conn, ctx, by, id, version, &method)?
+        }
+        "ask" => {
+            let version = case::parse_version(f)?;
+            let q = case::parse_question(f)?;
+            case::ask_subject(conn, ctx, by, id, version, &q)?
+        }
+        "extend" => {
+            let version = case::parse_version(f)?;
+            let e = case::parse_extension(f)?;
+            case::extend(conn, ctx, by, id, version, &e)?
+        }
+        "complete" => {
+            let version = case::parse_version(f)?;
+            let input = case::parse_completion(f)?;
+            let preview = case::preview_completion(conn, ctx, id, version, &input)?;
+            case::complete(conn, ctx, by, id, version, &input, &preview.digest)?
+        }
+        "reject" => {
+            let version = case::parse_version(f)?;
+            let r = case::parse_rejection(f)?;
+            case::reject(conn, ctx, by, id, version, &r)?
+        }
+        "withdraw" => {
+            let version = case::parse_version(f)?;
+            let reason = case::parse_withdrawal(f)?;
+            case::withdraw_for_subject(conn, ctx, by, id, version, &reason)?
+        }
+        "notes" => {
+            let body = case::parse_note(f)?;
+            case::add_note(conn, ctx, by, id, &body)?
+        }
+        _ => return Err(WorkflowError::NotFound),
+    }
+    request(conn, ctx, id)
+}

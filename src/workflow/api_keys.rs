@@ -31,6 +31,8 @@ pub struct ApiClient {
     pub id: String,
     pub name: String,
     pub scopes: Vec<Scope>,
+    /// For `requests:act`: the active handler or admin it acts as, marked with the key.
+    pub acts_as: Option<Staff>,
 }
 
 impl ApiClient {
@@ -58,6 +60,8 @@ pub enum KeyRefusal {
 #[derive(Debug, Clone)]
 pub struct KeyLine {
     pub key: ApiKey,
+    /// The name of the account it acts as.
+    pub acts_as: Option<String>,
     pub scopes: Vec<Scope>,
     /// The last day it works, local.
     pub last_day: Option<NaiveDate>,
@@ -67,9 +71,17 @@ pub struct KeyLine {
 pub fn list(conn: &mut DbConn, ctx: &Ctx<'_>) -> Result<Vec<KeyLine>, WorkflowError> {
     let now = ctx.now_db();
     let tz = ctx.settings.timezone;
+    let accounts = super::users::list(conn)?;
     Ok(db::api_keys::all(conn)?
         .into_iter()
         .map(|key| KeyLine {
+            acts_as: key.acts_as.as_ref().map(|id| {
+                accounts
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map(|a| format!("{} ({})", a.name, a.email))
+                    .unwrap_or_else(|| id.clone())
+            }),
             scopes: parse_scopes(&key.scopes),
             last_day: key
                 .expires_at
@@ -107,6 +119,25 @@ pub fn create(
     if scopes.is_empty() && !errors.iter().any(|e| e.field == "scope") {
         errors.push(FieldError::new("scope", Msg::new("api-key-scope-none")));
     }
+    // Handler actions are done for an account: its permissions, its name on notes,
+    // questions and assignments, and the key's name in the audit trail.
+    let acts_as = if scopes.contains(&Scope::RequestsAct) {
+        let chosen = f.value("acts_as").trim();
+        let account = if chosen.is_empty() {
+            None
+        } else {
+            db::users::find(conn, chosen)?
+                .map(|u| Staff::from_row(&u))
+                .transpose()?
+                .filter(|u| u.active && u.role.works_cases())
+        };
+        if account.is_none() {
+            errors.push(FieldError::new("acts_as", Msg::new("api-key-acts-as")));
+        }
+        account.map(|a| a.id)
+    } else {
+        None
+    };
     let tz = ctx.settings.timezone;
     let today = local_date(ctx.now_db(), tz);
     let expires_at = match f.value("last_day").trim() {
@@ -142,6 +173,7 @@ pub fn create(
         prefix: secret.chars().take(SHOWN_CHARS).collect(),
         key_hash: tokens::hash(&secret),
         scopes: store_scopes(&scopes),
+        acts_as,
         created_by: by.id.clone(),
         created_at: ctx.now_db(),
         expires_at,
@@ -191,6 +223,17 @@ pub fn authenticate(
     if key.expires_at.is_some_and(|at| at <= now) {
         return Ok(Err(KeyRefusal::Expired));
     }
+    let acts_as = match &key.acts_as {
+        Some(user_id) => db::users::find(conn, user_id)?
+            .map(|u| Staff::from_row(&u))
+            .transpose()?
+            .filter(|u| u.active && u.role.works_cases())
+            .map(|mut u| {
+                u.via_key = Some((key.id.clone(), key.name.clone()));
+                u
+            }),
+        None => None,
+    };
     // The last use is noted at most once a minute: reads stay reads.
     if key
         .last_used_at
@@ -202,5 +245,6 @@ pub fn authenticate(
         scopes: parse_scopes(&key.scopes),
         id: key.id,
         name: key.name,
+        acts_as,
     }))
 }

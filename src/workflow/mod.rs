@@ -107,6 +107,12 @@ pub enum Actor<'a> {
         id: &'a str,
         name: &'a str,
     },
+    /// A handler action made with an API key for the account it acts as.
+    ApiKeyFor {
+        id: &'a str,
+        name: &'a str,
+        user: &'a str,
+    },
 }
 
 impl Actor<'_> {
@@ -116,6 +122,7 @@ impl Actor<'_> {
             Actor::System => "system".into(),
             Actor::User { id, email } => format!("user:{id} ({email})"),
             Actor::ApiKey { id, name } => format!("api-key:{id} ({name})"),
+            Actor::ApiKeyFor { id, name, user } => format!("api-key:{id} ({name}) for {user}"),
         }
     }
 }

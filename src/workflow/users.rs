@@ -36,6 +36,8 @@ pub struct Staff {
     pub active: bool,
     /// Wants the daily digest (`workflow::digest`).
     pub digest: bool,
+    /// Acting through an API key (issue 13): the key's id and name, for the audit trail.
+    pub via_key: Option<(String, String)>,
 }
 
 impl Staff {
@@ -47,6 +49,7 @@ impl Staff {
             role: u.role()?,
             active: u.active,
             digest: u.digest,
+            via_key: None,
         })
     }
 
@@ -56,9 +59,16 @@ impl Staff {
 
     /// This account as the actor of an audit event.
     pub fn actor(&self) -> Actor<'_> {
-        Actor::User {
-            id: &self.id,
-            email: &self.email,
+        match &self.via_key {
+            Some((id, name)) => Actor::ApiKeyFor {
+                id,
+                name,
+                user: &self.email,
+            },
+            None => Actor::User {
+                id: &self.id,
+                email: &self.email,
+            },
         }
     }
 }

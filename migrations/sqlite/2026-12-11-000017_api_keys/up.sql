@@ -1,12 +1,15 @@
 -- Issue 13 (first part): API keys and idempotency keys.
 -- A key is shown once and stored only as its SHA-256 (`key_hash`); `prefix` is the start
 -- of the secret, to recognise a key in the list. `scopes`: space-separated scope names.
+-- `acts_as`: the handler or admin account a key with `requests:act` acts for (its
+-- permissions, and the account the request's notes, questions and assignment name).
 CREATE TABLE api_keys (
     id TEXT PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,
     prefix TEXT NOT NULL,
     key_hash TEXT NOT NULL UNIQUE,
     scopes TEXT NOT NULL,
+    acts_as TEXT NULL REFERENCES users (id),
     created_by TEXT NOT NULL REFERENCES users (id),
     created_at TIMESTAMP NOT NULL,
     expires_at TIMESTAMP NULL,

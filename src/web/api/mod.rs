@@ -50,6 +50,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(requests::get_one))
                     .default_service(web::to(|state| method_not_allowed(state, "GET"))),
             )
+            .service(
+                web::resource("/requests/{id}/{action}")
+                    .route(web::post().to(requests::act))
+                    .default_service(web::to(|state| method_not_allowed(state, "POST"))),
+            )
+            .service(
+                web::resource("/suppression")
+                    .route(web::get().to(requests::suppression))
+                    .default_service(web::to(|state| method_not_allowed(state, "GET"))),
+            )
+            .service(
+                web::resource("/registers")
+                    .route(web::get().to(requests::registers))
+                    .default_service(web::to(|state| method_not_allowed(state, "GET"))),
+            )
             .default_service(web::to(not_found)),
     );
 }

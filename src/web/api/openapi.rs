@@ -9,7 +9,8 @@ use utoipa::{Modify, OpenApi};
 use super::problem::{FieldProblem, Problem};
 use super::requests;
 use crate::workflow::api::{
-    ApiDeadlines, ApiEvent, ApiPage, ApiRequest, ApiRequestWithEvents, ApiSubject,
+    ApiCategory, ApiDeadlines, ApiEvent, ApiPage, ApiRecipient, ApiRegisters, ApiRequest,
+    ApiRequestWithEvents, ApiRetentionRule, ApiSubject, ApiSuppression,
 };
 
 /// The body of `POST /api/v1/requests`: the portal form's fields. A kind's own fields
@@ -55,6 +56,58 @@ pub enum KindParam {
     Objection,
 }
 
+/// A handler action.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum ActionParam {
+    Assign,
+    Start,
+    Verify,
+    Ask,
+    Extend,
+    Complete,
+    Reject,
+    Withdraw,
+    Notes,
+}
+
+/// The fields of a handler action; each action reads its own.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ActionBody {
+    /// The request's `version` as last read (every action but `notes`).
+    version: Option<i32>,
+    /// assign: the handler's id (empty: the key's own account).
+    assignee_id: Option<String>,
+    /// verify: how the identity was checked.
+    method: Option<String>,
+    /// ask: identity, clarification or other.
+    purpose: Option<String>,
+    /// ask: the question the subject gets by email.
+    question: Option<String>,
+    /// extend: the new due date (YYYY-MM-DD, Art. 12(3)).
+    extend_to: Option<String>,
+    /// extend: why, as the subject is told.
+    extension_reason: Option<String>,
+    /// complete: fulfilled, partially_fulfilled or no_data_held.
+    outcome: Option<String>,
+    /// complete: the answer the subject gets.
+    answer: Option<String>,
+    /// complete, partially: why not all (Art. 12(4)).
+    reasons: Option<String>,
+    /// complete: the recipients to notify (Art. 19).
+    recipient: Option<Vec<String>>,
+    /// reject: identity_not_verified, manifestly_unfounded, excessive, not_applicable or other.
+    rejection_reason: Option<String>,
+    /// reject: the justification the subject gets.
+    justification: Option<String>,
+    /// withdraw: the subject's words.
+    withdrawal_reason: Option<String>,
+    /// notes: an internal note.
+    note: Option<String>,
+}
+
 /// A language of the subject's emails.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -89,18 +142,25 @@ pub enum StatusParam {
         description = "Send GDPR data-subject requests in and read them. Every call needs an API key (Authorization: Bearer dsr_…) holding the scope its operation names. Errors are RFC 9457 problem documents. A POST may carry an Idempotency-Key (kept 24 hours per key, method and path).",
         version = "1"
     ),
-    paths(requests::create, requests::list, requests::get_one),
+    paths(requests::create, requests::list, requests::get_one, requests::act, requests::registers, requests::suppression),
     components(schemas(
         NewRequestBody,
         KindParam,
         StatusParam,
         LanguageParam,
+        ActionParam,
+        ActionBody,
         ApiRequest,
         ApiRequestWithEvents,
         ApiSubject,
         ApiDeadlines,
         ApiEvent,
         ApiPage,
+        ApiRegisters,
+        ApiCategory,
+        ApiRetentionRule,
+        ApiRecipient,
+        ApiSuppression,
         Problem,
         FieldProblem
     )),

@@ -23,6 +23,8 @@ pub enum ApiError {
     /// No key, or one that is unknown, revoked or expired: why, in words.
     Unauthorized(&'static str),
     Forbidden(Scope),
+    /// A `requests:act` key whose account is gone or deactivated.
+    ActsForNobody,
     NotFound,
     MethodNotAllowed,
     /// The body or the query cannot be read.
@@ -63,7 +65,7 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::ActsForNobody => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -81,6 +83,7 @@ impl ApiError {
         match self {
             ApiError::Unauthorized(_) => ("unauthorized", "No valid API key"),
             ApiError::Forbidden(_) => ("forbidden", "The key lacks the scope this needs"),
+            ApiError::ActsForNobody => ("forbidden", "The key acts for no active handler"),
             ApiError::NotFound => ("not-found", "Not found"),
             ApiError::MethodNotAllowed => ("method-not-allowed", "Method not allowed"),
             ApiError::BadRequest(_) => ("bad-request", "The request cannot be read"),
@@ -124,7 +127,7 @@ pub struct Problem {
     errors: Vec<FieldProblem>,
 }
 
-fn english(state: &AppState) -> Tr {
+pub fn english(state: &AppState) -> Tr {
     Tr::new(Lang::En, Arc::clone(&state.site))
 }
 
@@ -137,6 +140,9 @@ fn problem(state: &AppState, e: &ApiError) -> (StatusCode, String) {
     let detail = match e {
         ApiError::Unauthorized(why) => why.to_string(),
         ApiError::Forbidden(scope) => format!("This needs the scope {}.", scope.as_str()),
+        ApiError::ActsForNobody => {
+            "The account this key acts for is deactivated or no longer a handler; an admin makes a new key.".into()
+        }
         ApiError::NotFound => "There is nothing here, or not for this key.".into(),
         ApiError::MethodNotAllowed => "This method is not allowed here.".into(),
         ApiError::BadRequest(why) => why.clone(),

@@ -4,14 +4,14 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::openapi::{KindParam, NewRequestBody, StatusParam};
+use super::openapi::{ActionBody, ActionParam, KindParam, NewRequestBody, StatusParam};
 use super::problem::Problem;
 use super::{caller, json_fields, once, problem, read_body, Answer, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{self as api_flow, ListQuery};
 #[allow(unused_imports)]
-use crate::workflow::api::{ApiPage, ApiRequestWithEvents};
+use crate::workflow::api::{ApiPage, ApiRegisters, ApiRequestWithEvents, ApiSuppression};
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
     let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -179,4 +179,119 @@ pub async fn get_one(
     }
     .await;
     problem::respond(&state, result)
+}
+
+/// The registers: data categories, legal-retention rules and recipients.
+#[utoipa::path(
+    get,
+    path = "/api/v1/registers",
+    tag = "registers",
+    responses(
+        (status = 200, description = "The registers", body = ApiRegisters),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks requests:read", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn registers(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let result = async {
+        caller(&state, &req, Scope::RequestsRead).await?;
+        let t = problem::english(&state);
+        let found = state
+            .run(move |conn, _| Ok(api_flow::registers(conn, &t)))
+            .await
+            .map_err(ApiError::from_web)??;
+        let a = json(StatusCode::OK, &found)?;
+        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
+    }
+    .await;
+    problem::respond(&state, result)
+}
+
+/// The Art. 21(3) suppression list, for marketing systems. Audited under the key.
+#[utoipa::path(
+    get,
+    path = "/api/v1/suppression",
+    tag = "registers",
+    responses(
+        (status = 200, description = "Every suppressed address and number", body = Vec<ApiSuppression>),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks suppression:read", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn suppression(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let result = async {
+        let client = caller(&state, &req, Scope::SuppressionRead).await?;
+        let list = state
+            .run(move |conn, ctx| Ok(api_flow::suppression(conn, ctx, &client)))
+            .await
+            .map_err(ApiError::from_web)??;
+        let a = json(StatusCode::OK, &list)?;
+        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
+    }
+    .await;
+    problem::respond(&state, result)
+}
+
+/// A handler action, for the account the key acts as (scope `requests:act`).
+///
+/// The fields are the request page's form's: `version` (409 when the request changed
+/// since), and per action `assignee_id`; `method`; `purpose`, `question`; `extend_to`,
+/// `extension_reason`; `outcome`, `answer`, `reasons`, `recipient` (a list);
+/// `rejection_reason`, `justification`; `withdrawal_reason`; `note`. Answers with the
+/// request as it is afterwards.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{id}/{action}",
+    tag = "requests",
+    params(
+        ("id" = String, Path, description = "The request's id or reference"),
+        ("action" = ActionParam, Path, description = "The action"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same body; 422 for another body", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
+    ),
+    request_body = ActionBody,
+    responses(
+        (status = 200, description = "Done", body = ApiRequestWithEvents),
+        (status = 400, description = "The body is not a JSON object", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks requests:act, or acts for no active handler", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The request changed since `version`, or the action is not possible in its status", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn act(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> HttpResponse {
+    let (id, action) = path.into_inner();
+    let body = match read_body(payload).await {
+        Ok(b) => b,
+        Err(e) => return problem::respond(&state, Err(e)),
+    };
+    let client = match caller(&state, &req, Scope::RequestsAct).await {
+        Ok(c) => c,
+        Err(e) => return problem::respond(&state, Err(e)),
+    };
+    let Some(by) = client.acts_as.clone() else {
+        return problem::respond(&state, Err(ApiError::ActsForNobody));
+    };
+    let fields = match json_fields(&body) {
+        Ok(f) => f,
+        Err(e) => return problem::respond(&state, Err(e)),
+    };
+    let run_state = state.clone();
+    once(&state, &req, &client, &body, move || async move {
+        let done = run_state
+            .run(move |conn, ctx| Ok(api_flow::act(conn, ctx, &by, &id, &action, &fields)))
+            .await
+            .map_err(ApiError::from_web)??;
+        json(StatusCode::OK, &done)
+    })
+    .await
 }

@@ -31,6 +31,8 @@ struct KeysPage {
     user: Staff,
     keys: Vec<KeyLine>,
     scopes: &'static [Scope],
+    /// Active handlers and admins, for "acts as".
+    case_workers: Vec<Staff>,
     /// The key just created: its name and secret, shown this once.
     created: Option<(String, String)>,
     form: FormData,
@@ -84,8 +86,14 @@ async fn render(
     shown: Shown,
 ) -> Result<HttpResponse, WebError> {
     t.here = "/dashboard/admin/api-keys".into();
-    let keys = state
-        .run(|conn, ctx| Ok(api_keys::list(conn, ctx)?))
+    let (keys, case_workers) = state
+        .run(|conn, ctx| {
+            let workers = crate::workflow::users::list(conn)?
+                .into_iter()
+                .filter(|u| u.active && u.role.works_cases())
+                .collect();
+            Ok((api_keys::list(conn, ctx)?, workers))
+        })
         .await?;
     Ok(page(
         shown.status,
@@ -95,6 +103,7 @@ async fn render(
             user: who.user,
             keys,
             scopes: Scope::ALL,
+            case_workers,
             created: shown.created,
             form: shown.form,
             errors: shown.errors,
