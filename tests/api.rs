@@ -945,3 +945,64 @@ async fn a_completion_through_the_api_sends_the_answer_given() {
         mail.text
     );
 }
+
+#[tokio::test]
+async fn a_key_whose_account_is_deactivated_may_no_longer_act() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_client().await;
+    let handler = app.create_user("robot-owner@telecom.example", "handler");
+    let (_, page) = app.get(&admin, "/dashboard/admin/api-keys").await;
+    let (status, body, _) = app
+        .post_form(
+            &admin,
+            "/dashboard/admin/api-keys",
+            &[
+                ("csrf_token", &hidden(&page, "csrf_token")),
+                ("name", "Case robot"),
+                ("scope", "requests:act"),
+                ("acts_as", &handler.id),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let marker = "<code class=\"secret\">";
+    let start = body.find(marker).expect("the key") + marker.len();
+    let end = body[start..].find("</code>").expect("end") + start;
+    let key = html_unescape(&body[start..end]);
+    assert!(html_unescape(&body).contains("acts as Test Handler (robot-owner@telecom.example)"));
+    let api = Api::new(&app, &key);
+    // The account may act: a note on an unknown request is 404, not 403.
+    assert_problem(
+        &api.post(
+            "/api/v1/requests/DSR-2026-999999/notes",
+            &json!({"note": "x"}),
+        )
+        .await,
+        404,
+    );
+    {
+        let mut conn = app.pool.get().expect("conn");
+        let ctx = dsr_tracker::workflow::Ctx {
+            settings: &app.settings,
+            now: app.clock_now(),
+        };
+        dsr_tracker::workflow::users::deactivate(
+            &mut conn,
+            &ctx,
+            &dsr_tracker::workflow::Actor::System,
+            &handler.id,
+        )
+        .expect("deactivate");
+    }
+    let a = api
+        .post(
+            "/api/v1/requests/DSR-2026-999999/notes",
+            &json!({"note": "x"}),
+        )
+        .await;
+    assert_problem(&a, 403);
+    assert!(a.body["detail"]
+        .as_str()
+        .unwrap_or("")
+        .contains("deactivated"));
+}
