@@ -34,6 +34,11 @@ async fn create_key(
         .post_form(admin, "/dashboard/admin/api-keys", &form)
         .await;
     assert_eq!(status, 200, "{body}");
+    shown_key(&body)
+}
+
+/// The key on the page that answers its creation (shown this once).
+fn shown_key(body: &str) -> String {
     let marker = "<code class=\"secret\">";
     let start = body.find(marker).expect("the key is shown") + marker.len();
     let end = body[start..].find("</code>").expect("end") + start;
@@ -786,10 +791,7 @@ async fn acting_key_and_request(app: &TestApp, admin: &reqwest::Client) -> (Stri
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    let marker = "<code class=\"secret\">";
-    let start = body.find(marker).expect("the key") + marker.len();
-    let end = body[start..].find("</code>").expect("end") + start;
-    let key = html_unescape(&body[start..end]);
+    let key = shown_key(&body);
     let mut req = access("kari@example.no");
     req["verification_method"] = json!("Logged in to My Page");
     let a = Api::new(app, &key).post("/api/v1/requests", &req).await;
@@ -965,10 +967,7 @@ async fn a_key_whose_account_is_deactivated_may_no_longer_act() {
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    let marker = "<code class=\"secret\">";
-    let start = body.find(marker).expect("the key") + marker.len();
-    let end = body[start..].find("</code>").expect("end") + start;
-    let key = html_unescape(&body[start..end]);
+    let key = shown_key(&body);
     assert!(html_unescape(&body).contains("acts as Test Handler (robot-owner@telecom.example)"));
     let api = Api::new(&app, &key);
     // The account may act: a note on an unknown request is 404, not 403.

@@ -12,10 +12,37 @@ use crate::web::AppState;
 use crate::workflow::api::{self as api_flow, ListQuery};
 #[allow(unused_imports)]
 use crate::workflow::api::{ApiPage, ApiRegisters, ApiRequestWithEvents, ApiSuppression};
+use crate::workflow::api_keys::ApiClient;
+use crate::workflow::{Conn, Ctx};
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
     let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Answer { status, body })
+}
+
+/// A read: the key and its scope first, then `read` on the blocking pool, answered as
+/// JSON (or its problem document).
+async fn read<T, F>(
+    state: &web::Data<AppState>,
+    req: &HttpRequest,
+    scope: Scope,
+    read: F,
+) -> HttpResponse
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&mut Conn, &Ctx<'_>, &ApiClient) -> Result<T, ApiError> + Send + 'static,
+{
+    let result = async {
+        let client = caller(state, req, scope).await?;
+        let found = state
+            .run(move |conn, ctx| Ok(read(conn, ctx, &client)))
+            .await
+            .map_err(ApiError::from_web)??;
+        let a = json(StatusCode::OK, &found)?;
+        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
+    }
+    .await;
+    problem::respond(state, result)
 }
 
 /// Send a request in.
@@ -109,43 +136,41 @@ pub async fn create(
     )
 )]
 pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let result = async {
-        caller(&state, &req, Scope::RequestsRead).await?;
-        let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-            .map_err(|e| ApiError::BadRequest(format!("the query cannot be read: {e}")))?
-            .into_inner();
-        let get = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
-        let limit = match get("limit") {
-            None => None,
-            Some(raw) => Some(raw.trim().parse::<i64>().map_err(|_| {
-                ApiError::Invalid(vec![crate::domain::newtypes::FieldError::new(
-                    "limit",
-                    crate::domain::msg::Msg::new("api-limit-range").arg("max", api_flow::PAGE_MAX),
-                )])
-            })?),
-        };
-        let query = ListQuery {
-            status: get("status"),
-            kind: get("kind"),
-            assignee: get("assignee"),
-            due_before: get("due_before"),
-            after: get("after"),
-            limit,
-        };
-        let page = state
-            .run(move |conn, ctx| Ok(api_flow::list(conn, ctx, &query)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let a = json(StatusCode::OK, &page)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(&state, result)
+    let query = list_query(&req);
+    read(&state, &req, Scope::RequestsRead, move |conn, ctx, _| {
+        Ok(api_flow::list(conn, ctx, &query?)?)
+    })
+    .await
+}
+
+/// The list's query string; a `limit` that is not a number is a field error.
+fn list_query(req: &HttpRequest) -> Result<ListQuery, ApiError> {
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .map_err(|e| ApiError::BadRequest(format!("the query cannot be read: {e}")))?
+        .into_inner();
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let limit = match get("limit") {
+        None => None,
+        Some(raw) => Some(raw.trim().parse::<i64>().map_err(|_| {
+            ApiError::Invalid(vec![crate::domain::newtypes::FieldError::new(
+                "limit",
+                crate::domain::msg::Msg::new("api-limit-range").arg("max", api_flow::PAGE_MAX),
+            )])
+        })?),
+    };
+    Ok(ListQuery {
+        status: get("status"),
+        kind: get("kind"),
+        assignee: get("assignee"),
+        due_before: get("due_before"),
+        after: get("after"),
+        limit,
+    })
 }
 
 /// One request with its events.
@@ -167,18 +192,11 @@ pub async fn get_one(
     req: HttpRequest,
     path: web::Path<String>,
 ) -> HttpResponse {
-    let result = async {
-        caller(&state, &req, Scope::RequestsRead).await?;
-        let id = path.into_inner();
-        let found = state
-            .run(move |conn, ctx| Ok(api_flow::request(conn, ctx, &id)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let a = json(StatusCode::OK, &found)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(&state, result)
+    let id = path.into_inner();
+    read(&state, &req, Scope::RequestsRead, move |conn, ctx, _| {
+        Ok(api_flow::request(conn, ctx, &id)?)
+    })
+    .await
 }
 
 /// The registers: data categories, legal-retention rules and recipients.
@@ -194,18 +212,11 @@ pub async fn get_one(
     )
 )]
 pub async fn registers(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let result = async {
-        caller(&state, &req, Scope::RequestsRead).await?;
-        let t = problem::english(&state);
-        let found = state
-            .run(move |conn, _| Ok(api_flow::registers(conn, &t)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let a = json(StatusCode::OK, &found)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(&state, result)
+    let t = problem::english(&state);
+    read(&state, &req, Scope::RequestsRead, move |conn, _, _| {
+        Ok(api_flow::registers(conn, &t)?)
+    })
+    .await
 }
 
 /// The Art. 21(3) suppression list, for marketing systems. Audited under the key.
@@ -221,17 +232,10 @@ pub async fn registers(state: web::Data<AppState>, req: HttpRequest) -> HttpResp
     )
 )]
 pub async fn suppression(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let result = async {
-        let client = caller(&state, &req, Scope::SuppressionRead).await?;
-        let list = state
-            .run(move |conn, ctx| Ok(api_flow::suppression(conn, ctx, &client)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let a = json(StatusCode::OK, &list)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(&state, result)
+    read(&state, &req, Scope::SuppressionRead, |conn, ctx, client| {
+        Ok(api_flow::suppression(conn, ctx, client)?)
+    })
+    .await
 }
 
 /// A handler action, for the account the key acts as (scope `requests:act`).
