@@ -256,7 +256,13 @@ impl Narrowed {
     }
 }
 
-fn retention_words(p: &Purpose, rules: &[RetentionRule], lang: Lang) -> (String, Option<String>) {
+/// How long a purpose keeps data, in `lang`: the rule's words and citation when it names a
+/// rule of the retention register, else its own words (English when `lang` has none).
+pub fn retention_words(
+    p: &Purpose,
+    rules: &[RetentionRule],
+    lang: Lang,
+) -> (String, Option<String>) {
     if let Some(rule) = p
         .retention_rule_id
         .as_deref()

@@ -178,21 +178,10 @@ impl ProcessingPage {
     }
 
     fn retention_words(&self, p: &Purpose) -> String {
-        if let Some(rule) = p
-            .retention_rule_id
-            .as_deref()
-            .and_then(|id| self.rules.iter().find(|r| r.id == id))
-        {
-            return format!("{} ({})", rule.text(self.t.lang), rule.citation);
+        match processing::retention_words(p, &self.rules, self.t.lang) {
+            (words, Some(citation)) => format!("{words} ({citation})"),
+            (words, None) => words,
         }
-        let own = match self.t.lang {
-            crate::domain::lang::Lang::En => &p.retention_en,
-            crate::domain::lang::Lang::Nb => &p.retention_nb,
-            crate::domain::lang::Lang::Sv => &p.retention_sv,
-        };
-        own.clone()
-            .or_else(|| p.retention_en.clone())
-            .unwrap_or_default()
     }
 
     fn category_words(&self, code: &str) -> String {
