@@ -88,6 +88,14 @@ pub struct Settings {
     pub package_days: u32,
     /// API calls per key per minute (issue 13); beyond: 429 with `Retry-After`.
     pub api_rate_per_minute: u32,
+    /// Webhook URLs may name loopback addresses (and use plain http there): for tests and
+    /// a receiver on the same host. Private and link-local addresses are always refused.
+    pub webhook_allow_loopback: bool,
+    /// The longest one webhook delivery may take (real time).
+    pub webhook_timeout_secs: u64,
+    /// Give up on a delivery after this many attempts, once `webhook_retry_hours` passed.
+    pub webhook_max_attempts: i32,
+    pub webhook_retry_hours: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -137,6 +145,10 @@ impl std::fmt::Debug for Settings {
             .field("package_max_mb", &self.package_max_mb)
             .field("package_days", &self.package_days)
             .field("api_rate_per_minute", &self.api_rate_per_minute)
+            .field("webhook_allow_loopback", &self.webhook_allow_loopback)
+            .field("webhook_timeout_secs", &self.webhook_timeout_secs)
+            .field("webhook_max_attempts", &self.webhook_max_attempts)
+            .field("webhook_retry_hours", &self.webhook_retry_hours)
             .finish()
     }
 }
@@ -264,6 +276,10 @@ struct FileSettings {
     package_max_mb: Option<u64>,
     package_days: Option<u32>,
     api_rate_per_minute: Option<u32>,
+    webhook_allow_loopback: Option<bool>,
+    webhook_timeout_secs: Option<u64>,
+    webhook_max_attempts: Option<u32>,
+    webhook_retry_hours: Option<u32>,
 }
 
 impl Settings {
@@ -540,19 +556,35 @@ impl Settings {
                 })?
             }
         };
-        let pause_clock = match env.get("DSR_PAUSE_CLOCK") {
+        let flag = |var: &str, from_file: Option<bool>, default: bool| match env.get(var) {
             Some(v) => match v.trim() {
-                "true" | "1" | "yes" => true,
-                "false" | "0" | "no" => false,
-                other => {
-                    return Err(invalid(
-                        "DSR_PAUSE_CLOCK",
-                        format!("'{other}' is not true or false"),
-                    ))
-                }
+                "true" | "1" | "yes" => Ok(true),
+                "false" | "0" | "no" => Ok(false),
+                other => Err(invalid(var, format!("'{other}' is not true or false"))),
             },
-            None => file.pause_clock.unwrap_or(true),
+            None => Ok(from_file.unwrap_or(default)),
         };
+        let pause_clock = flag("DSR_PAUSE_CLOCK", file.pause_clock, true)?;
+        let webhook_allow_loopback =
+            flag("DSR_WEBHOOK_ALLOW_LOOPBACK", file.webhook_allow_loopback, false)?;
+        let webhook_timeout_secs = num(
+            "DSR_WEBHOOK_TIMEOUT_SECS",
+            file.webhook_timeout_secs,
+            10,
+            1..=120,
+        )?;
+        let webhook_max_attempts = num(
+            "DSR_WEBHOOK_MAX_ATTEMPTS",
+            file.webhook_max_attempts.map(u64::from),
+            12,
+            1..=100,
+        )? as i32;
+        let webhook_retry_hours = num(
+            "DSR_WEBHOOK_RETRY_HOURS",
+            file.webhook_retry_hours.map(u64::from),
+            24,
+            0..=720,
+        )? as u32;
         let organisation = pick("DSR_ORGANISATION", file.organisation)
             .unwrap_or_else(|| "Example Telecom AS".into());
         let one_line = |var: &str, value: String| -> Result<String, SettingsError> {
@@ -648,6 +680,10 @@ impl Settings {
             package_max_mb,
             package_days,
             api_rate_per_minute,
+            webhook_allow_loopback,
+            webhook_timeout_secs,
+            webhook_max_attempts,
+            webhook_retry_hours,
         })
     }
 

@@ -102,6 +102,7 @@ pub fn build_dispatcher(settings: &Settings) -> Result<Dispatcher, StartError> {
 
 impl Application {
     pub async fn build(mut settings: Settings, clock: SharedClock) -> Result<Self, StartError> {
+        crate::webhooks::install_tls_provider();
         settings.prepare_data_dir()?;
         let pool = {
             let s = settings.clone();

@@ -11,6 +11,7 @@ use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
 use dsr_tracker::domain::kinds::Kind;
 use dsr_tracker::domain::package::LegalBasis;
+use dsr_tracker::domain::webhooks::{EventType, Identifier, UrlRefusal};
 use dsr_tracker::domain::recipients::{Identifier, ItemDecision, NoticeStatus, RecipientKind};
 use dsr_tracker::domain::roles::Role;
 use dsr_tracker::domain::status::{Outcome, RejectionReason, Status};
@@ -157,6 +158,26 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
             ItemDecision::ALL.iter().map(|k| k.label_id()).collect(),
         ),
         ("Scope", Scope::ALL.iter().map(|k| k.label_id()).collect()),
+        (
+            "EventType",
+            EventType::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "Identifier",
+            Identifier::ALL.iter().map(|k| k.label_id()).collect(),
+        ),
+        (
+            "UrlRefusal",
+            [
+                UrlRefusal::Invalid,
+                UrlRefusal::NotHttps,
+                UrlRefusal::Credentials,
+                UrlRefusal::PrivateAddress,
+            ]
+            .iter()
+            .map(|k| k.message_id())
+            .collect(),
+        ),
         (
             "LegalBasis",
             LegalBasis::ALL.iter().map(|k| k.label_id()).collect(),

@@ -22,6 +22,7 @@ pub mod suppressions;
 pub mod tokens;
 pub mod uploads;
 pub mod users;
+pub mod webhooks;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;

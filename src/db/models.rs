@@ -10,6 +10,7 @@ use super::schema::{
     package_links, package_records, package_redactions, packages, processing_purposes, questions,
     recipient_categories, recipients, rectification_items, reminders_sent, requests,
     restriction_lifts, retention_rules, sessions, suppressions, tokens, uploads, users,
+    webhook_deliveries, webhook_subscriptions, webhook_tasks,
 };
 use super::DbError;
 use crate::domain::case::QuestionPurpose;
@@ -707,4 +708,63 @@ pub struct IdempotencyKey {
     pub status: i32,
     pub response: String,
     pub created_at: NaiveDateTime,
+}
+
+/// A system subscribed to webhook events (issue 13).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = webhook_subscriptions)]
+pub struct WebhookSubscription {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    /// Space-separated event names (`domain::webhooks::EventType`).
+    pub events: String,
+    /// Space-separated identifier names (`domain::webhooks::Identifier`).
+    pub identifiers: String,
+    /// The signing secret, sealed with the app's key for this subscription's id.
+    pub sealed_secret: String,
+    /// The audit label of who made it (an admin or an API key).
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub disabled_at: Option<NaiveDateTime>,
+}
+
+/// One event on its way to one subscription.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = webhook_deliveries)]
+pub struct WebhookDelivery {
+    pub id: String,
+    pub subscription_id: String,
+    pub request_id: String,
+    pub event: String,
+    pub payload: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub next_attempt_at: NaiveDateTime,
+    pub attempts: i32,
+    pub first_attempt_at: Option<NaiveDateTime>,
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<NaiveDateTime>,
+    pub delivered_at: Option<NaiveDateTime>,
+    pub last_status: Option<i32>,
+    pub last_response: Option<String>,
+    pub last_error: Option<String>,
+}
+
+/// What one system must do after an instruction, and whether it said it did.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = webhook_tasks)]
+pub struct WebhookTask {
+    pub id: String,
+    pub request_id: String,
+    pub subscription_id: String,
+    pub delivery_id: String,
+    pub event: String,
+    pub created_at: NaiveDateTime,
+    pub done_at: Option<NaiveDateTime>,
+    pub done_by: Option<String>,
+    pub done_note: Option<String>,
+    pub overridden_at: Option<NaiveDateTime>,
+    pub overridden_by: Option<String>,
+    pub override_reason: Option<String>,
 }

@@ -460,6 +460,58 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> Text,
+        name -> Text,
+        url -> Text,
+        events -> Text,
+        identifiers -> Text,
+        sealed_secret -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        subscription_id -> Text,
+        request_id -> Text,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        next_attempt_at -> Timestamp,
+        attempts -> Integer,
+        first_attempt_at -> Nullable<Timestamp>,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_response -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_tasks (id) {
+        id -> Text,
+        request_id -> Text,
+        subscription_id -> Text,
+        delivery_id -> Text,
+        event -> Text,
+        created_at -> Timestamp,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<Text>,
+        done_note -> Nullable<Text>,
+        overridden_at -> Nullable<Timestamp>,
+        overridden_by -> Nullable<Text>,
+        override_reason -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(requests -> users (assignee_id));
 diesel::joinable!(recipient_categories -> recipients (recipient_id));
 diesel::joinable!(notices -> requests (request_id));
@@ -472,6 +524,11 @@ diesel::joinable!(package_redactions -> package_datasets (dataset_id));
 diesel::joinable!(package_links -> packages (package_id));
 diesel::joinable!(api_keys -> users (created_by));
 diesel::joinable!(idempotency_keys -> api_keys (api_key_id));
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_deliveries -> requests (request_id));
+diesel::joinable!(webhook_tasks -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_tasks -> requests (request_id));
+diesel::joinable!(webhook_tasks -> webhook_deliveries (delivery_id));
 diesel::joinable!(retention_rules -> data_categories (category_code));
 diesel::joinable!(category_outcomes -> requests (request_id));
 diesel::joinable!(category_outcomes -> retention_rules (rule_id));
@@ -523,5 +580,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     packages,
     package_links,
     api_keys,
-    idempotency_keys
+    idempotency_keys,
+    webhook_subscriptions,
+    webhook_deliveries,
+    webhook_tasks
 );

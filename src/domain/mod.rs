@@ -21,3 +21,4 @@ pub mod submission;
 pub mod suppression;
 pub mod tokens;
 pub mod upload;
+pub mod webhooks;

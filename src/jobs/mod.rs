@@ -12,6 +12,7 @@ use crate::db::Pool;
 use crate::mail::dispatcher::{DispatchReport, Dispatcher};
 use crate::mail::outbox::noting_queued_mail;
 use crate::time::SharedClock;
+use crate::webhooks::dispatcher::WebhookDispatcher;
 use crate::workflow::{digest, intake, notices, reminders, retention, subject, uploads, Ctx};
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -25,6 +26,7 @@ pub struct SweepReport {
     /// Daily digests.
     pub digests: usize,
     pub mail: DispatchReport,
+    pub webhooks: crate::webhooks::dispatcher::DeliveryReport,
 }
 
 /// What one round of the sweeps did.
@@ -57,12 +59,17 @@ pub async fn run_once(
         .drain(pool, clock)
         .await
         .map_err(|e| e.to_string())?;
+    let webhooks = WebhookDispatcher::new(settings)?
+        .drain(pool, clock)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(SweepReport {
         expired: swept.expired,
         files_deleted: swept.files_deleted,
         reminder_emails: swept.reminder_emails,
         digests: swept.digests,
         mail,
+        webhooks,
     })
 }
 
@@ -135,7 +142,8 @@ pub fn run_sweeps(conn: &mut crate::workflow::Conn, ctx: &Ctx<'_>) -> Result<Swe
     })
 }
 
-/// The sweeps every `DSR_WORKER_INTERVAL_MS`, and beside them the mail loop: it sends
+/// The sweeps every `DSR_WORKER_INTERVAL_MS`, the webhook deliveries as often, and beside
+/// them the mail loop: it sends
 /// whenever the dispatcher is woken (mail committed in this process) and, as a
 /// fallback for mail queued by other processes or instances, every interval.
 pub async fn run_forever(
@@ -166,5 +174,21 @@ pub async fn run_forever(
             }
         }
     };
-    tokio::join!(sweeps, mail);
+    // Webhook deliveries (issue 13): every interval, leased like mail.
+    let webhooks = async {
+        let hooks = match WebhookDispatcher::new(&settings) {
+            Ok(h) => h,
+            Err(e) => {
+                tracing::error!(error = %e, "webhooks cannot be sent");
+                return;
+            }
+        };
+        loop {
+            if let Err(e) = hooks.drain(&pool, &clock).await {
+                tracing::error!(error = %e, "sending webhooks failed; retrying next round");
+            }
+            tokio::time::sleep(period).await;
+        }
+    };
+    tokio::join!(sweeps, mail, webhooks);
 }

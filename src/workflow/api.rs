@@ -104,6 +104,86 @@ pub struct ApiRequestWithEvents {
     #[serde(flatten)]
     pub request: ApiRequest,
     pub events: Vec<ApiEvent>,
+    /// The tasks instructions gave the systems that hold the data (webhooks).
+    pub tasks: Vec<ApiTask>,
+}
+
+/// What one system must do after an instruction, and whether it reported it done.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiTask {
+    pub id: String,
+    pub reference: String,
+    /// The subscription's name: the system.
+    pub system: String,
+    /// `erasure.instructed` or `rectification.instructed`.
+    pub event: String,
+    /// `open`, `done` or `overridden` (a handler closed it with a written reason).
+    pub state: String,
+    pub created_at: String,
+    pub done_at: Option<String>,
+    pub done_note: Option<String>,
+    pub overridden_at: Option<String>,
+    pub override_reason: Option<String>,
+}
+
+impl ApiTask {
+    pub fn from_line(t: &super::webhooks::TaskLine) -> ApiTask {
+        ApiTask {
+            id: t.task.id.clone(),
+            reference: t.reference.clone(),
+            system: t.system.clone(),
+            event: t.task.event.clone(),
+            state: t.state().into(),
+            created_at: rfc3339(t.task.created_at),
+            done_at: t.task.done_at.map(rfc3339),
+            done_note: t.task.done_note.clone(),
+            overridden_at: t.task.overridden_at.map(rfc3339),
+            override_reason: t.task.override_reason.clone(),
+        }
+    }
+}
+
+/// A webhook subscription.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiSubscription {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub events: Vec<String>,
+    /// The subject's identifiers its payloads carry (the reference always comes).
+    pub identifiers: Vec<String>,
+    pub created_at: String,
+    pub disabled_at: Option<String>,
+    /// Deliveries waiting or being retried.
+    pub pending: i64,
+    /// Deliveries given up on after the last attempt.
+    pub failed: i64,
+}
+
+impl ApiSubscription {
+    pub fn from_line(l: &super::webhooks::SubscriptionLine) -> ApiSubscription {
+        let s = &l.subscription;
+        ApiSubscription {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            url: s.url.clone(),
+            events: l.events.iter().map(|e| e.as_str().to_string()).collect(),
+            identifiers: l.identifiers.iter().map(|i| i.as_str().to_string()).collect(),
+            created_at: rfc3339(s.created_at),
+            disabled_at: s.disabled_at.map(rfc3339),
+            pending: l.pending,
+            failed: l.failed,
+        }
+    }
+}
+
+/// A new subscription with its signing secret, shown this once.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiNewSubscription {
+    #[serde(flatten)]
+    pub subscription: ApiSubscription,
+    /// `whsec_…`: verify each delivery's `webhook-signature` with it (Standard Webhooks).
+    pub secret: String,
 }
 
 /// A page of the list and the cursor of the next one.
@@ -175,9 +255,14 @@ pub fn request(
             note: e.note,
         })
         .collect();
+    let tasks = super::webhooks::tasks(conn, &r)?
+        .iter()
+        .map(ApiTask::from_line)
+        .collect();
     Ok(ApiRequestWithEvents {
         request: api_request(ctx, &r)?,
         events,
+        tasks,
     })
 }
 
@@ -636,7 +721,16 @@ pub fn suppression(
 
 /// The handler actions the API offers, as the request page's forms name them.
 pub const ACTIONS: &[&str] = &[
-    "assign", "start", "verify", "ask", "extend", "complete", "reject", "withdraw", "notes",
+    "assign",
+    "start",
+    "verify",
+    "ask",
+    "extend",
+    "override_tasks",
+    "complete",
+    "reject",
+    "withdraw",
+    "notes",
 ];
 
 /// A handler action on a request (by id or reference) for the account the key acts as,
@@ -692,6 +786,11 @@ pub fn act(
             let version = case::parse_version(f)?;
             let e = case::parse_extension(f)?;
             case::extend(conn, ctx, by, id, version, &e)?
+        }
+        "override_tasks" => {
+            let version = case::parse_version(f)?;
+            let reason = super::webhooks::parse_override(f)?;
+            super::webhooks::override_open_tasks(conn, ctx, by, id, version, &reason)?
         }
         "complete" => {
             let version = case::parse_version(f)?;

@@ -617,6 +617,7 @@ pub fn preview_completion(
 ) -> Result<Preview, WorkflowError> {
     let request = current(conn, id, version)?;
     transition(request.status()?, Action::Complete(c.outcome))?;
+    super::webhooks::check_no_open_tasks(conn, &request)?;
     let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
     super::notices::check_recipients(conn, &request, &c.recipients)?;
     let recipients = recipient_names(conn, &c.recipients)?;
@@ -671,6 +672,7 @@ pub fn complete(
         return Err(invalid("answer", Msg::new("case-preview-first")));
     }
     transition(request.status()?, Action::Complete(c.outcome))?;
+    super::webhooks::check_no_open_tasks(conn, &request)?;
     let built = super::packages::build(conn, ctx, &request)?;
     let result = complete_in_transaction(conn, ctx, by, id, version, c, digest, built.as_ref());
     if let (Err(_), Some(b)) = (&result, &built) {
@@ -695,6 +697,8 @@ fn complete_in_transaction(
         if digest != preview_digest(ctx, &request, c) {
             return Err(invalid("answer", Msg::new("case-preview-first")));
         }
+        // The systems that hold the data have confirmed, or a handler overrode them.
+        super::webhooks::check_no_open_tasks(conn, &request)?;
         let facts = super::retention::completion_facts(conn, ctx, &request, c.outcome)?;
         super::notices::check_recipients(conn, &request, &c.recipients)?;
         let recipients = recipient_names(conn, &c.recipients)?;

@@ -264,7 +264,18 @@ pub fn enter(
             },
             now,
         )?;
-        // Verified on entry: an objection to direct marketing is acted on now (Art. 21(3)).
+        // Verified on entry: the systems that hold the data hear of it (issue 13), and
+        // an objection to direct marketing is acted on now (Art. 21(3)).
+        if input.verified.is_some() {
+            let stored = db::requests::find(conn, &id)?.ok_or(WorkflowError::NotFound)?;
+            super::webhooks::emit(
+                conn,
+                ctx,
+                &stored,
+                crate::domain::webhooks::EventType::RequestVerified,
+                Default::default(),
+            )?;
+        }
         let handled = match input.verified {
             Some(_) => super::objection::on_verified(conn, ctx, &id)?,
             None => None,

@@ -25,6 +25,7 @@ pub mod subject;
 pub mod uploads;
 pub mod users;
 pub mod view;
+pub mod webhooks;
 
 use chrono::{DateTime, Days, NaiveDateTime, Utc};
 
@@ -279,5 +280,34 @@ pub(crate) fn apply_transition(
         },
         now,
     )?;
+    // The systems that hold the data hear of it in the same transaction (issue 13).
+    let due = changes.due_date.unwrap_or(request.due_date).to_string();
+    let status_data = webhooks::data(&[
+        ("from", t.from.as_str().into()),
+        ("to", t.to.as_str().into()),
+        ("status", t.to.as_str().into()),
+        ("due_date", due.clone().into()),
+    ]);
+    webhooks::emit(
+        conn,
+        ctx,
+        request,
+        crate::domain::webhooks::EventType::StatusChanged,
+        status_data,
+    )?;
+    if t.from == Status::AwaitingVerification && matches!(t.to, Status::Open | Status::InProgress)
+    {
+        let verified = webhooks::data(&[
+            ("status", t.to.as_str().into()),
+            ("due_date", due.into()),
+        ]);
+        webhooks::emit(
+            conn,
+            ctx,
+            request,
+            crate::domain::webhooks::EventType::RequestVerified,
+            verified,
+        )?;
+    }
     Ok(true)
 }

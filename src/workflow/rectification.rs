@@ -82,6 +82,27 @@ pub fn decide_item(
                 ));
             }
         }
+        let applied_before = db::recipients::items(conn, &request.id)?
+            .iter()
+            .any(|d| d.item_no == input.item_no && d.decision.as_deref() == Some("applied"));
+        if input.decision == ItemDecision::Applied && !applied_before {
+            // Each system that holds the data gets the correction and a task (issue 13).
+            super::webhooks::emit(
+                conn,
+                ctx,
+                &request,
+                crate::domain::webhooks::EventType::RectificationInstructed,
+                super::webhooks::data(&[(
+                    "items",
+                    serde_json::json!([{
+                        "item": input.item_no,
+                        "field": item.field,
+                        "corrected_value": item.corrected_value,
+                        "category": input.category,
+                    }]),
+                )]),
+            )?;
+        }
         db::recipients::put_item(
             conn,
             &RectificationItemRow {

@@ -16,6 +16,7 @@ use super::{Conn, Ctx, WorkflowError};
 use crate::db::models::{ReminderSent, Request, User};
 use crate::db::{self};
 use crate::domain::reminders::{bands, due_stage};
+use crate::domain::webhooks::EventType;
 use crate::mail::messages::{self, DueLine, ReminderMail};
 use crate::mail::outbox::enqueue;
 
@@ -71,6 +72,20 @@ pub fn run_once(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<RemindersSent, Workflo
                     }
                 }
             }
+            // The systems that hold the data hear of it too (issue 13): due soon at each
+            // threshold, overdue once a day.
+            let (event, days) = if d.stage >= 0 {
+                (EventType::DueSoon, "days_left")
+            } else {
+                (EventType::Overdue, "days_overdue")
+            };
+            super::webhooks::emit(
+                conn,
+                ctx,
+                &d.request,
+                event,
+                super::webhooks::data(&[(days, d.stage.abs().into())]),
+            )?;
             records.push(ReminderSent {
                 request_id: d.request.id.clone(),
                 due_date: d.request.due_date,

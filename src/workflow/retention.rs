@@ -167,7 +167,23 @@ pub fn record_outcome(
                 rule.id, rule.citation
             );
         }
+        let erased_before = db::outcomes::for_request(conn, &request.id)?
+            .iter()
+            .any(|o| o.category_code == input.category && o.outcome == "erased");
         db::outcomes::put(conn, &row)?;
+        // Each system that holds the data gets the instruction and a task (issue 13).
+        if kind == Kind::Erasure && input.outcome == CategoryOutcome::Erased && !erased_before {
+            super::webhooks::emit(
+                conn,
+                ctx,
+                &request,
+                crate::domain::webhooks::EventType::ErasureInstructed,
+                super::webhooks::data(&[(
+                    "categories",
+                    serde_json::json!([input.category.as_str()]),
+                )]),
+            )?;
+        }
         // The request changed: forms from before this are stale (two handlers recording
         // the same category at once, one wins).
         edit(

@@ -506,6 +506,15 @@ pub struct RequestPageView {
     pub recipient_choices: Vec<super::notices::RecipientChoice>,
     /// The request's Art. 19 notices.
     pub notices: Vec<super::notices::NoticeLine>,
+    /// The tasks instructions gave the systems that hold the data (issue 13).
+    pub tasks: Vec<super::webhooks::TaskLine>,
+}
+
+impl RequestPageView {
+    /// Tasks neither confirmed nor overridden: completion waits for them.
+    pub fn open_tasks(&self) -> usize {
+        self.tasks.iter().filter(|t| t.state() == "open").count()
+    }
 }
 
 /// The request page in `t`'s words; `NotFound` for an unknown id.
@@ -522,6 +531,7 @@ pub fn request_page(
     let items = super::rectification::items_view(conn, &request)?;
     let recipient_choices = super::notices::choices(conn, &request)?;
     let notices = super::notices::for_request(conn, &request)?;
+    let tasks = super::webhooks::tasks(conn, &request)?;
     let events = db::audit::for_request(conn, id)?;
     let mails = db::outbox::for_request(conn, id)?;
     let tz = ctx.settings.timezone;
@@ -625,6 +635,7 @@ pub fn request_page(
         items,
         recipient_choices,
         notices,
+        tasks,
     })
 }
 

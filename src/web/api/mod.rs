@@ -9,6 +9,7 @@
 pub mod openapi;
 mod problem;
 mod requests;
+mod webhooks;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -59,6 +60,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::resource("/suppression")
                     .route(web::get().to(requests::suppression))
                     .default_service(web::to(|state| method_not_allowed(state, "GET"))),
+            )
+            .service(
+                web::resource("/webhooks")
+                    .route(web::get().to(webhooks::list))
+                    .route(web::post().to(webhooks::subscribe))
+                    .default_service(web::to(|state| method_not_allowed(state, "GET, POST"))),
+            )
+            .service(
+                web::resource("/webhooks/{id}/disable")
+                    .route(web::post().to(webhooks::disable))
+                    .default_service(web::to(|state| method_not_allowed(state, "POST"))),
+            )
+            .service(
+                web::resource("/tasks/{id}/done")
+                    .route(web::post().to(webhooks::task_done))
+                    .default_service(web::to(|state| method_not_allowed(state, "POST"))),
             )
             .service(
                 web::resource("/registers")

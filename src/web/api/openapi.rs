@@ -7,10 +7,11 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::problem::{FieldProblem, Problem};
-use super::requests;
+use super::{requests, webhooks};
 use crate::workflow::api::{
     ApiCategory, ApiDeadlines, ApiEvent, ApiPage, ApiRecipient, ApiRegisters, ApiRequest,
-    ApiRequestWithEvents, ApiRetentionRule, ApiSubject, ApiSuppression,
+    ApiNewSubscription, ApiRequestWithEvents, ApiRetentionRule, ApiSubject, ApiSubscription,
+    ApiSuppression, ApiTask,
 };
 
 /// The body of `POST /api/v1/requests`: the portal form's fields. A kind's own fields
@@ -66,6 +67,7 @@ pub enum ActionParam {
     Verify,
     Ask,
     Extend,
+    OverrideTasks,
     Complete,
     Reject,
     Withdraw,
@@ -90,6 +92,9 @@ pub struct ActionBody {
     extend_to: Option<String>,
     /// extend: why, as the subject is told.
     extension_reason: Option<String>,
+    /// override_tasks: why the request may be completed while systems have not
+    /// reported their tasks done (at least 10 characters; audited).
+    override_reason: Option<String>,
     /// complete: fulfilled, partially_fulfilled or no_data_held.
     outcome: Option<String>,
     /// complete: the answer the subject gets.
@@ -105,6 +110,57 @@ pub struct ActionBody {
     /// withdraw: the subject's words.
     withdrawal_reason: Option<String>,
     /// notes: an internal note.
+    note: Option<String>,
+}
+
+/// A new webhook subscription.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct NewSubscriptionBody {
+    /// The receiving system, as handlers know it (at most 100 characters).
+    name: String,
+    /// https, not a private, loopback or link-local address.
+    url: String,
+    /// At least one event.
+    event: Vec<EventParam>,
+    /// The subject's identifiers the payloads may carry (none: the reference only).
+    identifier: Option<Vec<IdentifierParam>>,
+}
+
+/// A webhook event.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub enum EventParam {
+    #[serde(rename = "request.verified")]
+    RequestVerified,
+    #[serde(rename = "request.status_changed")]
+    StatusChanged,
+    #[serde(rename = "request.due_soon")]
+    DueSoon,
+    #[serde(rename = "request.overdue")]
+    Overdue,
+    #[serde(rename = "erasure.instructed")]
+    ErasureInstructed,
+    #[serde(rename = "rectification.instructed")]
+    RectificationInstructed,
+}
+
+/// An identifier of the subject a subscription may receive.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum IdentifierParam {
+    Email,
+    Phone,
+    CustomerNumber,
+    Name,
+}
+
+/// A task reported done.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct TaskDoneBody {
+    /// What the system did, for the request page (optional).
     note: Option<String>,
 }
 
@@ -142,7 +198,7 @@ pub enum StatusParam {
         description = "Send GDPR data-subject requests in and read them. Every call needs an API key (Authorization: Bearer dsr_…) holding the scope its operation names. Errors are RFC 9457 problem documents. A POST may carry an Idempotency-Key (kept 24 hours per key, method and path).",
         version = "1"
     ),
-    paths(requests::create, requests::list, requests::get_one, requests::act, requests::registers, requests::suppression),
+    paths(requests::create, requests::list, requests::get_one, requests::act, requests::registers, requests::suppression, webhooks::list, webhooks::subscribe, webhooks::disable, webhooks::task_done),
     components(schemas(
         NewRequestBody,
         KindParam,
@@ -161,6 +217,13 @@ pub enum StatusParam {
         ApiRetentionRule,
         ApiRecipient,
         ApiSuppression,
+        ApiTask,
+        ApiSubscription,
+        ApiNewSubscription,
+        NewSubscriptionBody,
+        EventParam,
+        IdentifierParam,
+        TaskDoneBody,
         Problem,
         FieldProblem
     )),

@@ -53,6 +53,7 @@ pub fn done_notice(done: &str) -> Option<&'static str> {
         "decided" => "dash-done-decided",
         "lift" => "dash-done-lift",
         "exempt" => "dash-done-exempt",
+        "overridden" => "dash-done-tasks-overridden",
         _ => return None,
     })
 }

@@ -9,6 +9,7 @@ use actix_web::web;
 
 pub mod actions;
 pub mod api_keys;
+pub mod webhooks;
 pub mod export;
 pub mod intake;
 pub mod mail;
@@ -33,6 +34,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(package::routes)
         .configure(processing::routes)
         .configure(api_keys::routes)
+        .configure(webhooks::routes)
         .configure(registers::routes)
         .configure(uploads::routes)
         .configure(intake::routes)

@@ -12,7 +12,7 @@ use crate::web::extract::CurrentUser;
 use crate::web::extract::{CaseWorker, CsrfForm, RequireRole};
 use crate::web::{csrf, ok_page, AppState, WebError};
 use crate::workflow::users::Staff;
-use crate::workflow::{case, notices, objection, rectification, retention};
+use crate::workflow::{case, notices, objection, rectification, retention, webhooks};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     let r = |action: &str| format!("/dashboard/requests/{{id}}/{action}");
@@ -22,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(&r("restriction-ground"), web::post().to(ground))
         .route(&r("item"), web::post().to(item))
         .route(&r("notice-exempt"), web::post().to(notice_exempt))
+        .route(&r("override-tasks"), web::post().to(override_tasks))
         .route("/dashboard/notices", web::get().to(open_notices));
 }
 
@@ -43,6 +44,31 @@ async fn outcome(
             let version = case::parse_version(f)?;
             let input = retention::parse_outcome(f)?;
             retention::record_outcome(c, x, by, id, version, &input)
+        },
+    )
+    .await
+}
+
+/// Completion waits for the systems that hold the data (issue 13), unless overridden
+/// with a written reason.
+async fn override_tasks(
+    state: web::Data<AppState>,
+    who: RequireRole<CaseWorker>,
+    CsrfForm(form): CsrfForm,
+    path: web::Path<String>,
+    t: Tr,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        who,
+        t,
+        form,
+        path_id(path),
+        "overridden",
+        |c, x, by, id, f| {
+            let version = case::parse_version(f)?;
+            let reason = webhooks::parse_override(f)?;
+            webhooks::override_open_tasks(c, x, by, id, version, &reason)
         },
     )
     .await
