@@ -565,8 +565,11 @@ impl Settings {
             None => Ok(from_file.unwrap_or(default)),
         };
         let pause_clock = flag("DSR_PAUSE_CLOCK", file.pause_clock, true)?;
-        let webhook_allow_loopback =
-            flag("DSR_WEBHOOK_ALLOW_LOOPBACK", file.webhook_allow_loopback, false)?;
+        let webhook_allow_loopback = flag(
+            "DSR_WEBHOOK_ALLOW_LOOPBACK",
+            file.webhook_allow_loopback,
+            false,
+        )?;
         let webhook_timeout_secs = num(
             "DSR_WEBHOOK_TIMEOUT_SECS",
             file.webhook_timeout_secs,

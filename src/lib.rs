@@ -13,6 +13,6 @@ pub mod packaging;
 pub mod seed;
 pub mod startup;
 pub mod time;
-pub mod webhooks;
 pub mod web;
+pub mod webhooks;
 pub mod workflow;

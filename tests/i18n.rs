@@ -11,10 +11,10 @@ use dsr_tracker::domain::categories::CategoryOutcome;
 use dsr_tracker::domain::channel::Channel;
 use dsr_tracker::domain::kinds::Kind;
 use dsr_tracker::domain::package::LegalBasis;
-use dsr_tracker::domain::webhooks::{EventType, Identifier, UrlRefusal};
 use dsr_tracker::domain::recipients::{Identifier, ItemDecision, NoticeStatus, RecipientKind};
 use dsr_tracker::domain::roles::Role;
 use dsr_tracker::domain::status::{Outcome, RejectionReason, Status};
+use dsr_tracker::domain::webhooks::{EventType, UrlRefusal};
 use dsr_tracker::i18n::{Lang, Tr};
 
 fn files_under(dir: &Path, ends: &[&str], out: &mut Vec<PathBuf>) {
@@ -161,10 +161,6 @@ fn used_ids(sources: &[(PathBuf, String)]) -> BTreeMap<String, String> {
         (
             "EventType",
             EventType::ALL.iter().map(|k| k.label_id()).collect(),
-        ),
-        (
-            "Identifier",
-            Identifier::ALL.iter().map(|k| k.label_id()).collect(),
         ),
         (
             "UrlRefusal",

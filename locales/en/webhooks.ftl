@@ -46,10 +46,6 @@ webhook-event-request-due-soon = Due soon
 webhook-event-request-overdue = Overdue
 webhook-event-erasure-instructed = Erase data
 webhook-event-rectification-instructed = Correct data
-webhook-identifier-email = Email address
-webhook-identifier-phone = Phone number
-webhook-identifier-customer-number = Customer number
-webhook-identifier-name = Name
 webhook-url-invalid = Enter a full address, such as https://billing.example.com/hooks/dsr.
 webhook-url-https = The address must start with https://.
 webhook-url-credentials = Leave the user name and password out of the address: the signing secret proves who sends.
@@ -63,7 +59,7 @@ case-tasks-col-system = System
 case-tasks-col-instruction = Instruction
 case-tasks-done = Confirmed
 case-tasks-overridden = Overridden
-case-tasks-open = Waiting for confirmation
+case-tasks-state-open = Waiting for confirmation
 case-tasks-override-hint = { $count ->
     [one] One system has not confirmed. You can complete the request without waiting only with a written reason, which is kept in the audit trail.
    *[other] { $count } systems have not confirmed. You can complete the request without waiting only with a written reason, which is kept in the audit trail.

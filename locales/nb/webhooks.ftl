@@ -46,10 +46,6 @@ webhook-event-request-due-soon = Frist nærmer seg
 webhook-event-request-overdue = Fristen er passert
 webhook-event-erasure-instructed = Slett data
 webhook-event-rectification-instructed = Rett data
-webhook-identifier-email = E-postadresse
-webhook-identifier-phone = Telefonnummer
-webhook-identifier-customer-number = Kundenummer
-webhook-identifier-name = Navn
 webhook-url-invalid = Skriv en fullstendig adresse, for eksempel https://faktura.example.no/hooks/dsr.
 webhook-url-https = Adressen må begynne med https://.
 webhook-url-credentials = Ta brukernavn og passord ut av adressen: signeringshemmeligheten viser hvem som sender.
@@ -63,7 +59,7 @@ case-tasks-col-system = System
 case-tasks-col-instruction = Instruks
 case-tasks-done = Bekreftet
 case-tasks-overridden = Overstyrt
-case-tasks-open = Venter på bekreftelse
+case-tasks-state-open = Venter på bekreftelse
 case-tasks-override-hint = { $count ->
     [one] Ett system har ikke bekreftet. Du kan fullføre henvendelsen uten å vente bare med en skriftlig begrunnelse, som lagres i revisjonssporet.
    *[other] { $count } systemer har ikke bekreftet. Du kan fullføre henvendelsen uten å vente bare med en skriftlig begrunnelse, som lagres i revisjonssporet.

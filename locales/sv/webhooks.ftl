@@ -46,10 +46,6 @@ webhook-event-request-due-soon = Tidsfristen närmar sig
 webhook-event-request-overdue = Tidsfristen har passerat
 webhook-event-erasure-instructed = Radera uppgifter
 webhook-event-rectification-instructed = Rätta uppgifter
-webhook-identifier-email = E-postadress
-webhook-identifier-phone = Telefonnummer
-webhook-identifier-customer-number = Kundnummer
-webhook-identifier-name = Namn
 webhook-url-invalid = Ange en fullständig adress, till exempel https://faktura.example.se/hooks/dsr.
 webhook-url-https = Adressen måste börja med https://.
 webhook-url-credentials = Ta bort användarnamn och lösenord ur adressen: signeringshemligheten visar vem som skickar.
@@ -63,7 +59,7 @@ case-tasks-col-system = System
 case-tasks-col-instruction = Instruktion
 case-tasks-done = Bekräftad
 case-tasks-overridden = Åsidosatt
-case-tasks-open = Väntar på bekräftelse
+case-tasks-state-open = Väntar på bekräftelse
 case-tasks-override-hint = { $count ->
     [one] Ett system har inte bekräftat. Du kan slutföra begäran utan att vänta bara med en skriftlig motivering, som sparas i granskningsloggen.
    *[other] { $count } system har inte bekräftat. Du kan slutföra begäran utan att vänta bara med en skriftlig motivering, som sparas i granskningsloggen.

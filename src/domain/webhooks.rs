@@ -73,45 +73,9 @@ impl EventType {
 }
 
 /// What a receiving system may learn about the subject to find them (data minimisation,
-/// Art. 5(1)(c)): each subscription chooses; the reference always comes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Identifier {
-    Email,
-    Phone,
-    CustomerNumber,
-    Name,
-}
-
-impl Identifier {
-    pub const ALL: &'static [Identifier] = &[
-        Identifier::Email,
-        Identifier::Phone,
-        Identifier::CustomerNumber,
-        Identifier::Name,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Identifier::Email => "email",
-            Identifier::Phone => "phone",
-            Identifier::CustomerNumber => "customer_number",
-            Identifier::Name => "name",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Identifier> {
-        Identifier::ALL.iter().copied().find(|e| e.as_str() == s)
-    }
-
-    pub fn label_id(self) -> &'static str {
-        match self {
-            Identifier::Email => "webhook-identifier-email",
-            Identifier::Phone => "webhook-identifier-phone",
-            Identifier::CustomerNumber => "webhook-identifier-customer-number",
-            Identifier::Name => "webhook-identifier-name",
-        }
-    }
-}
+/// Art. 5(1)(c)): each subscription chooses, as a recipient's Art. 19 notice does; the
+/// reference always comes.
+pub use super::recipients::Identifier;
 
 /// Names stored space-separated, in the order of `all`, each once; unknown ones skipped.
 pub fn parse_list<T: Copy + PartialEq>(stored: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
@@ -124,7 +88,11 @@ pub fn parse_list<T: Copy + PartialEq>(stored: &str, parse: impl Fn(&str) -> Opt
     out
 }
 
-pub fn store_list<T: Copy + PartialEq>(all: &[T], chosen: &[T], name: impl Fn(T) -> &'static str) -> String {
+pub fn store_list<T: Copy + PartialEq>(
+    all: &[T],
+    chosen: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> String {
     all.iter()
         .filter(|x| chosen.contains(x))
         .map(|x| name(*x))
@@ -263,9 +231,7 @@ pub fn new_secret() -> String {
 
 /// The key bytes of a secret made by `new_secret`.
 pub fn secret_bytes(secret: &str) -> Option<Vec<u8>> {
-    STANDARD
-        .decode(secret.strip_prefix(SECRET_PREFIX)?)
-        .ok()
+    STANDARD.decode(secret.strip_prefix(SECRET_PREFIX)?).ok()
 }
 
 /// The `webhook-signature` header (Standard Webhooks): `v1,` and the base64 HMAC-SHA256
@@ -309,7 +275,10 @@ mod tests {
         for (url, refusal) in [
             ("http://billing.example.com/", UrlRefusal::NotHttps),
             ("ftp://billing.example.com/", UrlRefusal::NotHttps),
-            ("https://user:pw@billing.example.com/", UrlRefusal::Credentials),
+            (
+                "https://user:pw@billing.example.com/",
+                UrlRefusal::Credentials,
+            ),
             ("not a url", UrlRefusal::Invalid),
             ("", UrlRefusal::Invalid),
             ("https://127.0.0.1/", UrlRefusal::PrivateAddress),
@@ -317,7 +286,10 @@ mod tests {
             ("https://10.1.2.3/", UrlRefusal::PrivateAddress),
             ("https://172.20.0.1/", UrlRefusal::PrivateAddress),
             ("https://192.168.1.1/", UrlRefusal::PrivateAddress),
-            ("https://169.254.169.254/latest/meta-data/", UrlRefusal::PrivateAddress),
+            (
+                "https://169.254.169.254/latest/meta-data/",
+                UrlRefusal::PrivateAddress,
+            ),
             ("https://100.64.0.1/", UrlRefusal::PrivateAddress),
             ("https://0.0.0.0/", UrlRefusal::PrivateAddress),
             ("https://[::1]/", UrlRefusal::PrivateAddress),
@@ -348,7 +320,10 @@ mod tests {
         assert!(address_allowed("127.0.0.1".parse().expect("ip"), true));
         assert!(!address_allowed("127.0.0.1".parse().expect("ip"), false));
         assert!(!address_allowed("192.168.0.10".parse().expect("ip"), true));
-        assert!(address_allowed("2a00:1450:4010::64".parse().expect("ip"), false));
+        assert!(address_allowed(
+            "2a00:1450:4010::64".parse().expect("ip"),
+            false
+        ));
     }
 
     /// The example of the Standard Webhooks specification: this secret, id, timestamp

@@ -88,9 +88,8 @@ impl reqwest::dns::Resolve for PublicOnly {
         let allow_loopback = self.allow_loopback;
         let host = name.as_str().to_string();
         Box::pin(async move {
-            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let found: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let allowed: Vec<SocketAddr> = found
                 .into_iter()
                 .filter(|a| address_allowed(a.ip(), allow_loopback))
@@ -214,7 +213,11 @@ impl WebhookDispatcher {
                             result,
                             first_attempt_at: first,
                         };
-                        Ok(db::webhooks::record_attempt(&mut *pool.get()?, &owner, &attempt)?)
+                        Ok(db::webhooks::record_attempt(
+                            &mut *pool.get()?,
+                            &owner,
+                            &attempt,
+                        )?)
                     })
                     .await?
                 };
@@ -296,7 +299,10 @@ impl WebhookDispatcher {
             .header("content-type", "application/json")
             .header("webhook-id", &d.id)
             .header("webhook-timestamp", timestamp.to_string())
-            .header("webhook-signature", signature(&key, &d.id, timestamp, &d.payload))
+            .header(
+                "webhook-signature",
+                signature(&key, &d.id, timestamp, &d.payload),
+            )
             .body(d.payload.clone())
             .send();
         let mut response = match send.await {

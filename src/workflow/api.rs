@@ -168,7 +168,11 @@ impl ApiSubscription {
             name: s.name.clone(),
             url: s.url.clone(),
             events: l.events.iter().map(|e| e.as_str().to_string()).collect(),
-            identifiers: l.identifiers.iter().map(|i| i.as_str().to_string()).collect(),
+            identifiers: l
+                .identifiers
+                .iter()
+                .map(|i| i.as_str().to_string())
+                .collect(),
             created_at: rfc3339(s.created_at),
             disabled_at: s.disabled_at.map(rfc3339),
             pending: l.pending,

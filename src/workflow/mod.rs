@@ -295,12 +295,9 @@ pub(crate) fn apply_transition(
         crate::domain::webhooks::EventType::StatusChanged,
         status_data,
     )?;
-    if t.from == Status::AwaitingVerification && matches!(t.to, Status::Open | Status::InProgress)
-    {
-        let verified = webhooks::data(&[
-            ("status", t.to.as_str().into()),
-            ("due_date", due.into()),
-        ]);
+    if t.from == Status::AwaitingVerification && matches!(t.to, Status::Open | Status::InProgress) {
+        let verified =
+            webhooks::data(&[("status", t.to.as_str().into()), ("due_date", due.into())]);
         webhooks::emit(
             conn,
             ctx,

@@ -17,7 +17,9 @@ use serde_json::{json, Map, Value};
 use super::case::{current, edit, invalid};
 use super::users::Staff;
 use super::{audit, Actor, Conn, Ctx, Event, WorkflowError};
-use crate::db::models::{NewAuditEvent, Request, WebhookDelivery, WebhookSubscription, WebhookTask};
+use crate::db::models::{
+    NewAuditEvent, Request, WebhookDelivery, WebhookSubscription, WebhookTask,
+};
 use crate::db::{self, DbConn};
 use crate::domain::kinds::FormInput;
 use crate::domain::msg::Msg;
@@ -370,8 +372,7 @@ pub fn report_done(
     let now: NaiveDateTime = ctx.now_db();
     db::write_transaction(conn, |conn| {
         let task = db::webhooks::find_task(conn, task_id)?.ok_or(WorkflowError::NotFound)?;
-        let request =
-            db::requests::find(conn, &task.request_id)?.ok_or(WorkflowError::NotFound)?;
+        let request = db::requests::find(conn, &task.request_id)?.ok_or(WorkflowError::NotFound)?;
         if db::webhooks::mark_task_done(conn, task_id, &by.label(), note.as_deref(), now)? {
             let system = db::webhooks::find_subscription(conn, &task.subscription_id)?
                 .map(|s| s.name)
@@ -450,7 +451,10 @@ pub fn override_open_tasks(
 }
 
 /// Completion waits for the systems that hold the data: refused while a task is open.
-pub(crate) fn check_no_open_tasks(conn: &mut DbConn, request: &Request) -> Result<(), WorkflowError> {
+pub(crate) fn check_no_open_tasks(
+    conn: &mut DbConn,
+    request: &Request,
+) -> Result<(), WorkflowError> {
     let open = db::webhooks::open_tasks(conn, &request.id)?;
     if open > 0 {
         return Err(WorkflowError::Conflict(

@@ -9,8 +9,8 @@ use utoipa::{Modify, OpenApi};
 use super::problem::{FieldProblem, Problem};
 use super::{requests, webhooks};
 use crate::workflow::api::{
-    ApiCategory, ApiDeadlines, ApiEvent, ApiPage, ApiRecipient, ApiRegisters, ApiRequest,
-    ApiNewSubscription, ApiRequestWithEvents, ApiRetentionRule, ApiSubject, ApiSubscription,
+    ApiCategory, ApiDeadlines, ApiEvent, ApiNewSubscription, ApiPage, ApiRecipient, ApiRegisters,
+    ApiRequest, ApiRequestWithEvents, ApiRetentionRule, ApiSubject, ApiSubscription,
     ApiSuppression, ApiTask,
 };
 

@@ -9,7 +9,6 @@ use actix_web::web;
 
 pub mod actions;
 pub mod api_keys;
-pub mod webhooks;
 pub mod export;
 pub mod intake;
 pub mod mail;
@@ -21,6 +20,7 @@ pub mod registers;
 pub mod request;
 pub mod uploads;
 pub mod users;
+pub mod webhooks;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(queue::queue))
