@@ -583,6 +583,22 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         )
         .await;
     assert_eq!(status, 200, "key created");
+    // A system subscribed on the webhooks page.
+    let (_, hooks_page) = app.get(&admin, "/dashboard/admin/webhooks").await;
+    let (status, _, _) = app
+        .post_form(
+            &admin,
+            "/dashboard/admin/webhooks",
+            &[
+                ("csrf_token", &hidden(&hooks_page, "csrf_token")),
+                ("name", "Billing"),
+                ("url", "https://billing.example.com/hooks/dsr-tracker/erasure"),
+                ("event", "erasure.instructed"),
+                ("identifier", "customer_number"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "subscribed");
     let move_status_link = extract_links(&move_ack.text, &format!("{}/s/", app.base)).remove(0);
 
     let Some(browser) = Driver::start_with(true).await else {
@@ -628,6 +644,7 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
         format!("/dashboard/requests/{pkg_done}/package"),
         "/dashboard/admin/processing".to_string(),
         "/dashboard/admin/api-keys".to_string(),
+        "/dashboard/admin/webhooks".to_string(),
     ];
     let screenshots = std::env::var("DSR_SCREENSHOT_DIR").ok();
     let mut problems = Vec::new();
