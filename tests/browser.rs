@@ -592,7 +592,10 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
             &[
                 ("csrf_token", &hidden(&hooks_page, "csrf_token")),
                 ("name", "Billing"),
-                ("url", "https://billing.example.com/hooks/dsr-tracker/erasure"),
+                (
+                    "url",
+                    "https://billing.example.com/hooks/dsr-tracker/erasure",
+                ),
                 ("event", "erasure.instructed"),
                 ("identifier", "customer_number"),
             ],

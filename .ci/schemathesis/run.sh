@@ -27,12 +27,13 @@ trap cleanup EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export DSR_DATA_DIR=$WORK DSR_DATABASE_URL=$WORK/dsr-tracker.db DSR_BIND=127.0.0.1:$PORT \
     DSR_BASE_URL=http://127.0.0.1:$PORT DSR_LANGUAGE=en DSR_LOG=warn \
-    DSR_API_RATE_PER_MINUTE=1000000 DSR_PORTAL_BURST=100000
+    DSR_API_RATE_PER_MINUTE=1000000 DSR_PORTAL_BURST=100000 DSR_WEBHOOK_TIMEOUT_SECS=2
 unset DSR_SMTP_URL
 echo "schemathesis admin password" | "$BIN" user add --email st-admin@example.com --role admin >/dev/null 2>&1
 KEY=$("$BIN" api-key add --name schemathesis --by st-admin@example.com \
     --acts-as st-admin@example.com --scope requests:create --scope requests:create_verified \
-    --scope requests:read --scope requests:act --scope suppression:read)
+    --scope requests:read --scope requests:act --scope suppression:read \
+    --scope webhooks:manage --scope tasks:report)
 "$BIN" serve 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do

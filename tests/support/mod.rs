@@ -226,6 +226,7 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn client() -> reqwest::Client {
+        tls_provider();
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -400,8 +401,17 @@ pub async fn submit_and_verify(
     (reference, ack)
 }
 
+/// reqwest (the app's webhook client and the tests') takes its TLS provider from the
+/// process: the app installs ring's when it starts (`Application::build`), so a test that
+/// makes a client before any app is running in its process calls this first. Every
+/// client made here does.
+pub fn tls_provider() {
+    dsr_tracker::webhooks::install_tls_provider();
+}
+
 /// A client whose cookies the test can read (to replay a captured cookie elsewhere).
 pub fn client_with_jar() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    tls_provider();
     let jar = Arc::new(reqwest::cookie::Jar::default());
     let c = reqwest::Client::builder()
         .cookie_provider(jar.clone())
