@@ -477,6 +477,7 @@ async fn deliveries_reach_a_real_receiver_signed_and_a_reported_task_lets_the_er
     // Every delivery was recorded as delivered, with the receiver's answer.
     for d in deliveries(&app, &id) {
         assert_eq!(d.status, "delivered", "{d:?}");
+        assert_eq!(d.payload, "", "the identifiers are dropped once delivered");
         assert_eq!(d.last_status, Some(200));
         assert_eq!(d.last_response.as_deref(), Some("ok"));
         assert_eq!(d.attempts, 1);
@@ -646,19 +647,58 @@ async fn private_addresses_are_refused_as_subscription_urls_when_loopback_is_not
     assert_eq!(status, 200);
     assert_eq!(list, json!([]), "nothing stored");
 
-    // A public https address is accepted (nothing is sent: no event happens).
-    let (status, created) = api_post(
-        &app,
-        &key,
-        "/api/v1/webhooks",
-        &json!({"name": "Billing", "url": "https://billing.example.com/hooks", "event": ["erasure.instructed"], "identifier": ["customer_number"]}),
-    )
-    .await;
-    assert_eq!(status, 201, "{created}");
-    assert!(created["secret"]
-        .as_str()
-        .is_some_and(|s| s.starts_with("whsec_")));
+    // A public https address is accepted (nothing is sent: no event happens). With an
+    // Idempotency-Key the replay answers the same secret, and the stored answer is
+    // sealed: the secret is nowhere in the database in clear.
+    let body = json!({"name": "Billing", "url": "https://billing.example.com/hooks", "event": ["erasure.instructed"], "identifier": ["customer_number"]});
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let r = reqwest::Client::new()
+            .post(app.url("/api/v1/webhooks"))
+            .bearer_auth(&key)
+            .header("Idempotency-Key", "billing-subscription-1")
+            .json(&body)
+            .send()
+            .await
+            .expect("API call");
+        answers.push((r.status().as_u16(), r.json::<Value>().await.expect("JSON")));
+    }
+    let (status, created) = &answers[0];
+    assert_eq!(*status, 201, "{created}");
+    let secret = created["secret"].as_str().expect("secret").to_string();
+    assert!(secret.starts_with("whsec_"));
     assert_eq!(created["identifiers"], json!(["customer_number"]));
+    assert_eq!(
+        answers[1], answers[0],
+        "the replay answers the first answer"
+    );
+    let (status, list) = api_get(&app, &key, "/api/v1/webhooks").await;
+    assert_eq!(status, 200);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "created once");
+    let stored: Vec<String> = {
+        use diesel::prelude::*;
+        use dsr_tracker::db::schema::{idempotency_keys, webhook_subscriptions};
+        let mut conn = app.pool.get().expect("conn");
+        let mut texts: Vec<String> = idempotency_keys::table
+            .select(idempotency_keys::response)
+            .load(&mut conn)
+            .expect("answers");
+        texts.extend(
+            webhook_subscriptions::table
+                .select(webhook_subscriptions::sealed_secret)
+                .load::<String>(&mut conn)
+                .expect("secrets"),
+        );
+        texts
+    };
+    assert_eq!(stored.len(), 2);
+    let key_part = secret.trim_start_matches("whsec_");
+    for text in stored {
+        assert!(
+            !text.contains(key_part),
+            "the secret is stored sealed: {text}"
+        );
+    }
 }
 
 /// The receiver answers 500: the answer is recorded and the delivery retried after the

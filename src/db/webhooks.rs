@@ -161,11 +161,14 @@ pub fn record_attempt(conn: &mut DbConn, owner: &str, a: &Attempt<'_>) -> QueryR
         webhook_deliveries::first_attempt_at.eq(Some(a.first_attempt_at)),
     );
     let n = match a.result {
+        // Delivered: the payload (the subject's identifiers) has done its work and is
+        // dropped (Art. 5(1)(c), (e)); the event, request, time and answer stay.
         AttemptResult::Delivered => diesel::update(held)
             .set((
                 common,
                 webhook_deliveries::status.eq(DELIVERED),
                 webhook_deliveries::delivered_at.eq(Some(a.at)),
+                webhook_deliveries::payload.eq(""),
             ))
             .execute(conn)?,
         AttemptResult::RetryAt(next) => diesel::update(held)

@@ -496,6 +496,16 @@ pub struct IdempotentCall {
 }
 
 impl IdempotentCall {
+    /// What a stored answer is sealed to: this key, method, path and `Idempotency-Key`.
+    /// Answers hold personal data and, for a new webhook subscription, its signing
+    /// secret: they are kept sealed with the app's key, never in clear.
+    fn seal_label(&self) -> String {
+        format!(
+            "idempotency:{}:{}:{}:{}",
+            self.api_key_id, self.method, self.path, self.key
+        )
+    }
+
     fn row(&self, ctx: &Ctx<'_>) -> crate::db::models::IdempotencyKey {
         crate::db::models::IdempotencyKey {
             api_key_id: self.api_key_id.clone(),
@@ -545,9 +555,18 @@ pub fn reserve(
                 } else if seen.status == 0 {
                     Reservation::Running
                 } else {
-                    Reservation::Replay {
-                        status: u16::try_from(seen.status).unwrap_or(500),
-                        body: seen.response,
+                    match ctx
+                        .sealer()
+                        .open(&seen.response, &call.seal_label())
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                    {
+                        Some(body) => Reservation::Replay {
+                            status: u16::try_from(seen.status).unwrap_or(500),
+                            body,
+                        },
+                        // Sealed under another secret key: never run twice, say so.
+                        None => Reservation::Running,
                     }
                 });
             }
@@ -567,8 +586,9 @@ pub fn record_answer(
     body: &str,
 ) -> Result<(), WorkflowError> {
     let row = call.row(ctx);
+    let sealed = ctx.sealer().seal(body.as_bytes(), &call.seal_label());
     db::write_transaction(conn, |conn| {
-        db::api_keys::record_answer(conn, &row, i32::from(status), body)
+        db::api_keys::record_answer(conn, &row, i32::from(status), &sealed)
     })?;
     Ok(())
 }

@@ -20,6 +20,7 @@ CREATE TABLE webhook_subscriptions (
 -- One event for one subscription. `id` is the `webhook-id` the receiver deduplicates by.
 -- Delivered once a 2xx answer is recorded (never leased again); failed after the last
 -- attempt. `last_status` and `last_response` (at most 1 KiB) are the receiver's answer.
+-- `payload` (the subject's identifiers) is emptied once the delivery is recorded.
 CREATE TABLE webhook_deliveries (
     id TEXT PRIMARY KEY NOT NULL,
     subscription_id TEXT NOT NULL REFERENCES webhook_subscriptions (id),

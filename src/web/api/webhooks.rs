@@ -110,6 +110,7 @@ pub async fn subscribe(
     ),
     responses(
         (status = 200, description = "Disabled (also when it already was)", body = Vec<ApiSubscription>),
+        (status = 400, description = "The Idempotency-Key cannot be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks webhooks:manage", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such subscription", body = Problem, content_type = "application/problem+json"),
