@@ -592,16 +592,24 @@ async fn every_page_passes_axe_in_every_language_at_desktop_and_phone_width() {
             &[
                 ("csrf_token", &hidden(&hooks_page, "csrf_token")),
                 ("name", "Billing"),
-                (
-                    "url",
-                    "https://billing.example.com/hooks/dsr-tracker/erasure",
-                ),
+                // .invalid never resolves (RFC 2606): nothing leaves the machine.
+                ("url", "https://billing.invalid/hooks/dsr-tracker/erasure"),
                 ("event", "erasure.instructed"),
                 ("identifier", "customer_number"),
             ],
         )
         .await;
     assert_eq!(status, 200, "subscribed");
+    // …and an erasure instructed to it: the request page lists the system's task, waiting,
+    // with the override form.
+    dashboard_action(
+        &app,
+        &admin,
+        &erasure,
+        "outcome",
+        &[("category", "ip_logs"), ("category_outcome", "erased")],
+    )
+    .await;
     let move_status_link = extract_links(&move_ack.text, &format!("{}/s/", app.base)).remove(0);
 
     let Some(browser) = Driver::start_with(true).await else {
