@@ -311,6 +311,15 @@ async fn started_erasure(app: &TestApp, admin: &reqwest::Client, email: &str) ->
 
 const LOOPBACK: (&str, &str) = ("DSR_WEBHOOK_ALLOW_LOOPBACK", "true");
 
+/// One pass of a second dispatcher at the app's clock: what it delivered, retried or
+/// gave up (all zero when nothing is due).
+async fn dispatch_now(app: &TestApp) -> dsr_tracker::webhooks::dispatcher::DeliveryReport {
+    let d = dsr_tracker::webhooks::dispatcher::WebhookDispatcher::new(&app.settings_with_key())
+        .expect("dispatcher");
+    let clock: dsr_tracker::time::SharedClock = app.clock.clone();
+    d.run_once(&app.pool, &clock).await.expect("dispatch")
+}
+
 // --- Tests -----------------------------------------------------------------------------------
 
 /// The whole path: verified → status changes → erasure instructed with a task → the
@@ -757,8 +766,8 @@ async fn a_delivery_answered_500_is_retried_and_a_recorded_2xx_is_never_repeated
         wait >= Duration::seconds(29) && wait <= Duration::seconds(31),
         "{wait}"
     );
-    // Not before the backoff.
-    tokio::time::sleep(StdDuration::from_millis(400)).await;
+    // Not before the backoff: a dispatcher finds nothing due.
+    assert_eq!(dispatch_now(&app).await, Default::default());
     assert_eq!(receiver.of_type("request.verified").len(), 1);
 
     // The receiver recovers; the retry carries the same id.
@@ -780,7 +789,7 @@ async fn a_delivery_answered_500_is_retried_and_a_recorded_2xx_is_never_repeated
     assert!(delivered);
     // Never again after the recorded 2xx, however far the clock moves.
     app.clock.advance(Duration::hours(2));
-    tokio::time::sleep(StdDuration::from_millis(500)).await;
+    assert_eq!(dispatch_now(&app).await, Default::default());
     assert_eq!(receiver.of_type("request.verified").len(), 2);
 
     // A second request; the receiver keeps failing: after two attempts it is failed.
@@ -811,7 +820,7 @@ async fn a_delivery_answered_500_is_retried_and_a_recorded_2xx_is_never_repeated
     }
     assert!(failed, "marked failed after the last attempt");
     app.clock.advance(Duration::hours(2));
-    tokio::time::sleep(StdDuration::from_millis(400)).await;
+    assert_eq!(dispatch_now(&app).await, Default::default());
     assert_eq!(
         receiver.all().len(),
         4,
