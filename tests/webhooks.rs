@@ -1090,3 +1090,60 @@ async fn the_webhook_api_checks_scopes_and_a_rectification_is_instructed_too() {
     assert_eq!(status, 200, "{list}");
     assert!(list[0]["disabled_at"].is_string());
 }
+
+/// The deadline events come with the handlers' reminders: due soon at the first
+/// threshold (7 days by default) with the days left, and overdue once the due date has
+/// passed, with the days overdue.
+#[tokio::test]
+async fn due_soon_and_overdue_reach_the_receiver_with_the_days() {
+    let app = TestApp::spawn_with(&[LOOPBACK]).await;
+    let admin = app.admin_client().await;
+    let receiver = Receiver::start().await;
+    let secret = subscribe(
+        &app,
+        &admin,
+        "CRM",
+        &receiver.url("/deadlines"),
+        &["request.due_soon", "request.overdue"],
+        &[],
+    )
+    .await;
+    let (reference, _) = submit_verified_kind(
+        &app,
+        &TestApp::client(),
+        "nils@example.no",
+        &[("kind", "access")],
+    )
+    .await;
+    let today = |app: &TestApp| {
+        dsr_tracker::time::local_date(app.clock_now().naive_utc(), app.settings.timezone)
+    };
+
+    app.clock.advance(Duration::days(24));
+    let soon = receiver.wait_for("request.due_soon", 1).await;
+    let data = soon[0].json()["data"].clone();
+    assert_eq!(data["reference"], reference.as_str());
+    let due: chrono::NaiveDate = data["due_date"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .expect("due date");
+    let left = (due - today(&app)).num_days();
+    assert!((0..=7).contains(&left), "{data}");
+    assert_eq!(data["days_left"], left, "{data}");
+    assert!(signature_verifies(
+        &secret,
+        &soon[0],
+        app.clock_now().timestamp()
+    ));
+
+    app.clock.advance(Duration::days(left + 2));
+    let overdue = receiver.wait_for("request.overdue", 1).await;
+    let data = overdue[0].json()["data"].clone();
+    assert_eq!(data["reference"], reference.as_str());
+    assert_eq!(
+        data["days_overdue"],
+        (today(&app) - due).num_days(),
+        "{data}"
+    );
+    assert!(data["days_overdue"].as_i64().is_some_and(|d| d >= 1));
+}

@@ -74,17 +74,18 @@ pub fn run_once(conn: &mut Conn, ctx: &Ctx<'_>) -> Result<RemindersSent, Workflo
             }
             // The systems that hold the data hear of it too (issue 13): due soon at each
             // threshold, overdue once a day.
-            let (event, days) = if d.stage >= 0 {
-                (EventType::DueSoon, "days_left")
+            let left = (d.request.due_date - today(ctx)).num_days();
+            let (event, field, days) = if d.stage >= 0 {
+                (EventType::DueSoon, "days_left", left)
             } else {
-                (EventType::Overdue, "days_overdue")
+                (EventType::Overdue, "days_overdue", -left)
             };
             super::webhooks::emit(
                 conn,
                 ctx,
                 &d.request,
                 event,
-                super::webhooks::data(&[(days, d.stage.abs().into())]),
+                super::webhooks::data(&[(field, days.into())]),
             )?;
             records.push(ReminderSent {
                 request_id: d.request.id.clone(),
