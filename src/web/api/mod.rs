@@ -211,6 +211,12 @@ pub(super) fn json_fields(body: &[u8]) -> Result<FormData, ApiError> {
     Ok(FormData(fields))
 }
 
+/// `value` as a JSON answer with `status`.
+pub(super) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
+    let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Answer { status, body })
+}
+
 /// An answer to send, and to keep for an `Idempotency-Key`'s replays.
 pub(super) struct Answer {
     pub status: StatusCode,

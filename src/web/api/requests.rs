@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::openapi::{ActionBody, ActionParam, KindParam, NewRequestBody, StatusParam};
 use super::problem::Problem;
-use super::{caller, json_fields, once, problem, read_body, Answer, ApiError};
+use super::{caller, json, json_fields, once, problem, read_body, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{self as api_flow, ListQuery};
@@ -14,11 +14,6 @@ use crate::workflow::api::{self as api_flow, ListQuery};
 use crate::workflow::api::{ApiPage, ApiRegisters, ApiRequestWithEvents, ApiSuppression};
 use crate::workflow::api_keys::ApiClient;
 use crate::workflow::{Conn, Ctx};
-
-fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
-    let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(Answer { status, body })
-}
 
 /// A read: the key and its scope first, then `read` on the blocking pool, answered as
 /// JSON (or its problem document).

@@ -6,16 +6,11 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::openapi::{NewSubscriptionBody, TaskDoneBody};
 use super::problem::Problem;
-use super::{caller, json_fields, once, problem, read_body, Answer, ApiError};
+use super::{caller, json, json_fields, once, problem, read_body, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{ApiNewSubscription, ApiSubscription, ApiTask};
 use crate::workflow::webhooks as hooks;
-
-fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Result<Answer, ApiError> {
-    let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(Answer { status, body })
-}
 
 /// Every subscription, newest first, with its waiting and failed deliveries.
 #[utoipa::path(
