@@ -23,6 +23,7 @@ use super::{throttle, AppState};
 use crate::domain::api::Scope;
 use crate::workflow::api::{self as api_flow, IdempotentCall, Reservation};
 use crate::workflow::api_keys::{self, ApiClient, KeyRefusal};
+use crate::workflow::{Conn, Ctx};
 
 /// Largest request body.
 const BODY_MAX: usize = 64 * 1024;
@@ -209,6 +210,31 @@ pub(super) fn json_fields(body: &[u8]) -> Result<FormData, ApiError> {
         ));
     }
     Ok(FormData(fields))
+}
+
+/// A read: the key and its scope first, then `read` on the blocking pool, answered as
+/// JSON (or its problem document).
+pub(super) async fn read<T, F>(
+    state: &web::Data<AppState>,
+    req: &HttpRequest,
+    scope: Scope,
+    read: F,
+) -> HttpResponse
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&mut Conn, &Ctx<'_>, &ApiClient) -> Result<T, ApiError> + Send + 'static,
+{
+    let result = async {
+        let client = caller(state, req, scope).await?;
+        let found = state
+            .run(move |conn, ctx| Ok(read(conn, ctx, &client)))
+            .await
+            .map_err(ApiError::from_web)??;
+        let a = json(StatusCode::OK, &found)?;
+        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
+    }
+    .await;
+    problem::respond(state, result)
 }
 
 /// `value` as a JSON answer with `status`.

@@ -6,39 +6,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::openapi::{ActionBody, ActionParam, KindParam, NewRequestBody, StatusParam};
 use super::problem::Problem;
-use super::{caller, json, json_fields, once, problem, read_body, ApiError};
+use super::{caller, json, json_fields, once, problem, read, read_body, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{self as api_flow, ListQuery};
 #[allow(unused_imports)]
 use crate::workflow::api::{ApiPage, ApiRegisters, ApiRequestWithEvents, ApiSuppression};
-use crate::workflow::api_keys::ApiClient;
-use crate::workflow::{Conn, Ctx};
-
-/// A read: the key and its scope first, then `read` on the blocking pool, answered as
-/// JSON (or its problem document).
-async fn read<T, F>(
-    state: &web::Data<AppState>,
-    req: &HttpRequest,
-    scope: Scope,
-    read: F,
-) -> HttpResponse
-where
-    T: serde::Serialize + Send + 'static,
-    F: FnOnce(&mut Conn, &Ctx<'_>, &ApiClient) -> Result<T, ApiError> + Send + 'static,
-{
-    let result = async {
-        let client = caller(state, req, scope).await?;
-        let found = state
-            .run(move |conn, ctx| Ok(read(conn, ctx, &client)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let a = json(StatusCode::OK, &found)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(state, result)
-}
 
 /// Send a request in.
 ///

@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::openapi::{NewSubscriptionBody, TaskDoneBody};
 use super::problem::Problem;
-use super::{caller, json, json_fields, once, problem, read_body, ApiError};
+use super::{caller, json, json_fields, once, problem, read, read_body, ApiError};
 use crate::domain::api::Scope;
 use crate::web::AppState;
 use crate::workflow::api::{ApiNewSubscription, ApiSubscription, ApiTask};
@@ -25,18 +25,14 @@ use crate::workflow::webhooks as hooks;
     )
 )]
 pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let result = async {
-        caller(&state, &req, Scope::WebhooksManage).await?;
-        let lines = state
-            .run(|conn, _| Ok(hooks::list(conn)))
-            .await
-            .map_err(ApiError::from_web)??;
-        let out: Vec<ApiSubscription> = lines.iter().map(ApiSubscription::from_line).collect();
-        let a = json(StatusCode::OK, &out)?;
-        Ok::<HttpResponse, ApiError>(problem::raw(a.status, a.body))
-    }
-    .await;
-    problem::respond(&state, result)
+    read(&state, &req, Scope::WebhooksManage, |conn, _, _| {
+        let lines = hooks::list(conn)?;
+        Ok(lines
+            .iter()
+            .map(ApiSubscription::from_line)
+            .collect::<Vec<_>>())
+    })
+    .await
 }
 
 /// Subscribe a URL to events.
