@@ -5,6 +5,7 @@
 #   bash benches/http.sh               # full run: 30 s intake, 100,000 requests seeded
 #   bash benches/http.sh --quick       # smoke run: short durations, 5,000 requests
 #   bash benches/http.sh --sqlite-only | --postgres-only
+#   bash benches/http.sh --intake-only # intake, nothing lost and the mail drain; no views
 #   DSR_BENCH_BIN=path/to/dsr-tracker bash benches/http.sh   # measure that binary instead
 #   DSR_BENCH_DRAIN_MAX=60 bash benches/http.sh  # wait at most 60 s for the outbox to drain
 #
@@ -27,13 +28,15 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 QUICK=0
+INTAKE_ONLY=0
 BACKENDS="sqlite postgres"
 for arg in "$@"; do
     case $arg in
         --quick) QUICK=1 ;;
         --sqlite-only) BACKENDS=sqlite ;;
         --postgres-only) BACKENDS=postgres ;;
-        -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+        --intake-only) INTAKE_ONLY=1 ;;
+        -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -265,6 +268,13 @@ bench_backend() {
         label "mail: PostgreSQL backend CPU per message sent, ms"
     fi
 
+    if [ $INTAKE_ONLY = 1 ]; then
+        row "memory, peak (VmHWM), MB" "$(hwm_mb)"
+        log "$name: done"
+        cleanup
+        return 0
+    fi
+
     # --- queue views ---
     log "$name: seeding $SEED requests"
     local password=bench-password-$$-long
@@ -344,7 +354,7 @@ rule="|---|"
 for n in "${names[@]}"; do header="$header $n |"; rule="$rule---|"; done
 echo
 echo "dsr-tracker HTTP benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)," \
-    "$([ $QUICK = 1 ] && echo 'QUICK run' || echo 'full run'); wrk on the same machine"
+    "$([ $QUICK = 1 ] && echo 'QUICK run' || echo 'full run')$([ $INTAKE_ONLY = 1 ] && echo ', intake only'); wrk on the same machine"
 echo
 echo "$header"
 echo "$rule"

@@ -214,13 +214,58 @@ where
     };
     serialised(conn, |conn| {
         conn.transaction(|c| {
-            use schema::write_lock::dsl as wl;
-            diesel::update(wl::write_lock.filter(wl::id.eq(1)))
-                .set(wl::counter.eq(wl::counter + 1))
-                .execute(c)?;
+            take_write_lock(c)?;
             f(c)
         })
     })
+}
+
+/// A write transaction whose ordered part comes last (issue 6). `body` runs first and
+/// only inserts new rows, which need no order (a new request, its token, its email);
+/// `ordered` then runs under the write lock (audit events), which is held through the
+/// commit. On PostgreSQL that keeps concurrent intakes apart only for the audit append
+/// and the commit instead of the whole transaction; the chain still follows the order
+/// in which the lock was taken, which is the commit order. On SQLite this is a
+/// `write_transaction` (one writer at a time anyway). Nothing `body` reads may depend on
+/// that order: use `write_transaction` for anything that reads before it writes.
+pub fn write_transaction_ordered_last<T, E>(
+    conn: &mut DbConn,
+    body: impl FnOnce(&mut DbConn) -> Result<T, E>,
+    ordered: impl FnOnce(&mut DbConn, &T) -> Result<(), E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    if !matches!(conn, DbConn::Pg(_)) {
+        return write_transaction(conn, |c| {
+            let out = body(c)?;
+            ordered(c, &out)?;
+            Ok(out)
+        });
+    }
+    let mut pass = None;
+    let out = conn.transaction(|c| {
+        let out = body(c)?;
+        if !write_gate::held_here() {
+            pass = Some(write_gate::enter());
+        }
+        take_write_lock(c)?;
+        ordered(c, &out)?;
+        Ok(out)
+    });
+    drop(pass);
+    out
+}
+
+/// The write lock: one row every write transaction updates first, so on SQLite the
+/// transaction holds the database's write lock from its start and on PostgreSQL write
+/// transactions (of every instance) follow one another.
+fn take_write_lock(c: &mut DbConn) -> QueryResult<()> {
+    use schema::write_lock::dsl as wl;
+    diesel::update(wl::write_lock.filter(wl::id.eq(1)))
+        .set(wl::counter.eq(wl::counter + 1))
+        .execute(c)?;
+    Ok(())
 }
 
 /// A transaction of conditional row updates that need no global order (the outbox's
@@ -266,10 +311,13 @@ pub fn write_gate(conn: &DbConn) -> Option<write_gate::Pass> {
 }
 
 pub mod write_gate {
+    use parking_lot::{const_fair_mutex, FairMutex, FairMutexGuard};
     use std::cell::Cell;
-    use std::sync::{Mutex, MutexGuard};
 
-    static GATE: Mutex<()> = Mutex::new(());
+    /// First come, first served. A plain mutex lets a thread that is already running take
+    /// the gate ahead of the writers asleep on it, so under load some writers waited many
+    /// turns: the intake tail (issue 6). A fair mutex hands the gate to the longest waiter.
+    static GATE: FairMutex<()> = const_fair_mutex(());
     thread_local! {
         static HELD: Cell<bool> = const { Cell::new(false) };
     }
@@ -278,14 +326,14 @@ pub mod write_gate {
         HELD.with(Cell::get)
     }
 
-    /// Holds the gate until dropped (also when the writer panics: a poisoned gate is
-    /// still a gate, the transaction it guarded was rolled back).
+    /// Holds the gate until dropped (also when the writer panics: the transaction it
+    /// guarded was rolled back, and the gate is released as the stack unwinds).
     pub struct Pass {
-        _guard: MutexGuard<'static, ()>,
+        _guard: FairMutexGuard<'static, ()>,
     }
 
     pub fn enter() -> Pass {
-        let guard = GATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guard = GATE.lock();
         HELD.with(|h| h.set(true));
         Pass { _guard: guard }
     }

@@ -18,6 +18,27 @@ pub fn next_reference(conn: &mut DbConn, year: i32) -> QueryResult<String> {
     Ok(format_reference(year, n))
 }
 
+/// On PostgreSQL, the next reference taken ahead of the request's transaction, in a
+/// short transaction of its own, so the year's counter row is not locked while the
+/// request is stored (issue 6: intakes otherwise queued behind one another for the
+/// whole transaction). A number whose request then fails to store is skipped, never
+/// given twice. `None` on SQLite, where writers take turns anyway: there the caller
+/// numbers inside its transaction (`next_reference`), without gaps.
+pub fn number_ahead(conn: &mut DbConn, year: i32) -> QueryResult<Option<String>> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match conn {
+        // Two first requests of a year at once: one starts the year's counter, the
+        // other's insert of it fails and it takes the next number instead.
+        DbConn::Pg(_) => match next_reference(conn, year) {
+            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                next_reference(conn, year).map(Some)
+            }
+            other => other.map(Some),
+        },
+        DbConn::Sqlite(_) => Ok(None),
+    }
+}
+
 pub fn format_reference(year: i32, n: i32) -> String {
     format!("DSR-{year}-{n:06}")
 }
@@ -763,7 +784,7 @@ pub fn unverified_past(
 }
 
 /// Reserve `count` consecutive reference numbers for a year; returns the first.
-/// Call inside `write_transaction`.
+/// Call inside `write_transaction` (or see `number_ahead`).
 pub fn reserve_reference_numbers(conn: &mut DbConn, year: i32, count: i32) -> QueryResult<i32> {
     use reference_counters::dsl as rc;
     // One round trip in the common case (issue 6: PostgreSQL CPU per intake).

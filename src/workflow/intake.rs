@@ -49,9 +49,16 @@ pub fn submit(
         .map_err(|e| WorkflowError::Internal(format!("details: {e}")))?;
     let token = tokens::generate();
     super::registers::check_categories(conn, &s.details)?;
+    let year = chrono::Datelike::year(&received);
+    let numbered = db::requests::number_ahead(conn, year)?;
 
-    db::write_transaction(conn, |conn| {
-        let reference = db::requests::next_reference(conn, chrono::Datelike::year(&received))?;
+    // The new rows first, the audit chain last: on PostgreSQL concurrent intakes then
+    // wait for one another only for the audit event and the commit (issue 6).
+    let store = |conn: &mut DbConn| -> Result<Submitted, WorkflowError> {
+        let reference = match &numbered {
+            Some(reference) => reference.clone(),
+            None => db::requests::next_reference(conn, year)?,
+        };
         db::requests::insert(
             conn,
             &NewRequest {
@@ -83,18 +90,6 @@ pub fn submit(
                 subject_name_key: &name_key,
             },
         )?;
-        audit(
-            conn,
-            &id,
-            by,
-            Event {
-                action: "submitted",
-                from: None,
-                to: Some(Status::AwaitingVerification),
-                note: Some(&format!("via {}", channel.as_str())),
-            },
-            now,
-        )?;
         queue_verification(
             conn,
             ctx,
@@ -112,7 +107,22 @@ pub fn submit(
             id: id.clone(),
             reference,
         })
-    })
+    };
+    let record = |conn: &mut DbConn, _: &Submitted| {
+        audit(
+            conn,
+            &id,
+            by,
+            Event {
+                action: "submitted",
+                from: None,
+                to: Some(Status::AwaitingVerification),
+                note: Some(&format!("via {}", channel.as_str())),
+            },
+            now,
+        )
+    };
+    db::write_transaction_ordered_last(conn, store, record)
 }
 
 /// Whom a verification link is for.
