@@ -317,9 +317,12 @@ async fn a_follow_up_task_is_made_once_the_moved_clock_passes_the_until_date() {
     assert_eq!(status, 303, "{body}");
     app.wait_for_outbox_sent().await;
 
-    // The until date itself: nothing yet.
+    // The until date itself, at local noon (whole days of 24 h from a late evening can
+    // cross a change to summer time into the next local day): nothing yet.
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).expect("noon");
     app.clock
-        .advance(Duration::days((until - today(&app)).num_days()));
+        .set(dsr_tracker::time::local_instant(until, noon, app.settings.timezone).and_utc());
+    assert_eq!(today(&app), until);
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     assert!(!audit_actions(&app, &id).contains(&"retention_ended".to_string()));
 
