@@ -257,9 +257,10 @@ where
     out
 }
 
-/// The write lock: one row every write transaction updates first, so on SQLite the
-/// transaction holds the database's write lock from its start and on PostgreSQL write
-/// transactions (of every instance) follow one another.
+/// The write lock: one row every write transaction updates (first; last in
+/// `write_transaction_ordered_last`) and holds until it commits, so on SQLite the
+/// transaction holds the database's write lock from then on, and on PostgreSQL write
+/// transactions (of every instance) follow one another from there.
 fn take_write_lock(c: &mut DbConn) -> QueryResult<()> {
     use schema::write_lock::dsl as wl;
     diesel::update(wl::write_lock.filter(wl::id.eq(1)))
