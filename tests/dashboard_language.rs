@@ -79,9 +79,11 @@ async fn a_norwegian_browser_gets_the_queue_in_norwegian_until_the_switch_says_e
     );
     assert!(queue.contains("href=\"#main\""));
     assert!(queue.contains("<main id=\"main\""));
-    // Dates as Norwegians write them, the paused clock in words.
-    let month = dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::Nb)
-        .date(&app.clock_now().date_naive());
+    // Dates as Norwegians write them (the received day in the app's time zone, which is
+    // the next day from 23:00 UTC), the paused clock in words.
+    let received =
+        dsr_tracker::time::local_date(app.clock_now().naive_utc(), app.settings.timezone);
+    let month = dsr_tracker::i18n::Tr::plain(dsr_tracker::i18n::Lang::Nb).date(&received);
     assert!(queue.contains(&month), "received {month}: {queue}");
     assert!(queue.contains("(fristen står stille)"), "{queue}");
     assert!(queue.contains("class=\"queue cards\""));
