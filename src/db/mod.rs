@@ -231,7 +231,7 @@ where
 pub fn write_transaction_ordered_last<T, E>(
     conn: &mut DbConn,
     body: impl FnOnce(&mut DbConn) -> Result<T, E>,
-    ordered: impl FnOnce(&mut DbConn, &T) -> Result<(), E>,
+    ordered: impl FnOnce(&mut DbConn) -> Result<(), E>,
 ) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
@@ -239,7 +239,7 @@ where
     if !matches!(conn, DbConn::Pg(_)) {
         return write_transaction(conn, |c| {
             let out = body(c)?;
-            ordered(c, &out)?;
+            ordered(c)?;
             Ok(out)
         });
     }
@@ -250,7 +250,7 @@ where
             pass = Some(write_gate::enter());
         }
         take_write_lock(c)?;
-        ordered(c, &out)?;
+        ordered(c)?;
         Ok(out)
     });
     drop(pass);

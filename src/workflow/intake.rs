@@ -108,7 +108,7 @@ pub fn submit(
             reference,
         })
     };
-    let record = |conn: &mut DbConn, _: &Submitted| {
+    let record = |conn: &mut DbConn| {
         audit(
             conn,
             &id,
