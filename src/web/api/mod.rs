@@ -25,6 +25,8 @@ use crate::workflow::api::{self as api_flow, IdempotentCall, Reservation};
 use crate::workflow::api_keys::{self, ApiClient, KeyRefusal};
 use crate::workflow::{Conn, Ctx};
 
+/// Where the OpenAPI document is served (and where the Swagger UI page reads it).
+const OPENAPI_PATH: &str = "/api/v1/openapi.json";
 /// Largest request body.
 const BODY_MAX: usize = 64 * 1024;
 /// Longest `Idempotency-Key`.
@@ -35,9 +37,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/api/docs",
         web::get().to(|| async { super::redirect("/api/docs/") }),
     )
+    .route(
+        OPENAPI_PATH,
+        web::get().to(|| async {
+            HttpResponse::Ok()
+                .content_type("application/json")
+                .body(openapi::document_json())
+        }),
+    )
     .service(
         utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
-            .url("/api/v1/openapi.json", openapi::document()),
+            .config(utoipa_swagger_ui::Config::new([OPENAPI_PATH])),
     )
     .service(
         web::scope("/api/v1")
