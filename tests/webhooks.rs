@@ -110,7 +110,9 @@ impl Receiver {
 
     /// Wait until `n` deliveries of `event` arrived.
     async fn wait_for(&self, event: &str, n: usize) -> Vec<Received> {
-        for _ in 0..200 {
+        // Up to 30 s: the suite runs beside the other test binaries in CI on two cores
+        // (a 10 s wait failed once there and never alone).
+        for _ in 0..600 {
             let got = self.of_type(event);
             if got.len() >= n {
                 return got;
