@@ -164,6 +164,8 @@ fn parse_country(s: &str) -> Result<Country, String> {
 /// Measured with benches/http.sh on SQLite (after intake and the queue views): 48 MB with
 /// the defaults, 41 MB with 2 arenas, 38 MB with 2 arenas and a fixed 128 KiB trim
 /// threshold (37 MB with one arena, at the cost of contention between threads).
+/// mimalloc (124 MB) and jemalloc (50 MB) as Rust's allocator did worse (BENCHMARKS.md,
+/// sixth run).
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator settings; called first thing in main,
