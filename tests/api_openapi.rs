@@ -39,6 +39,23 @@ async fn the_openapi_document_matches_its_snapshot() {
             }
         }
     }
+    // Another method gets the API's problem answer, with the method it allows.
+    let r = c
+        .post(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status().as_u16(), 405);
+    assert_eq!(
+        r.headers().get("allow").and_then(|v| v.to_str().ok()),
+        Some("GET")
+    );
+    assert_eq!(
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
     let pretty = serde_json::to_string_pretty(&doc).expect("pretty") + "\n";
     if std::env::var("DSR_UPDATE_SNAPSHOTS").is_ok() {
         std::fs::write(SNAPSHOT, &pretty).expect("write the snapshot");

@@ -37,13 +37,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/api/docs",
         web::get().to(|| async { super::redirect("/api/docs/") }),
     )
-    .route(
-        OPENAPI_PATH,
-        web::get().to(|| async {
-            HttpResponse::Ok()
-                .content_type("application/json")
-                .body(openapi::document_json())
-        }),
+    .service(
+        web::resource(OPENAPI_PATH)
+            .route(web::get().to(|| async {
+                HttpResponse::Ok()
+                    .content_type("application/json")
+                    .body(openapi::document_json())
+            }))
+            .default_service(web::to(|state| method_not_allowed(state, "GET"))),
     )
     .service(
         utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")

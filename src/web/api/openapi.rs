@@ -252,7 +252,7 @@ impl Modify for BearerKey {
 }
 
 /// The document as served, serialized once, on its first request. Only the JSON is kept:
-/// the built `OpenApi` value holds about 1.5 MB of heap for 40 KB of JSON, and the Swagger
+/// the built `OpenApi` value holds about 1.5 MB of heap for 30 KB of JSON, and the Swagger
 /// UI service kept one per HTTP worker (issue 6: resident memory).
 pub fn document_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
